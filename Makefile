@@ -1,0 +1,84 @@
+# The README's commands. `make run` and `make test` do all the set-up they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+VENDOR := src/coproduce/static/vendor
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coproduce_test
+DEMO_EXPERTS ?= 500
+
+.PHONY: run test test-sqlite test-postgres browser-deps bench lint format assets install demo clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) assets
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+# Copies the compiled NHS.UK frontend (no Sass build) and htmx into static files.
+assets: node_modules/.installed
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/nhsuk $(VENDOR)/htmx
+	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* $(VENDOR)/nhsuk/
+	sed 's#url(/assets/#url(assets/#g' node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css \
+		| sed 's#/\*\# sourceMappingURL=[^*]*\*/##' > $(VENDOR)/nhsuk/nhsuk-frontend.min.css
+	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets $(VENDOR)/nhsuk/assets
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+
+run: install
+	mkdir -p var
+	DEBUG=true $(MANAGE) migrate --noinput
+	DEBUG=true $(MANAGE) demo_data --experts $(DEMO_EXPERTS) --if-empty
+	@DEBUG=true $(MANAGE) demo_data --print-sign-ins
+	DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) db_worker & \
+	  trap 'kill $$! 2>/dev/null' EXIT; \
+	  DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium for the browser tests; Playwright's own browser download cannot work here.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing Chromium from Debian's packages for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "NOTE: /usr/bin/chromium is missing and this user cannot install it: browser tests will be skipped."; \
+	fi
+
+test: install browser-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite:
+	$(BIN)/pytest -q -n 2 --dist loadgroup
+
+test-postgres:
+	@if $(PY) -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
+	  DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -q -n 2 --dist loadgroup; \
+	else \
+	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
+	fi
+
+bench: install
+	$(PY) -m coproduce.bench
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) staticfiles var

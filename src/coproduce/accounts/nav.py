@@ -1,0 +1,49 @@
+"""The header's navigation, by role."""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from coproduce.accounts.roles import Role
+
+
+@dataclass
+class Navigation:
+    items: list[dict] = field(default_factory=list)
+    account: list[dict] = field(default_factory=list)
+
+
+def _item(request, name: str, text: str) -> dict:
+    href = reverse(name)
+    return {"href": href, "text": text, "current": request.path == href}
+
+
+def navigation_for(request) -> Navigation:
+    user = getattr(request, "user", None)
+    nav = Navigation()
+    if user is None or not user.is_authenticated:
+        nav.account = [{"href": reverse("account_login"), "text": "Sign in", "icon": True}]
+        return nav
+    role = user.role
+    if role in {Role.INVOLVEMENT_LEAD, Role.COORDINATOR}:
+        nav.items = [
+            _item(request, "people:dashboard", "Overview"),
+            _item(request, "people:register", "Register"),
+            _item(request, "people:expert_add", "Add an expert"),
+            _item(request, "people:lists", "Lists"),
+        ]
+    elif role == Role.EXPERT:
+        nav.items = [
+            _item(request, "people:my_profile", "My profile"),
+        ]
+    elif role == Role.ADMINISTRATOR:
+        nav.items = [
+            _item(request, "accounts:staff_list", "Staff accounts"),
+            _item(request, "accounts:team_list", "Teams"),
+        ]
+    account = [{"text": user.display_name, "icon": True}]
+    if role != Role.EXPERT:
+        account.append({"href": reverse("mfa_index"), "text": "Security"})
+    account.append({"href": reverse("account_logout"), "text": "Sign out"})
+    nav.account = account
+    return nav

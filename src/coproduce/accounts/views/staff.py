@@ -1,0 +1,80 @@
+"""Staff accounts and teams, managed by an administrator."""
+
+from allauth.account.forms import ResetPasswordForm
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from coproduce.accounts import services
+from coproduce.accounts.forms import StaffForm, TeamForm
+from coproduce.accounts.models import Team, User
+from coproduce.accounts.roles import Role
+
+
+@permission_required("accounts.manage_staff", raise_exception=True)
+def staff_list(request: HttpRequest) -> HttpResponse:
+    users = User.objects.exclude(role=Role.EXPERT).select_related("team__organisation")
+    page = Paginator(users.order_by("full_name", "id"), 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/staff_list.jinja", {"page": page})
+
+
+def _send_set_password_link(request: HttpRequest, email: str) -> None:
+    """New staff choose their own password through the password reset email."""
+    form = ResetPasswordForm(data={"email": email})
+    if form.is_valid():
+        form.save(request)
+
+
+@permission_required("accounts.manage_staff", raise_exception=True)
+def staff_add(request: HttpRequest) -> HttpResponse:
+    form = StaffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.add_staff_account(actor=request.user, **form.cleaned_data)
+        _send_set_password_link(request, user.email)
+        messages.success(
+            request,
+            f"Added {user.display_name}. We have emailed them a link to choose a password.",
+        )
+        return redirect("accounts:staff_list")
+    return render(request, "accounts/staff_form.jinja", {"form": form, "staff_user": None})
+
+
+@permission_required("accounts.manage_staff", raise_exception=True)
+def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = get_object_or_404(User.objects.exclude(role=Role.EXPERT), pk=pk)
+    initial = {
+        "full_name": user.full_name,
+        "email": user.email,
+        "role": user.role,
+        "team": user.team_id,
+        "is_active": user.is_active,
+    }
+    form = StaffForm(request.POST or None, initial=initial, user=user)
+    if request.method == "POST" and form.is_valid():
+        if user == request.user and not form.cleaned_data["is_active"]:
+            form.add_error("is_active", "You cannot stop yourself signing in")
+        else:
+            services.change_staff_account(actor=request.user, user=user, **form.cleaned_data)
+            messages.success(request, "Changes saved.")
+            return redirect("accounts:staff_list")
+    return render(request, "accounts/staff_form.jinja", {"form": form, "staff_user": user})
+
+
+@permission_required("accounts.manage_staff", raise_exception=True)
+def team_list(request: HttpRequest) -> HttpResponse:
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        exists = Team.objects.filter(
+            name__iexact=form.cleaned_data["name"],
+            organisation__name__iexact=form.cleaned_data["organisation_name"],
+        ).exists()
+        if exists:
+            form.add_error("name", "This organisation already has a team with that name")
+        else:
+            team = services.add_team(actor=request.user, **form.cleaned_data)
+            messages.success(request, f"Added {team}.")
+            return redirect("accounts:team_list")
+    teams = Team.objects.select_related("organisation").order_by("organisation__name", "name")
+    return render(request, "accounts/team_list.jinja", {"teams": teams, "form": form})

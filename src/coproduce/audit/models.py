@@ -1,0 +1,70 @@
+"""The audit trail: append-only records of every change to personal data and of every time a
+staff user opens a sensitive record. Rows are never updated or deleted by the application."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AppendOnly(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("Audit records cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit records cannot be deleted.")
+
+
+class AuditEvent(AppendOnly):
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        DELETED = "deleted", "Deleted"
+        STATUS_CHANGED = "status_changed", "Status changed"
+        IMPORTED = "imported", "Imported"
+        SIGNED_UP = "signed_up", "Signed up"
+
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    # The record changed, e.g. "people.expert" 42.
+    model = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    # The record a person would look for it under (an expert's history shows changes to their
+    # expertise and needs too), e.g. "people.expert" 42.
+    subject_model = models.CharField(max_length=100)
+    subject_id = models.CharField(max_length=64)
+    summary = models.CharField(max_length=300, blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["subject_model", "subject_id", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.model}#{self.object_id}"
+
+
+class RecordView(AppendOnly):
+    at = models.DateTimeField(default=timezone.now)
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    viewer_label = models.CharField(max_length=200, blank=True)
+    subject_model = models.CharField(max_length=100)
+    subject_id = models.CharField(max_length=64)
+    what = models.CharField(max_length=100, default="profile")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["subject_model", "subject_id", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.viewer_label} opened {self.subject_model}#{self.subject_id}"

@@ -1,0 +1,53 @@
+"""How dates, times and money read on every page: "Tuesday 3 March 2026", "2:30pm", "£12.50"."""
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
+
+PENNY = Decimal("0.01")
+
+
+def _local(value: datetime) -> datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+def long_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = _local(value)
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def short_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = _local(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def time_of_day(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    value = _local(value)
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    if value.minute:
+        return f"{hour}:{value.minute:02d}{suffix}"
+    return f"{hour}{suffix}"
+
+
+def date_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return f"{short_date(value)} at {time_of_day(value)}"
+
+
+def money(value: Decimal | int | str | None) -> str:
+    if value is None or value == "":
+        return ""
+    amount = Decimal(value).quantize(PENNY, rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}£{abs(amount):,.2f}"

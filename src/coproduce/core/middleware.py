@@ -1,0 +1,35 @@
+"""Login is required everywhere except the pages named in PUBLIC_URL_NAMES."""
+
+from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
+
+# Every page a visitor may open without signing in. The permission-matrix test reads this.
+PUBLIC_URL_NAMES = frozenset(
+    {
+        "home",
+        "accessibility",
+        "privacy",
+        "get_involved",
+        "get_involved_done",
+        "account_login",
+        "account_logout",
+        "account_request_login_code",
+        "account_confirm_login_code",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_reset_password_from_key",
+        "account_reset_password_from_key_done",
+        "mfa_authenticate",
+        "dev_outbox",
+        "dev_outbox_message",
+    }
+)
+
+
+class LoginRequiredMiddleware(DjangoLoginRequired):
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is not None and match.url_name in PUBLIC_URL_NAMES:
+            return None
+        if request.path.startswith("/static/"):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

@@ -1,0 +1,26 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from coproduce.accounts.roles import Role
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Sends each person to the page they come for; visitors see what the service is."""
+    user = request.user
+    if user.is_authenticated:
+        role = user.role
+        if role == Role.EXPERT:
+            return redirect("people:my_profile")
+        if role in {Role.INVOLVEMENT_LEAD, Role.COORDINATOR}:
+            return redirect("people:dashboard")
+        if role == Role.ADMINISTRATOR:
+            return redirect("accounts:staff_list")
+    return render(request, "core/home.jinja")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.jinja")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.jinja")

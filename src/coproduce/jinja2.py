@@ -1,0 +1,47 @@
+"""The Jinja environment: our app templates first, then the NHS.UK frontend macros."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+
+from coproduce.accounts.nav import navigation_for
+from coproduce.core import formats
+from coproduce.core.forms import field_items, widget_kind
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options: Any) -> Environment:
+    app_loader = options.pop("loader")
+    options["undefined"] = ChainableUndefined
+    options["loader"] = ChoiceLoader([app_loader, PackageLoader("nhsuk_frontend_jinja")])
+    options.setdefault("extensions", []).append("jinja2.ext.do")
+    env = Environment(**options)  # noqa: S701 - Django's backend sets autoescape
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "settings": settings,
+            "get_messages": get_messages,
+            "organisation_name": settings.ORGANISATION_NAME,
+            "field_kind": widget_kind,
+            "navigation_for": navigation_for,
+            "field_items": field_items,
+        }
+    )
+    env.filters.update(
+        {
+            "long_date": formats.long_date,
+            "short_date": formats.short_date,
+            "time": formats.time_of_day,
+            "date_time": formats.date_time,
+            "money": formats.money,
+        }
+    )
+    return env

@@ -1,0 +1,515 @@
+from datetime import datetime, time
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from coproduce.core.forms import NHSFormMixin
+from coproduce.people.choices import (
+    BenefitsDeclaration,
+    Channel,
+    PaymentPreference,
+    Perspective,
+    Status,
+    TimeOfDay,
+    Weekday,
+)
+from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
+from coproduce.people.validation import clean_phone, clean_postcode
+
+DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]
+
+
+def _list_field(model, label: str, help_text: str = "") -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=model.objects.filter(active=True),
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ExpertFormBase(NHSFormMixin, forms.Form):
+    """Fields and checks shared by the coordinator's form and the expert's own."""
+
+    def _keep_inactive_choices(self, expert: Expert | None) -> None:
+        """An entry made inactive stays selectable on records that already have it."""
+        pairs = {
+            "lived_experience": LivedExperienceArea,
+            "skills": Skill,
+            "access_needs": AccessNeed,
+        }
+        for name, model in pairs.items():
+            if name in self.fields:
+                current = (
+                    getattr(expert, name).all() if expert and expert.pk else model.objects.none()
+                )
+                self.fields[name].queryset = model.objects.filter(
+                    Q(active=True) | Q(pk__in=current.values("pk"))
+                )
+        if "locality" in self.fields:
+            current_locality = expert.locality_id if expert else None
+            self.fields["locality"].queryset = Locality.objects.filter(
+                Q(active=True) | Q(pk=current_locality)
+            )
+
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data.get("phone", ""))
+
+    def clean_postcode(self) -> str:
+        return clean_postcode(self.cleaned_data.get("postcode", ""))
+
+    def clean(self):
+        data = super().clean()
+        channel = data.get("preferred_channel")
+        if channel == Channel.EMAIL and "email" in self.fields and not data.get("email"):
+            self.add_error("email", "Enter an email address, or choose another way to contact them")
+        if channel in {Channel.PHONE, Channel.TEXT} and not data.get("phone"):
+            self.add_error("phone", "Enter a phone number, or choose another way to be contacted")
+        if channel == Channel.POST and not data.get("address"):
+            self.add_error("address", "Enter an address, or choose another way to be contacted")
+        return data
+
+
+class ContactFields(forms.Form):
+    preferred_name = forms.CharField(
+        max_length=100,
+        required=False,
+        label="Preferred name",
+        help_text="What they like to be called, if different",
+    )
+    pronouns = forms.CharField(
+        max_length=40, required=False, label="Pronouns", help_text="For example, she/her, they/them"
+    )
+    phone = forms.CharField(
+        max_length=30,
+        required=False,
+        label="Phone number",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "data-width": "20"}),
+    )
+    address = forms.CharField(
+        max_length=500,
+        required=False,
+        label="Address",
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+    postcode = forms.CharField(
+        max_length=10,
+        required=False,
+        label="Postcode",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "data-width": "10"}),
+    )
+    preferred_channel = forms.ChoiceField(
+        choices=Channel.choices,
+        label="How do they prefer to be contacted?",
+        widget=forms.RadioSelect,
+        initial=Channel.EMAIL,
+    )
+    biography = forms.CharField(
+        max_length=2000,
+        required=False,
+        label="Short biography",
+        help_text="A few sentences about their experience and what they bring. Up to 2,000 characters.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    access_notes = forms.CharField(
+        max_length=1000,
+        required=False,
+        label="Anything else about support needed",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    available_days = forms.MultipleChoiceField(
+        choices=Weekday.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Days usually available",
+    )
+    available_times = forms.MultipleChoiceField(
+        choices=TimeOfDay.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Times usually available",
+    )
+    notice_days = forms.IntegerField(
+        min_value=0,
+        max_value=365,
+        initial=7,
+        label="Days' notice needed",
+        help_text="How many days' notice before a meeting",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "data-width": "3"}),
+    )
+
+
+class ExpertForm(ExpertFormBase, ContactFields):
+    """Everything a coordinator records about an expert."""
+
+    full_name = forms.CharField(
+        max_length=150, label="Full name", widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+    email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": False}),
+    )
+    perspective = forms.ChoiceField(
+        choices=Perspective.choices, widget=forms.RadioSelect, label="Perspective"
+    )
+    locality = forms.ModelChoiceField(
+        queryset=Locality.objects.none(),
+        required=False,
+        label="Locality",
+        empty_label="Not recorded",
+    )
+    lived_experience = _list_field(LivedExperienceArea, "Lived experience")
+    skills = _list_field(Skill, "Skills")
+    access_needs = _list_field(AccessNeed, "Access and communication needs")
+    payment_preference = forms.ChoiceField(
+        choices=PaymentPreference.choices, widget=forms.RadioSelect, label="Payment preference"
+    )
+    benefits_declaration = forms.ChoiceField(
+        choices=BenefitsDeclaration.choices,
+        widget=forms.RadioSelect,
+        label="Benefits declaration",
+        initial=BenefitsDeclaration.NONE,
+    )
+    earnings_limit = forms.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        required=False,
+        label="Earnings limit in pounds",
+        help_text="Only for a weekly or monthly limit. For example, 195.00",
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "data-width": "5"}),
+    )
+    assessment_period_start_day = forms.IntegerField(
+        min_value=1,
+        max_value=31,
+        required=False,
+        label="Assessment period starts on day",
+        help_text="Only for a monthly limit: the day of the month it starts, 1 to 31",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "data-width": "2"}),
+    )
+    payee_reference = forms.CharField(
+        max_length=40,
+        required=False,
+        label="Payee reference",
+        help_text="The reference finance pays against. Never enter bank details.",
+    )
+    consent_date = forms.DateField(
+        required=False,
+        input_formats=DATE_FORMATS,
+        label="Date they agreed we can keep their data",
+        help_text="For example, 15/3/2026",
+        widget=forms.TextInput(attrs={"data-width": "10"}),
+    )
+    consent_privacy_notice_version = forms.CharField(
+        max_length=20,
+        required=False,
+        label="Privacy notice version they agreed to",
+        help_text="For example, 2026-1",
+    )
+    internal_notes = forms.CharField(
+        max_length=5000,
+        required=False,
+        label="Internal notes",
+        help_text="Only the involvement team sees these. Up to 5,000 characters.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    photo = forms.FileField(
+        required=False,
+        label="Photo",
+        help_text="A JPEG or PNG, smaller than 5 MB",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )
+
+    field_order = [
+        "full_name",
+        "preferred_name",
+        "pronouns",
+        "email",
+        "phone",
+        "address",
+        "postcode",
+        "preferred_channel",
+        "locality",
+        "perspective",
+        "lived_experience",
+        "skills",
+        "biography",
+        "photo",
+        "access_needs",
+        "access_notes",
+        "available_days",
+        "available_times",
+        "notice_days",
+        "payment_preference",
+        "benefits_declaration",
+        "earnings_limit",
+        "assessment_period_start_day",
+        "payee_reference",
+        "consent_date",
+        "consent_privacy_notice_version",
+        "internal_notes",
+    ]
+
+    def __init__(self, *args, expert: Expert | None = None, **kwargs):
+        if expert is not None and "initial" not in kwargs:
+            kwargs["initial"] = initial_from(expert)
+        super().__init__(*args, **kwargs)
+        self.expert = expert
+        self._keep_inactive_choices(expert)
+
+    def clean_photo(self):
+        from coproduce.core.images import clean_photo
+
+        upload = self.cleaned_data.get("photo")
+        return clean_photo(upload) if upload else None
+
+    def clean_payee_reference(self) -> str:
+        value = self.cleaned_data.get("payee_reference", "").strip()
+        digits = sum(ch.isdigit() for ch in value)
+        if digits >= 8 and value.replace(" ", "").replace("-", "").isdigit():
+            raise forms.ValidationError(
+                "This looks like a bank account number. Enter the payee reference from finance instead"
+            )
+        return value
+
+    def clean(self):
+        data = super().clean()
+        declaration = data.get("benefits_declaration")
+        if declaration in {BenefitsDeclaration.WEEKLY_LIMIT, BenefitsDeclaration.MONTHLY_LIMIT}:
+            if data.get("earnings_limit") is None and "earnings_limit" not in self.errors:
+                self.add_error("earnings_limit", "Enter the earnings limit, for example 195.00")
+        if declaration == BenefitsDeclaration.MONTHLY_LIMIT:
+            if (
+                not data.get("assessment_period_start_day")
+                and "assessment_period_start_day" not in self.errors
+            ):
+                self.add_error(
+                    "assessment_period_start_day",
+                    "Enter the day of the month the assessment period starts",
+                )
+        if data.get("consent_date") and not data.get("consent_privacy_notice_version"):
+            self.add_error(
+                "consent_privacy_notice_version",
+                "Enter which version of the privacy notice they agreed to",
+            )
+        return data
+
+    def profile_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        consent_date = data.pop("consent_date", None)
+        declaration = data.get("benefits_declaration")
+        if declaration not in {BenefitsDeclaration.WEEKLY_LIMIT, BenefitsDeclaration.MONTHLY_LIMIT}:
+            data["earnings_limit"] = None
+        if declaration != BenefitsDeclaration.MONTHLY_LIMIT:
+            data["assessment_period_start_day"] = None
+        data["email"] = (data.get("email") or "").lower()
+        data["consent_given_at"] = (
+            timezone.make_aware(datetime.combine(consent_date, time(12, 0)))
+            if consent_date
+            else None
+        )
+        if not data.get("photo"):
+            data.pop("photo", None)
+        return data
+
+
+def initial_from(expert: Expert) -> dict:
+    initial = {
+        name: getattr(expert, name)
+        for name in (
+            "full_name",
+            "preferred_name",
+            "pronouns",
+            "email",
+            "phone",
+            "address",
+            "postcode",
+            "preferred_channel",
+            "perspective",
+            "biography",
+            "access_notes",
+            "available_days",
+            "available_times",
+            "notice_days",
+            "payment_preference",
+            "benefits_declaration",
+            "earnings_limit",
+            "assessment_period_start_day",
+            "payee_reference",
+            "consent_privacy_notice_version",
+            "internal_notes",
+        )
+    }
+    initial["locality"] = expert.locality_id
+    if expert.pk:
+        initial["lived_experience"] = [o.pk for o in expert.lived_experience.all()]
+        initial["skills"] = [o.pk for o in expert.skills.all()]
+        initial["access_needs"] = [o.pk for o in expert.access_needs.all()]
+    if expert.consent_given_at:
+        initial["consent_date"] = timezone.localtime(expert.consent_given_at).strftime("%d/%m/%Y")
+    return initial
+
+
+class OwnProfileForm(ExpertFormBase, ContactFields):
+    """What an expert can change about themselves, in plain words."""
+
+    access_needs = _list_field(
+        AccessNeed, "What support do you need to take part?", "Choose all that apply"
+    )
+
+    field_order = [
+        "preferred_name",
+        "pronouns",
+        "phone",
+        "address",
+        "postcode",
+        "preferred_channel",
+        "biography",
+        "access_needs",
+        "access_notes",
+        "available_days",
+        "available_times",
+        "notice_days",
+    ]
+
+    def __init__(self, *args, expert: Expert, **kwargs):
+        if "initial" not in kwargs:
+            kwargs["initial"] = initial_from(expert)
+        super().__init__(*args, **kwargs)
+        self.expert = expert
+        self._keep_inactive_choices(expert)
+        self.fields["preferred_channel"].label = "How do you like us to contact you?"
+        self.fields["preferred_name"].label = "What would you like us to call you?"
+        self.fields["preferred_name"].help_text = ""
+        self.fields["biography"].label = "About you"
+        self.fields[
+            "biography"
+        ].help_text = (
+            "A few sentences about your experience. Staff may read this when they invite people."
+        )
+        self.fields["available_days"].label = "Which days are you usually free?"
+        self.fields["available_times"].label = "What times are you usually free?"
+        self.fields["notice_days"].label = "How many days' notice do you need?"
+        self.fields["access_notes"].label = "Anything else we should know about your support?"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("preferred_channel") == Channel.EMAIL and not self.expert.email:
+            self.add_error(
+                "preferred_channel",
+                "We do not have your email address. Choose another way, or ask the team",
+            )
+        return data
+
+
+class StatusForm(NHSFormMixin, forms.Form):
+    status = forms.ChoiceField(choices=Status.choices, widget=forms.RadioSelect, label="New status")
+    reason = forms.CharField(max_length=300, required=False, label="Reason (optional)")
+
+
+class GetInvolvedForm(NHSFormMixin, forms.Form):
+    """The public sign-up: short, plain, and only what we need to get in touch."""
+
+    full_name = forms.CharField(
+        max_length=150, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": False}),
+    )
+    phone = forms.CharField(
+        max_length=30,
+        required=False,
+        label="Phone number",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "data-width": "20"}),
+    )
+    preferred_channel = forms.ChoiceField(
+        choices=Channel.choices,
+        widget=forms.RadioSelect,
+        label="How should we contact you?",
+        initial=Channel.EMAIL,
+    )
+    perspective = forms.ChoiceField(
+        choices=Perspective.choices,
+        widget=forms.RadioSelect,
+        label="Which describes you best?",
+    )
+    lived_experience = _list_field(
+        LivedExperienceArea,
+        "What is your experience of?",
+        "Choose all that apply. You can leave this blank.",
+    )
+    access_needs = _list_field(
+        AccessNeed, "What support would help you take part?", "Choose all that apply"
+    )
+    postcode = forms.CharField(
+        max_length=10,
+        required=False,
+        label="Postcode (optional)",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "data-width": "10"}),
+    )
+    consent = forms.BooleanField(
+        label="I agree that you can keep these details to contact me about getting involved",
+        help_text="Read our privacy notice to find out how we use them.",
+        error_messages={"required": "Tick the box to say we can keep your details"},
+    )
+
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data.get("phone", ""))
+
+    def clean_postcode(self) -> str:
+        return clean_postcode(self.cleaned_data.get("postcode", ""))
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not data.get("email")
+            and not data.get("phone")
+            and "email" not in self.errors
+            and "phone" not in self.errors
+        ):
+            self.add_error(
+                "email", "Enter an email address or a phone number so we can contact you"
+            )
+        channel = data.get("preferred_channel")
+        if channel == Channel.EMAIL and not data.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email", "Enter your email address, or choose another way to be contacted"
+            )
+        if (
+            channel in {Channel.PHONE, Channel.TEXT}
+            and not data.get("phone")
+            and "phone" not in self.errors
+        ):
+            self.add_error(
+                "phone", "Enter your phone number, or choose another way to be contacted"
+            )
+        if channel == Channel.POST:
+            self.add_error(
+                "preferred_channel", "We cannot write to you yet. Choose email, phone or text"
+            )
+        return data
+
+    def profile_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("consent")
+        data["email"] = (data.get("email") or "").lower()
+        return data
+
+
+class ChoiceEntryForm(NHSFormMixin, forms.Form):
+    name = forms.CharField(max_length=100, label="Name")
+    description = forms.CharField(max_length=300, required=False, label="Description (optional)")
+    active = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="In use",
+        help_text="Entries not in use stay on old records but cannot be chosen",
+    )

@@ -1,0 +1,169 @@
+"""Reads of the register. Each returns a queryset or plain data in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from coproduce.people.choices import Perspective, Status
+from coproduce.people.models import (
+    AccessNeed,
+    Expert,
+    LivedExperienceArea,
+    Locality,
+    Skill,
+    StatusChange,
+)
+
+SORTS = {
+    "name": ("full_name", "id"),
+    "-name": ("-full_name", "-id"),
+    "status": ("status", "full_name", "id"),
+    "-status": ("-status", "full_name", "id"),
+    "added": ("created_at", "id"),
+    "-added": ("-created_at", "-id"),
+    "locality": ("locality__name", "full_name", "id"),
+    "-locality": ("-locality__name", "full_name", "id"),
+}
+
+
+@dataclass
+class RegisterFilters:
+    text: str = ""
+    statuses: list[str] = field(default_factory=list)
+    perspectives: list[str] = field(default_factory=list)
+    areas: list[int] = field(default_factory=list)
+    skills: list[int] = field(default_factory=list)
+    localities: list[int] = field(default_factory=list)
+    payment_preferences: list[str] = field(default_factory=list)
+    access_needs: list[int] = field(default_factory=list)
+    sort: str = "name"
+
+
+def search_register(filters: RegisterFilters) -> QuerySet[Expert]:
+    """Experts matching every filter given; a filter with several values matches any of them."""
+    experts = Expert.objects.select_related("locality")
+    text = filters.text.strip()
+    if text:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        match = (
+            Q(full_name__icontains=text)
+            | Q(preferred_name__icontains=text)
+            | Q(email__icontains=text)
+        )
+        if len(digits) >= 4:
+            # Phones are stored as +447700900123: match on the digits after the leading 0.
+            match |= Q(phone__contains=digits.lstrip("0"))
+        experts = experts.filter(match)
+    if filters.statuses:
+        experts = experts.filter(status__in=filters.statuses)
+    if filters.perspectives:
+        experts = experts.filter(perspective__in=filters.perspectives)
+    if filters.localities:
+        experts = experts.filter(locality__in=filters.localities)
+    if filters.payment_preferences:
+        experts = experts.filter(payment_preference__in=filters.payment_preferences)
+    # Many-to-many filters use a subquery so that an expert never appears twice.
+    if filters.areas:
+        experts = experts.filter(
+            pk__in=Expert.lived_experience.through.objects.filter(
+                livedexperiencearea_id__in=filters.areas
+            ).values("expert_id")
+        )
+    if filters.skills:
+        experts = experts.filter(
+            pk__in=Expert.skills.through.objects.filter(skill_id__in=filters.skills).values(
+                "expert_id"
+            )
+        )
+    if filters.access_needs:
+        experts = experts.filter(
+            pk__in=Expert.access_needs.through.objects.filter(
+                accessneed_id__in=filters.access_needs
+            ).values("expert_id")
+        )
+    return experts.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+
+
+def with_expertise(experts: QuerySet[Expert]) -> QuerySet[Expert]:
+    """Adds the lists shown beside each expert, in one query per list."""
+    return experts.prefetch_related(
+        Prefetch("lived_experience", queryset=LivedExperienceArea.objects.order_by("name")),
+        Prefetch("skills", queryset=Skill.objects.order_by("name")),
+        Prefetch("access_needs", queryset=AccessNeed.objects.order_by("name")),
+    )
+
+
+def expert_profile(pk: int) -> QuerySet[Expert]:
+    return with_expertise(Expert.objects.filter(pk=pk).select_related("locality", "user"))
+
+
+def status_history(expert: Expert) -> QuerySet[StatusChange]:
+    return expert.status_changes.select_related("by")
+
+
+@dataclass
+class RegisterSummary:
+    total: int
+    by_status: list[tuple[str, str, int]]
+    by_perspective: list[tuple[str, str, int]]
+    by_area: list[tuple[int, str, int]]
+    by_locality: list[tuple[int | None, str, int]]
+
+
+def register_summary() -> RegisterSummary:
+    """How many experts there are, by status, perspective, lived experience and locality."""
+    status_counts = dict(Expert.objects.values_list("status").annotate(n=Count("id")).order_by())
+    perspective_counts = dict(
+        Expert.objects.values_list("perspective").annotate(n=Count("id")).order_by()
+    )
+    areas = (
+        LivedExperienceArea.objects.annotate(
+            n=Count("experts", filter=~Q(experts__status=Status.LEFT))
+        )
+        .order_by("-n", "name")
+        .values_list("id", "name", "n")
+    )
+    localities: list[Any] = list(
+        Locality.objects.annotate(n=Count("experts", filter=~Q(experts__status=Status.LEFT)))
+        .order_by("-n", "name")
+        .values_list("id", "name", "n")
+    )
+    unknown_locality = (
+        Expert.objects.filter(locality__isnull=True).exclude(status=Status.LEFT).count()
+    )
+    if unknown_locality:
+        localities.append((None, "Not recorded", unknown_locality))
+    return RegisterSummary(
+        total=sum(status_counts.values()),
+        by_status=[(s.value, s.label, status_counts.get(s.value, 0)) for s in Status],
+        by_perspective=[
+            (p.value, p.label, perspective_counts.get(p.value, 0)) for p in Perspective
+        ],
+        by_area=list(areas),
+        by_locality=localities,
+    )
+
+
+def get_expert_for(user, pk: int) -> Expert:
+    """The expert this user may see, or 404: an expert asking for someone else's record learns
+    nothing, not even that it exists."""
+    from django.http import Http404
+
+    expert = expert_profile(pk).first()
+    if expert is None or not user.has_perm("people.view_expert", expert):
+        raise Http404
+    return expert
+
+
+def own_expert_record(user) -> Expert:
+    from django.http import Http404
+
+    expert = (
+        with_expertise(Expert.objects.filter(user=user).select_related("locality")).first()
+        if user.is_authenticated
+        else None
+    )
+    if expert is None:
+        raise Http404
+    return expert

@@ -1,0 +1,22 @@
+"""Who may see and change the register. Least privilege: only the involvement team sees the
+register; an expert sees only their own record; other staff see none of it (yet)."""
+
+import rules
+
+from coproduce.accounts.rules import is_expert, is_involvement_team
+
+
+@rules.predicate
+def is_own_record(user, expert) -> bool:
+    return bool(expert is not None and user.is_authenticated and expert.user_id == user.pk)
+
+
+rules.add_perm("people.view_register", is_involvement_team)
+rules.add_perm("people.add_expert", is_involvement_team)
+rules.add_perm("people.change_expert", is_involvement_team)
+rules.add_perm("people.view_expert", is_involvement_team | (is_expert & is_own_record))
+rules.add_perm("people.view_audit", is_involvement_team)
+rules.add_perm("people.export_register", is_involvement_team)
+rules.add_perm("people.import_experts", is_involvement_team)
+rules.add_perm("people.manage_lists", is_involvement_team)
+rules.add_perm("people.edit_own_profile", is_expert)

@@ -1,0 +1,245 @@
+"""Everything that changes the register. Each function is one transaction and writes its
+audit record; the caller has already checked permission."""
+
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.accounts import services as account_services
+from coproduce.accounts.models import User
+from coproduce.accounts.roles import Role
+from coproduce.audit import services as audit
+from coproduce.people.choices import Status
+from coproduce.people.models import Expert, StatusChange
+from coproduce.people.tasks import tell_team_about_enquiry
+
+PROFILE_FIELDS = (
+    "full_name",
+    "preferred_name",
+    "pronouns",
+    "biography",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "preferred_channel",
+    "locality",
+    "perspective",
+    "lived_experience",
+    "skills",
+    "access_needs",
+    "access_notes",
+    "available_days",
+    "available_times",
+    "notice_days",
+    "payment_preference",
+    "benefits_declaration",
+    "earnings_limit",
+    "assessment_period_start_day",
+    "payee_reference",
+    "consent_given_at",
+    "consent_privacy_notice_version",
+    "internal_notes",
+)
+M2M_FIELDS = ("lived_experience", "skills", "access_needs")
+# What an expert may change about themselves in the portal.
+SELF_SERVICE_FIELDS = (
+    "preferred_name",
+    "pronouns",
+    "biography",
+    "phone",
+    "address",
+    "postcode",
+    "preferred_channel",
+    "access_needs",
+    "access_notes",
+    "available_days",
+    "available_times",
+    "notice_days",
+)
+
+
+def _apply(expert: Expert, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name in M2M_FIELDS:
+            getattr(expert, name).set(value)
+        else:
+            setattr(expert, name, value)
+
+
+def _link_account(expert: Expert) -> None:
+    """Keeps the expert's sign-in in step: same email, active unless they have left."""
+    if not expert.email:
+        return
+    email = expert.email.lower()
+    if expert.user_id is None:
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is None:
+            expert.user = account_services.add_expert_account(
+                email=email, full_name=expert.full_name
+            )
+        elif existing.role == Role.EXPERT and not hasattr(existing, "expert"):
+            expert.user = existing
+        else:
+            return
+        expert.save(update_fields=["user"])
+    user = expert.user
+    wanted_active = expert.status != Status.LEFT
+    if (
+        user.email != email
+        and not User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
+    ):
+        user.email = email
+    user.full_name = expert.full_name
+    user.is_active = wanted_active
+    user.save(update_fields=["email", "full_name", "is_active"])
+
+
+@transaction.atomic
+def add_expert(*, actor: User | None, values: dict[str, Any], source: str = "register") -> Expert:
+    """Puts a new expert on the register, with a sign-in if they have an email address."""
+    plain = {k: v for k, v in values.items() if k not in M2M_FIELDS and k != "photo"}
+    status = plain.pop("status", Status.ENQUIRY)
+    expert = Expert.objects.create(status=status, source=source, **plain)
+    _apply(expert, {k: v for k, v in values.items() if k in M2M_FIELDS})
+    if values.get("photo"):
+        set_photo(actor=actor, expert=expert, photo=values["photo"], audited=False)
+    StatusChange.objects.create(
+        expert=expert, from_status="", to_status=status, by=actor, reason="Added to the register"
+    )
+    _link_account(expert)
+    audit.record_change(
+        actor=actor,
+        instance=expert,
+        action="created",
+        changes=audit.diff({}, audit.snapshot(expert, (*PROFILE_FIELDS, "status"))),
+        summary=f"Added to the register ({source})",
+    )
+    return expert
+
+
+@transaction.atomic
+def update_expert(*, actor: User, expert: Expert, values: dict[str, Any]) -> Expert:
+    """Saves changes to a profile, recording old and new values."""
+    fields = [f for f in PROFILE_FIELDS if f in values]
+    before = audit.snapshot(expert, fields)
+    photo = values.pop("photo", None)
+    _apply(expert, {k: v for k, v in values.items() if k in PROFILE_FIELDS})
+    expert.save()
+    if photo:
+        set_photo(actor=actor, expert=expert, photo=photo)
+    _link_account(expert)
+    changes = audit.diff(before, audit.snapshot(expert, fields))
+    if changes:
+        audit.record_change(
+            actor=actor,
+            instance=expert,
+            action="updated",
+            changes=changes,
+            summary="Profile changed",
+        )
+    return expert
+
+
+@transaction.atomic
+def update_own_profile(*, expert: Expert, values: dict[str, Any]) -> Expert:
+    """What an expert changes about themselves in the portal."""
+    allowed = {k: v for k, v in values.items() if k in SELF_SERVICE_FIELDS}
+    return update_expert(actor=expert.user, expert=expert, values=allowed)
+
+
+@transaction.atomic
+def change_status(*, actor: User, expert: Expert, status: str, reason: str = "") -> Expert:
+    if expert.status == status:
+        return expert
+    old = expert.status
+    expert.status = status
+    expert.save(update_fields=["status", "updated_at"])
+    StatusChange.objects.create(
+        expert=expert, from_status=old, to_status=status, by=actor, reason=reason
+    )
+    _link_account(expert)
+    audit.record_change(
+        actor=actor,
+        instance=expert,
+        action="status_changed",
+        changes={"status": [Status(old).label, Status(status).label]},
+        summary=reason,
+    )
+    return expert
+
+
+@transaction.atomic
+def set_photo(
+    *, actor: User | None, expert: Expert, photo: ContentFile, audited: bool = True
+) -> None:
+    old = expert.photo.name if expert.photo else ""
+    expert.photo.save(photo.name, photo, save=True)
+    if old:
+        expert.photo.storage.delete(old)
+    if audited:
+        audit.record_change(
+            actor=actor,
+            instance=expert,
+            action="updated",
+            changes={"photo": ["(file)" if old else "", "(new photo)"]},
+            summary="Photo changed",
+        )
+
+
+@transaction.atomic
+def remove_photo(*, actor: User, expert: Expert) -> None:
+    if expert.photo:
+        expert.photo.delete(save=True)
+        audit.record_change(
+            actor=actor,
+            instance=expert,
+            action="updated",
+            changes={"photo": ["(file)", ""]},
+            summary="Photo removed",
+        )
+
+
+@transaction.atomic
+def sign_up(*, values: dict[str, Any], privacy_notice_version: str) -> Expert:
+    """A member of the public asks to get involved: they arrive as an enquiry."""
+    values = {
+        **values,
+        "status": Status.ENQUIRY,
+        "consent_given_at": timezone.now(),
+        "consent_privacy_notice_version": privacy_notice_version,
+    }
+    expert = add_expert(actor=None, values=values, source="get involved form")
+    transaction.on_commit(lambda: tell_team_about_enquiry.enqueue(expert.pk))
+    return expert
+
+
+@transaction.atomic
+def add_list_entry(*, actor: User, model, name: str, description: str = "", active: bool = True):
+    """Adds a lived-experience area, skill, access need or locality."""
+    last = model.objects.order_by("-order").values_list("order", flat=True).first() or 0
+    entry = model.objects.create(
+        name=name.strip(), description=description.strip(), active=active, order=last + 1
+    )
+    audit.record_change(
+        actor=actor,
+        instance=entry,
+        action="created",
+        summary=f"Added {model._meta.verbose_name} {entry.name}",
+    )
+    return entry
+
+
+@transaction.atomic
+def change_list_entry(*, actor: User, entry, name: str, description: str = "", active: bool = True):
+    before = audit.snapshot(entry, ("name", "description", "active"))
+    entry.name = name.strip()
+    entry.description = description.strip()
+    entry.active = active
+    entry.save()
+    changes = audit.diff(before, audit.snapshot(entry, ("name", "description", "active")))
+    if changes:
+        audit.record_change(actor=actor, instance=entry, action="updated", changes=changes)
+    return entry

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from coproduce.people.views import lists, portal, profile, register
+
+app_name = "people"
+
+urlpatterns = [
+    path("overview/", register.dashboard, name="dashboard"),
+    path("register/", register.register, name="register"),
+    path("register/export.<str:file_format>", register.export, name="export"),
+    path("experts/add/", profile.add, name="expert_add"),
+    path("experts/<int:pk>/", profile.detail, name="expert_detail"),
+    path("experts/<int:pk>/edit/", profile.edit, name="expert_edit"),
+    path("experts/<int:pk>/status/", profile.change_status, name="expert_status"),
+    path("experts/<int:pk>/history/", profile.history, name="expert_history"),
+    path("experts/<int:pk>/photo/", profile.photo, name="expert_photo"),
+    path("experts/<int:pk>/photo/remove/", profile.remove_photo, name="expert_photo_remove"),
+    path("lists/", lists.index, name="lists"),
+    path("lists/<slug:kind>/", lists.entries, name="list_entries"),
+    path("lists/<slug:kind>/<int:pk>/", lists.edit_entry, name="list_entry_edit"),
+    path("me/", portal.my_profile, name="my_profile"),
+    path("me/edit/", portal.edit_my_profile, name="my_profile_edit"),
+]

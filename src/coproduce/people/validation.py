@@ -1,0 +1,50 @@
+"""Checks on what people type, shared by forms and the spreadsheet import."""
+
+import re
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+
+# The shape of a UK postcode, e.g. "SY2 6ND", "M1 1AE", "EC1A 1BB".
+POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+
+
+def clean_postcode(value: str) -> str:
+    value = (value or "").strip().upper()
+    if not value:
+        return ""
+    match = POSTCODE.match(value)
+    if not match:
+        raise ValidationError("Enter a real postcode, like SY2 6ND")
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def clean_phone(value: str) -> str:
+    """A UK or international phone number, stored as +447700900123."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(
+            "Enter a phone number, like 01632 960 001 or 07700 900 982"
+        ) from error
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(value: str) -> str:
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return value
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 44
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, fmt)

@@ -1,0 +1,112 @@
+"""An expert's profile as the involvement team sees it, and the forms that change it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coproduce.audit import queries as audit_queries
+from coproduce.audit import services as audit
+from coproduce.people import queries, services
+from coproduce.people.forms import ExpertForm, StatusForm
+from coproduce.people.presenters import ExpertPresenter
+
+
+@permission_required("people.view_register", raise_exception=True)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    expert = queries.get_expert_for(request.user, pk)
+    audit.record_view(viewer=request.user, instance=expert)
+    return render(
+        request,
+        "people/detail.jinja",
+        {
+            "expert": expert,
+            "p": ExpertPresenter(expert),
+            "status_history": list(queries.status_history(expert)[:20]),
+            "status_form": StatusForm(initial={"status": expert.status}),
+        },
+    )
+
+
+@permission_required("people.view_audit", raise_exception=True)
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    expert = queries.get_expert_for(request.user, pk)
+    return render(
+        request,
+        "people/history.jinja",
+        {
+            "expert": expert,
+            "events": list(audit_queries.history_of(expert)[:200]),
+            "views": list(audit_queries.views_of(expert)[:50]),
+        },
+    )
+
+
+@permission_required("people.add_expert", raise_exception=True)
+def add(request: HttpRequest) -> HttpResponse:
+    form = ExpertForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        expert = services.add_expert(actor=request.user, values=form.profile_values())
+        messages.success(request, f"{expert.full_name} has been added to the register.")
+        return redirect("people:expert_detail", pk=expert.pk)
+    return render(request, "people/expert_form.jinja", {"form": form, "expert": None})
+
+
+@permission_required("people.change_expert", raise_exception=True)
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    expert = queries.get_expert_for(request.user, pk)
+    form = ExpertForm(request.POST or None, request.FILES or None, expert=expert)
+    if request.method == "POST" and form.is_valid():
+        services.update_expert(actor=request.user, expert=expert, values=form.profile_values())
+        messages.success(request, "Changes saved.")
+        return redirect("people:expert_detail", pk=expert.pk)
+    return render(request, "people/expert_form.jinja", {"form": form, "expert": expert})
+
+
+@require_POST
+@permission_required("people.change_expert", raise_exception=True)
+def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+    expert = queries.get_expert_for(request.user, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.change_status(
+            actor=request.user,
+            expert=expert,
+            status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, f"Status is now {expert.get_status_display()}.")
+        return redirect("people:expert_detail", pk=expert.pk)
+    return render(
+        request,
+        "people/detail.jinja",
+        {
+            "expert": expert,
+            "p": ExpertPresenter(expert),
+            "status_history": list(queries.status_history(expert)[:20]),
+            "status_form": form,
+            "form": form,
+        },
+        status=400,
+    )
+
+
+@require_POST
+@permission_required("people.change_expert", raise_exception=True)
+def remove_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    expert = queries.get_expert_for(request.user, pk)
+    services.remove_photo(actor=request.user, expert=expert)
+    messages.success(request, "Photo removed.")
+    return redirect("people:expert_detail", pk=expert.pk)
+
+
+def photo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Photos are private: served only to someone who may see the expert."""
+    expert = queries.get_expert_for(request.user, pk)
+    if not expert.photo:
+        raise Http404
+    response = FileResponse(expert.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,59 @@
+"""The involvement team's view of the register: the overview, search and export."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from coproduce.people import queries
+from coproduce.people.exports import register_dataset
+from coproduce.people.filters import SORT_CHOICES, RegisterFilterForm
+
+
+@permission_required("people.view_register", raise_exception=True)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "people/dashboard.jinja", {"summary": queries.register_summary()})
+
+
+@permission_required("people.view_register", raise_exception=True)
+def register(request: HttpRequest) -> HttpResponse:
+    form = RegisterFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        experts = queries.search_register(queries.RegisterFilters()).none()
+    else:
+        experts = queries.search_register(form.filters())
+    paginator = Paginator(experts, request.GET.get("per_page") == "100" and 100 or 25)
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list(queries.with_expertise(page.object_list))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "people/register.jinja",
+        {
+            "filter_form": form,
+            "page": page,
+            "query_without_page": query.urlencode(),
+            "sort_choices": SORT_CHOICES,
+            "current_sort": request.GET.get("sort") or "name",
+        },
+    )
+
+
+@permission_required("people.export_register", raise_exception=True)
+def export(request: HttpRequest, file_format: str) -> HttpResponse:
+    form = RegisterFilterForm(request.GET or None)
+    experts = queries.with_expertise(queries.search_register(form.filters()))
+    dataset = register_dataset(experts.iterator(chunk_size=2000))
+    name = f"register-{date.today().isoformat()}"
+    if file_format == "xlsx":
+        response = HttpResponse(
+            dataset.export("xlsx"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(dataset.export("csv"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response

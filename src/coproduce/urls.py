@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coproduce.core.views import errors, outbox, pages
+from coproduce.people.views import public
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("get-involved/", public.get_involved, name="get_involved"),
+    path("get-involved/thank-you/", public.get_involved_done, name="get_involved_done"),
+    path("accounts/", include("allauth.urls")),
+    path("admin-accounts/", include("coproduce.accounts.urls")),
+    path("", include("coproduce.people.urls")),
+    path("django-admin/", admin.site.urls),
+    # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.
+    path("dev/outbox/", outbox.outbox, name="dev_outbox"),
+    path("dev/outbox/<str:message_id>/", outbox.outbox_message, name="dev_outbox_message"),
+]
+
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
