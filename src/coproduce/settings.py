@@ -1,6 +1,7 @@
 """One settings module. Every value comes from the environment, with safe defaults for a
 developer's machine; production sets DEBUG=false and the secrets."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,7 +13,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("COPRODUCE_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# pytest sets PYTEST_VERSION: the suite runs with production-like settings (DEBUG off) but
+# without HTTPS redirects, with a throwaway key, and with background tasks run at once.
+TESTING = "PYTEST_VERSION" in os.environ
 SECRET_KEY = env_str("SECRET_KEY", "")
+if TESTING and not SECRET_KEY:
+    SECRET_KEY = "test-only-not-secret-" + "y" * 40  # noqa: S105
 if not SECRET_KEY:
     if not DEBUG:
         from django.core.exceptions import ImproperlyConfigured
@@ -163,9 +169,9 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = not (DEBUG or TESTING)
+CSRF_COOKIE_SECURE = not (DEBUG or TESTING)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -189,11 +195,13 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 # Uploaded files (photos, spreadsheets) are private: there is no MEDIA_URL; a view that
 # checks permission serves each one.
 MEDIA_ROOT = VAR_DIR / "private"
@@ -216,9 +224,16 @@ OUTBOX_DIR = VAR_DIR / "outbox"
 
 TASKS = {
     "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
+        "BACKEND": env_str(
+            "TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TESTING
+            else "django_tasks_db.backend.DatabaseBackend",
+        ),
     }
 }
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGGING = {
     "version": 1,

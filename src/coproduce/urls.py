@@ -10,6 +10,9 @@ urlpatterns = [
     path("privacy/", pages.privacy, name="privacy"),
     path("get-involved/", public.get_involved, name="get_involved"),
     path("get-involved/thank-you/", public.get_involved_done, name="get_involved_done"),
+    # Email addresses are the register's and the administrator's to change, not allauth's:
+    # an expert's sign-in email follows their record.
+    path("accounts/email/", errors.page_not_found, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("admin-accounts/", include("coproduce.accounts.urls")),
     path("", include("coproduce.people.urls")),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -13,9 +14,16 @@ from coproduce.people.forms import ExpertForm, StatusForm
 from coproduce.people.presenters import ExpertPresenter
 
 
-@permission_required("people.view_register", raise_exception=True)
+def _require(request: HttpRequest, permission: str) -> None:
+    """Checked after the record lookup, so that someone who may not see an expert gets 404
+    whether or not the record exists."""
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
+    _require(request, "people.view_register")
     audit.record_view(viewer=request.user, instance=expert)
     return render(
         request,
@@ -29,9 +37,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@permission_required("people.view_audit", raise_exception=True)
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
+    _require(request, "people.view_audit")
     return render(
         request,
         "people/history.jinja",
@@ -53,9 +61,9 @@ def add(request: HttpRequest) -> HttpResponse:
     return render(request, "people/expert_form.jinja", {"form": form, "expert": None})
 
 
-@permission_required("people.change_expert", raise_exception=True)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
+    _require(request, "people.change_expert")
     form = ExpertForm(request.POST or None, request.FILES or None, expert=expert)
     if request.method == "POST" and form.is_valid():
         services.update_expert(actor=request.user, expert=expert, values=form.profile_values())
@@ -65,9 +73,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("people.change_expert", raise_exception=True)
 def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
+    _require(request, "people.change_expert")
     form = StatusForm(request.POST)
     if form.is_valid():
         services.change_status(
@@ -93,9 +101,9 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("people.change_expert", raise_exception=True)
 def remove_photo(request: HttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
+    _require(request, "people.change_expert")
     services.remove_photo(actor=request.user, expert=expert)
     messages.success(request, "Photo removed.")
     return redirect("people:expert_detail", pk=expert.pk)

@@ -1,0 +1,114 @@
+"""factory-boy factories for every app, in one place so every test builds data the same way."""
+
+import factory
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from coproduce.accounts.models import Organisation, Team, User
+from coproduce.accounts.roles import Role
+from coproduce.people.choices import Perspective, Status
+from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = "Shropshire Council"
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    name = factory.Sequence(lambda n: f"Adult Social Care {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name", locale="en_GB")
+    role = Role.COORDINATOR
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+    @factory.post_generation
+    def with_totp(self, create, extracted, **kwargs):
+        """Staff have a TOTP authenticator unless a test says otherwise (with_totp=False)."""
+        if create and extracted is not False and self.role != Role.EXPERT:
+            self.totp_secret = generate_totp_secret()
+            TOTP.activate(self, self.totp_secret)
+        if create:
+            self.save()
+
+
+class LivedExperienceAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LivedExperienceArea
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Lived experience {n}")
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Skill {n}")
+
+
+class AccessNeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessNeed
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Access need {n}")
+
+
+class LocalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Locality
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Locality {n}")
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Expert
+        skip_postgeneration_save = True
+
+    full_name = factory.Faker("name", locale="en_GB")
+    email = factory.Sequence(lambda n: f"expert{n}@example.net")
+    phone = "+447700900123"
+    postcode = "SY2 6ND"
+    perspective = Perspective.SERVICE_USER
+    status = Status.ACTIVE
+    locality = factory.SubFactory(LocalityFactory)
+
+    @factory.post_generation
+    def lived_experience(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.lived_experience.set(extracted)
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set(extracted)
+
+    @factory.post_generation
+    def access_needs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.access_needs.set(extracted)
+
+
+def expert_with_account(**kwargs) -> Expert:
+    """An expert who can sign in to the portal."""
+    expert = ExpertFactory(**kwargs)
+    expert.user = UserFactory(email=expert.email, full_name=expert.full_name, role=Role.EXPERT)
+    expert.save()
+    return expert

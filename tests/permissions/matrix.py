@@ -1,0 +1,69 @@
+"""The permission matrix: every named URL, what each role gets. A URL missing from here
+fails the suite. Each entry: (method, url kwargs key, expectations)."""
+
+from tests.permissions.matrix_auth import AUTH
+from tests.permissions.matrix_import import IMPORT
+from tests.permissions.outcomes import (
+    INVALID,
+    MISSING,
+    OK,
+    PUBLIC,
+    REDIRECT,
+    TEAM,
+    only,
+    rule,
+)
+
+GET, POST = "get", "post"
+
+team_only = only(TEAM)
+expert_only = only(("expert",))
+admin_only = only(("administrator",))
+# Expert records: the team sees them; an expert asking for another's record gets 404.
+team_record = rule(default=MISSING, coordinator=OK, lead=OK)
+team_record_post = rule(default=MISSING, coordinator=REDIRECT, lead=REDIRECT)
+
+CORE: dict[str, tuple[str, str, dict[str, str]]] = {
+    # Public pages
+    "home": (GET, "", rule(default=REDIRECT, anonymous=OK, staff=OK, finance=OK)),
+    "accessibility": (GET, "", PUBLIC),
+    "privacy": (GET, "", PUBLIC),
+    "get_involved": (GET, "", PUBLIC),
+    "get_involved_done": (GET, "", PUBLIC),
+    # The development outbox does not exist unless DEBUG is on.
+    "dev_outbox": (GET, "", rule(default=MISSING, anonymous=MISSING)),
+    "dev_outbox_message": (GET, "message_id", rule(default=MISSING, anonymous=MISSING)),
+    # The register
+    "people:dashboard": (GET, "", team_only),
+    "people:register": (GET, "", team_only),
+    "people:export": (GET, "file_format", team_only),
+    "people:expert_add": (GET, "", team_only),
+    "people:expert_detail": (GET, "expert", team_record),
+    "people:expert_edit": (GET, "expert", team_record),
+    "people:expert_history": (GET, "expert", team_record),
+    # An empty form comes back with its errors (400) to those allowed to send it.
+    "people:expert_status": (
+        POST,
+        "expert",
+        rule(default=MISSING, coordinator=INVALID, lead=INVALID),
+    ),
+    "people:expert_photo": (
+        GET,
+        "expert_with_photo",
+        rule(default=MISSING, coordinator=OK, lead=OK),
+    ),
+    "people:expert_photo_remove": (POST, "expert", team_record_post),
+    "people:lists": (GET, "", team_only),
+    "people:list_entries": (GET, "kind", team_only),
+    "people:list_entry_edit": (GET, "list_entry", team_only),
+    # The expert's portal
+    "people:my_profile": (GET, "", expert_only),
+    "people:my_profile_edit": (GET, "", expert_only),
+    # Staff accounts
+    "accounts:staff_list": (GET, "", admin_only),
+    "accounts:staff_add": (GET, "", admin_only),
+    "accounts:staff_edit": (GET, "staff_user", admin_only),
+    "accounts:team_list": (GET, "", admin_only),
+}
+
+MATRIX = {**CORE, **AUTH, **IMPORT}

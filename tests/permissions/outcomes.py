@@ -1,0 +1,29 @@
+"""What a request may come back as, and shorthands for writing the permission matrix."""
+
+OK = "page"
+LOGIN = "login redirect"
+DENIED = "403"
+MISSING = "404"
+REDIRECT = "redirect"
+TOO_MANY = "429"
+INVALID = "400"
+
+ROLES = ("anonymous", "expert", "staff", "finance", "coordinator", "lead", "administrator")
+STAFF_ROLES = ("staff", "finance", "coordinator", "lead", "administrator")
+TEAM = ("coordinator", "lead")
+
+
+def rule(*, default: str, anonymous: str = LOGIN, **by_role: str) -> dict[str, str]:
+    """Expected outcome for every role: anonymous visitors, then `default` unless named."""
+    outcome = {role: default for role in ROLES}
+    outcome["anonymous"] = anonymous
+    outcome.update(by_role)
+    return outcome
+
+
+def only(roles: tuple[str, ...], *, ok: str = OK, others: str = DENIED) -> dict[str, str]:
+    return rule(default=others, **{role: ok for role in roles})
+
+
+PUBLIC = rule(default=OK, anonymous=OK)
+EVERYONE_SIGNED_IN = rule(default=OK)
