@@ -79,7 +79,7 @@ WSGI_APPLICATION = "coproduce.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "BACKEND": "coproduce.core.jinja_backend.Jinja2",
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {"environment": "coproduce.jinja2.environment"},
@@ -245,6 +245,8 @@ LOGGING = {
         # Request logs would carry query strings (register searches); keep them to warnings.
         "django.server": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
+        # axes logs every sign-in at INFO; keep only warnings (lock-outs).
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -34,6 +34,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "people/register.jinja",
         {
             "filter_form": form,
+            "form": form,  # the layout's error summary reads `form`
             "page": page,
             "query_without_page": query.urlencode(),
             "sort_choices": SORT_CHOICES,

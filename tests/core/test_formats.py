@@ -1,0 +1,31 @@
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from coproduce.core.formats import date_time, long_date, money, time_of_day
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_dates_read_as_in_the_style_guide():
+    assert long_date(date(2026, 3, 3)) == "Tuesday 3 March 2026"
+
+
+def test_times_read_as_in_the_style_guide():
+    assert time_of_day(datetime(2026, 3, 3, 14, 30, tzinfo=LONDON)) == "2:30pm"
+    assert time_of_day(datetime(2026, 3, 3, 9, 0, tzinfo=LONDON)) == "9am"
+    assert time_of_day(datetime(2026, 3, 3, 0, 5, tzinfo=LONDON)) == "12:05am"
+    assert time_of_day(datetime(2026, 3, 3, 12, 0, tzinfo=LONDON)) == "12pm"
+
+
+def test_aware_times_show_in_uk_time():
+    summer_utc = datetime(2026, 7, 1, 13, 30, tzinfo=ZoneInfo("UTC"))
+    assert time_of_day(summer_utc) == "2:30pm"
+    assert date_time(summer_utc) == "1 July 2026 at 2:30pm"
+
+
+def test_money_has_a_pound_sign_and_two_places_rounded_half_up():
+    assert money(Decimal("12.5")) == "£12.50"
+    assert money(Decimal("1234.565")) == "£1,234.57"
+    assert money(Decimal("-3")) == "-£3.00"
+    assert money(None) == ""
