@@ -59,12 +59,15 @@ test: install browser-deps
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
+# Browser tests run in one process after the rest (in parallel): one Chromium serves them all.
+PYTEST_RUN = $(BIN)/pytest -q -n 2 -m "not browser" && $(BIN)/pytest -q -m browser
+
 test-sqlite:
-	$(BIN)/pytest -q -n 2 --dist loadgroup
+	$(PYTEST_RUN)
 
 test-postgres:
 	@if $(PY) -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
-	  DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -q -n 2 --dist loadgroup; \
+	  export DATABASE_URL=$(TEST_DATABASE_URL) && $(PYTEST_RUN); \
 	else \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
 	fi

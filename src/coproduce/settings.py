@@ -148,20 +148,51 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+# Six digits are easy to read from an email and type on a phone; three tries per code, three
+# codes a minute per address, keep guessing hopeless.
+ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PREVENT_ENUMERATION = True
+# A password reset link must never stand in for the authenticator app: sign in afterwards.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "coproduce.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ORGANISATION_NAME}] "
-ACCOUNT_RATE_LIMITS = {"login_failed": False}  # django-axes owns failed-login lockout
+# django-axes owns failed passwords (the adapter hands them over); allauth's "login_failed"
+# limit still stops anyone guessing authenticator-app codes: 5 wrong codes, 15 minutes' wait.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/15m/key"}
+ACCOUNT_FORMS = {
+    "login": "coproduce.accounts.forms.LoginForm",
+    "signup": "coproduce.accounts.forms.SignupForm",
+    "request_login_code": "coproduce.accounts.forms.RequestLoginCodeForm",
+    "confirm_login_code": "coproduce.accounts.forms.ConfirmLoginCodeForm",
+    "reauthenticate": "coproduce.accounts.forms.ReauthenticateForm",
+    "reset_password": "coproduce.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "coproduce.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "coproduce.accounts.forms.ChangePasswordForm",
+    "set_password": "coproduce.accounts.forms.SetPasswordForm",
+}
+MFA_ADAPTER = "coproduce.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = ORGANISATION_NAME
+MFA_FORMS = {
+    "authenticate": "coproduce.accounts.forms.AuthenticateForm",
+    "reauthenticate": "coproduce.accounts.forms.MFAReauthenticateForm",
+    "activate_totp": "coproduce.accounts.forms.ActivateTOTPForm",
+    "deactivate_totp": "coproduce.accounts.forms.DeactivateTOTPForm",
+    "generate_recovery_codes": "coproduce.accounts.forms.GenerateRecoveryCodesForm",
+}
 
-# django-axes: five failures lock that account from that address for 15 minutes.
+# django-axes: five failures lock that account from that address for 15 minutes. Each try
+# during the lock starts the 15 minutes again, so "wait 15 minutes" on the page stays true.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+# allauth authenticates with email=...; the callable lower-cases it so capitals do not dodge
+# the count. The address is REMOTE_ADDR (axes' default): never a header a client can write.
+AXES_USERNAME_FORM_FIELD = "email"
+AXES_USERNAME_CALLABLE = "coproduce.accounts.adapter.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "coproduce.accounts.views.auth.locked_out"
 AXES_VERBOSE = False

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from coproduce.accounts.roles import Role
+from coproduce.people.models import ImportBatch
 from tests.factories import ExpertFactory, SkillFactory, UserFactory, expert_with_account
 from tests.permissions.matrix import MATRIX
 from tests.permissions.outcomes import DENIED, LOGIN, MISSING, OK, REDIRECT, ROLES, TOO_MANY
@@ -78,6 +79,20 @@ def _kwargs(key: str) -> dict:
         return {"uidb36": "1", "key": "not-a-real-key"}
     if key == "email_key":
         return {"key": "not-a-real-key"}
+    if key == "import_batch":
+        # Another coordinator's upload, ready to check: each role asks for someone else's.
+        batch = ImportBatch.objects.create(
+            created_by=UserFactory(role=Role.COORDINATOR),
+            original_name="experts.csv",
+            file_format="csv",
+            headers=["Full name"],
+            mapping=["full_name"],
+            default_perspective="carer",
+            state=ImportBatch.State.MAPPED,
+            row_count=1,
+        )
+        batch.file.save("experts.csv", ContentFile(b"Full name\nAnn Other\n"))
+        return {"pk": batch.pk}
     raise AssertionError(f"No URL arguments known for {key!r}")
 
 

@@ -30,6 +30,7 @@ def navigation_for(request) -> Navigation:
             _item(request, "people:dashboard", "Overview"),
             _item(request, "people:register", "Register"),
             _item(request, "people:expert_add", "Add an expert"),
+            _item(request, "people:import_start", "Import"),
             _item(request, "people:lists", "Lists"),
         ]
     elif role == Role.EXPERT:

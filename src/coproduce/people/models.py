@@ -157,3 +157,49 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or 'new'} to {self.to_status}"
+
+
+def import_path(instance: "ImportBatch", filename: str) -> str:
+    # A random name: the original file name may identify people, and must not be guessable.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"imports/{uuid.uuid4().hex}.{extension}"
+
+
+class ImportBatch(TimeStamped):
+    """A spreadsheet a coordinator is importing into the register, from upload to import.
+    The file is kept in private storage only until it is imported or cancelled."""
+
+    class State(models.TextChoices):
+        UPLOADED = "uploaded", "Uploaded"
+        MAPPED = "mapped", "Columns chosen"
+        IMPORTED = "imported", "Imported"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches"
+    )
+    original_name = models.CharField(max_length=255)
+    file = models.FileField(upload_to=import_path, blank=True)
+    file_format = models.CharField(max_length=4)
+    headers = models.JSONField(default=list)
+    # One entry per column, in order: the register field it fills, or "" to ignore it.
+    mapping = models.JSONField(default=list)
+    # What to record for a row that leaves perspective or status blank ("" means it is an error).
+    default_perspective = models.CharField(max_length=20, choices=Perspective.choices, blank=True)
+    default_status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.UPLOADED)
+    row_count = models.PositiveIntegerField(default=0)
+    imported_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def source(self) -> str:
+        """Written on each imported expert, so the batch's people can be found again."""
+        return f"spreadsheet import {self.pk}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coproduce.people.views import lists, portal, profile, register
+from coproduce.people.views import imports, lists, portal, profile, register
 
 app_name = "people"
 
@@ -20,4 +20,10 @@ urlpatterns = [
     path("lists/<slug:kind>/<int:pk>/", lists.edit_entry, name="list_entry_edit"),
     path("me/", portal.my_profile, name="my_profile"),
     path("me/edit/", portal.edit_my_profile, name="my_profile_edit"),
+    path("import/", imports.start, name="import_start"),
+    path("import/template.csv", imports.template, name="import_template"),
+    path("import/<int:pk>/columns/", imports.columns, name="import_columns"),
+    path("import/<int:pk>/check/", imports.preview, name="import_preview"),
+    path("import/<int:pk>/cancel/", imports.cancel, name="import_cancel"),
+    path("import/<int:pk>/done/", imports.done, name="import_done"),
 ]

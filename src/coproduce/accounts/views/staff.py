@@ -53,9 +53,13 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = StaffForm(request.POST or None, initial=initial, user=user)
     if request.method == "POST" and form.is_valid():
-        if user == request.user and not form.cleaned_data["is_active"]:
-            form.add_error("is_active", "You cannot stop yourself signing in")
-        else:
+        if user == request.user:
+            # Administrators cannot lock themselves out of this page.
+            if not form.cleaned_data["is_active"]:
+                form.add_error("is_active", "You cannot stop yourself signing in")
+            if user.role == Role.ADMINISTRATOR and form.cleaned_data["role"] != Role.ADMINISTRATOR:
+                form.add_error("role", "You cannot take away your own administrator role")
+        if not form.errors:
             services.change_staff_account(actor=request.user, user=user, **form.cleaned_data)
             messages.success(request, "Changes saved.")
             return redirect("accounts:staff_list")

@@ -1,0 +1,39 @@
+"""What the benchmark measures. Add a Case to measure another page; the targets are the
+issue's numbers (None: measured, but no target yet)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Fixtures:
+    """Records a case's URL may need, found in the demo data."""
+
+    area_id: int
+    expert_id: int
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    target_ms: float | None
+    path: Callable[[Fixtures], str]
+
+
+def _url(name: str, *args: object) -> str:
+    from django.urls import reverse  # the parent process never loads Django
+
+    return reverse(name, args=args)
+
+
+CASES = [
+    Case("register, first page", 100, lambda f: _url("people:register")),
+    Case(
+        "register, filtered search",
+        100,
+        lambda f: _url("people:register") + f"?q=smi&status=active&area={f.area_id}",
+    ),
+    Case("expert's profile", 100, lambda f: _url("people:expert_detail", f.expert_id)),
+    Case("overview", None, lambda f: _url("people:dashboard")),
+]
+DEMO_DATA_TARGET_S = 120.0

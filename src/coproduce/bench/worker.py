@@ -1,0 +1,135 @@
+"""One database's measurements, run by `python -m coproduce.bench` in processes of its own:
+`fill` migrates and times demo_data, then `measure` times the pages in a fresh process, as a
+web server would be, not one still holding the memory of 20,000 new rows. The parent sets
+DATABASE_URL and production-like settings; each step prints one line of JSON."""
+
+import argparse
+import json
+import statistics
+import time
+from dataclasses import asdict, dataclass
+
+import django
+
+WARM_UPS = 3
+
+
+@dataclass
+class Result:
+    name: str
+    median_ms: float | None = None
+    queries: int | None = None
+    error: str = ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("step", choices=["fill", "measure"])
+    parser.add_argument("--experts", type=int, default=20_000)
+    parser.add_argument("--requests", type=int, default=30)
+    args = parser.parse_args()
+    django.setup()
+    if args.step == "fill":
+        print(json.dumps({"demo_seconds": _fill(args.experts)}))
+    else:
+        results = _measure_pages(args.requests)
+        print(json.dumps({"results": [asdict(r) for r in results]}))
+
+
+def _fill(experts: int) -> float:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    started = time.perf_counter()
+    call_command("demo_data", experts=experts, force=True, verbosity=0)
+    seconds = time.perf_counter() - started
+    _analyze()
+    return seconds
+
+
+def _analyze() -> None:
+    """PostgreSQL's autovacuum gathers planner statistics soon after a bulk load; do it now so
+    the plans are the ones a live service would get. SQLite is left as a developer has it."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def _measure_pages(requests: int) -> list[Result]:
+    from django.conf import settings
+    from django.test import override_settings
+
+    from coproduce.bench.cases import CASES
+
+    # The manifest of collected static files is made at deploy time, not here: plain static
+    # storage gives the same page without running collectstatic into the developer's tree.
+    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}):
+        client = _coordinator_client()
+        fixtures = _fixtures()
+        return [_measure(client, case, fixtures, requests) for case in CASES]
+
+
+def _coordinator_client():
+    """Signed in as the demo coordinator, with a TOTP authenticator as a real one would have
+    (DEMO_RELAX_MFA is refused with DEBUG off)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.test import Client
+
+    from coproduce.accounts.demo import COORDINATOR_EMAIL
+    from coproduce.accounts.models import User
+
+    coordinator = User.objects.get(email=COORDINATOR_EMAIL)
+    TOTP.activate(coordinator, generate_totp_secret())
+    client = Client()
+    client.force_login(coordinator)
+    return client
+
+
+def _fixtures():
+    from django.db.models import Count
+
+    from coproduce.bench.cases import Fixtures
+    from coproduce.people.models import Expert, LivedExperienceArea
+
+    area = LivedExperienceArea.objects.annotate(n=Count("experts")).order_by("-n").first()
+    # A long-standing expert from the middle of the register, with a history to show.
+    ids = list(Expert.objects.filter(status="active").order_by("pk").values_list("pk", flat=True))
+    assert area is not None and ids, "demo_data made no experts"
+    return Fixtures(area_id=area.pk, expert_id=ids[len(ids) // 2])
+
+
+def _measure(client, case, fixtures, requests: int) -> Result:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    result = Result(case.name)
+    try:
+        path = case.path(fixtures)
+        for _ in range(WARM_UPS):
+            _check(client.get(path), path)
+        times = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(path)
+            times.append(time.perf_counter() - started)
+            _check(response, path)
+        # Counted on a request of its own, so that recording the SQL adds nothing to the times.
+        with CaptureQueriesContext(connection) as queries:
+            _check(client.get(path), path)
+        result.median_ms = statistics.median(times) * 1000
+        result.queries = len(queries)
+    except Exception as error:  # one broken page must not hide the other measurements
+        result.error = f"{type(error).__name__}: {error}"
+    return result
+
+
+def _check(response, path: str) -> None:
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}")
+
+
+if __name__ == "__main__":
+    main()
