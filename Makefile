@@ -37,7 +37,6 @@ run: install
 	mkdir -p var
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) demo_data --experts $(DEMO_EXPERTS) --if-empty
-	@DEBUG=true $(MANAGE) demo_data --print-sign-ins
 	DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) db_worker & \
 	  trap 'kill $$! 2>/dev/null' EXIT; \
 	  DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -55,7 +54,7 @@ browser-deps:
 test: install browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(MANAGE) makemigrations --check --dry-run
+	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 

@@ -69,3 +69,28 @@ def test_bad_boolean_and_number_fail_loudly(monkeypatch):
         env_bool("FLAG")
     with pytest.raises(EnvError):
         env_int("COUNT", 1)
+
+
+def test_redis_url_gives_a_shared_cache_on_a_real_redis():
+    """With REDIS_URL set, allauth's rate limits and used codes live in Redis, shared by every
+    web process. Runs against the Redis server on this machine."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"}
+    env.update({"DEBUG": "true", "REDIS_URL": "redis://127.0.0.1:6379/15"})
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.cache import cache\n"
+        "cache.set('coproduce-test-key', 'shared', 30)\n"
+        "import redis; r = redis.Redis.from_url('redis://127.0.0.1:6379/15')\n"
+        "print(cache.get('coproduce-test-key'), any(b'coproduce-test-key' in k for k in r.keys()))\n"
+        "cache.delete('coproduce-test-key')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "coproduce.settings", "PYTHONPATH": "src"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["shared", "True"]

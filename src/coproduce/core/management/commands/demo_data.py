@@ -49,6 +49,7 @@ class Command(BaseCommand):
             raise CommandError("--experts must be 0 or more.")
         if options["if_empty"] and apps.get_model("people", "Expert").objects.exists():
             self.stdout.write("The register already has experts: no demo data added.")
+            self._print_sign_ins()
             return
         ctx = DemoContext.seeded(
             seed=options["seed"],
