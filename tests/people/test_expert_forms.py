@@ -137,3 +137,14 @@ def test_an_expert_who_leaves_can_no_longer_sign_in(coordinator_client, expert):
     )
     expert.user.refresh_from_db()
     assert expert.user.is_active is False
+
+
+def test_an_unknown_status_is_refused_with_the_error_summary(coordinator_client):
+    expert = ExpertFactory(status="active")
+    response = coordinator_client.post(
+        reverse("people:expert_status", args=[expert.pk]), {"status": "banished"}
+    )
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
+    expert.refresh_from_db()
+    assert expert.status == "active"

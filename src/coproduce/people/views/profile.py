@@ -25,16 +25,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
     _require(request, "people.view_register")
     audit.record_view(viewer=request.user, instance=expert)
-    return render(
-        request,
-        "people/detail.jinja",
-        {
-            "expert": expert,
-            "p": ExpertPresenter(expert),
-            "status_history": list(queries.status_history(expert)[:20]),
-            "status_form": StatusForm(initial={"status": expert.status}),
-        },
-    )
+    return _render_detail(request, expert, StatusForm(initial={"status": expert.status}))
+
+
+def _render_detail(request: HttpRequest, expert, status_form: StatusForm, status: int = 200):
+    context = {
+        "expert": expert,
+        "p": ExpertPresenter(expert),
+        "status_history": list(queries.status_history(expert)[:20]),
+        "status_form": status_form,
+    }
+    if status_form.errors:
+        context["form"] = status_form  # the layout's error summary reads `form`
+    return render(request, "people/detail.jinja", context, status=status)
 
 
 def history(request: HttpRequest, pk: int) -> HttpResponse:
@@ -86,18 +89,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, f"Status is now {expert.get_status_display()}.")
         return redirect("people:expert_detail", pk=expert.pk)
-    return render(
-        request,
-        "people/detail.jinja",
-        {
-            "expert": expert,
-            "p": ExpertPresenter(expert),
-            "status_history": list(queries.status_history(expert)[:20]),
-            "status_form": form,
-            "form": form,
-        },
-        status=400,
-    )
+    return _render_detail(request, expert, form, status=400)
 
 
 @require_POST
