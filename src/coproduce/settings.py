@@ -79,6 +79,7 @@ WSGI_APPLICATION = "coproduce.wsgi.application"
 
 TEMPLATES = [
     {
+        "NAME": "jinja2",
         "BACKEND": "coproduce.core.jinja_backend.Jinja2",
         "DIRS": [],
         "APP_DIRS": True,
