@@ -11,6 +11,7 @@ typed one."""
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -40,6 +41,7 @@ from coproduce.people.models import Expert, ImportBatch, Locality, StatusChange
 __all__ = [
     "ImportRejected",
     "cancel_import",
+    "forget_abandoned_imports",
     "choose_columns",
     "column_samples",
     "mapping_problems",
@@ -101,6 +103,7 @@ def preview_import(*, batch: ImportBatch) -> Preview:
 def start_import(*, actor: User, filename: str, content: bytes, sheet: Sheet) -> ImportBatch:
     """Keeps the uploaded file privately, under a random name, with a first guess at which
     column is which. Nothing is added to the register yet."""
+    forget_abandoned_imports()
     batch = ImportBatch(
         created_by=actor,
         original_name=filename[:255],
@@ -142,6 +145,25 @@ def cancel_import(*, batch: ImportBatch) -> None:
     batch.delete()
     if name:
         transaction.on_commit(lambda: storage.delete(name))
+
+
+# An upload nobody finished holds people's details for no reason: it is forgotten after a day.
+ABANDONED_AFTER = timedelta(days=1)
+
+
+@transaction.atomic
+def forget_abandoned_imports() -> int:
+    """Deletes uploads left unimported and uncancelled for a day, with their stored files.
+    Runs whenever an import starts, and from `manage.py forget_abandoned_imports`."""
+    cutoff = timezone.now() - ABANDONED_AFTER
+    stale = ImportBatch.objects.exclude(state=ImportBatch.State.IMPORTED).filter(
+        updated_at__lt=cutoff
+    )
+    count = 0
+    for batch in stale:
+        cancel_import(batch=batch)
+        count += 1
+    return count
 
 
 def _chunks(rows: list[CheckedRow], size: int) -> Iterator[list[CheckedRow]]:
