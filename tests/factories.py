@@ -1,7 +1,10 @@
 """factory-boy factories for every app, in one place so every test builds data the same way."""
 
+from datetime import timedelta
+
 import factory
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
 
 from coproduce.accounts.models import Organisation, Team, User
 from coproduce.accounts.roles import Role
@@ -112,3 +115,76 @@ def expert_with_account(**kwargs) -> Expert:
     expert.user = UserFactory(email=expert.email, full_name=expert.full_name, role=Role.EXPERT)
     expert.save()
     return expert
+
+
+# Opportunities -----------------------------------------------------------------------------
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "opportunities.Venue"
+
+    name = factory.Sequence(lambda n: f"Shirehall Room {n}")
+    address = "Abbey Foregate, Shrewsbury"
+    postcode = "SY2 6ND"
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "opportunities.Group"
+
+    name = factory.Sequence(lambda n: f"Expert Panel {n}")
+    kind = "expert_panel"
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "opportunities.Opportunity"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Redesigning the carers' assessment {n}")
+    description = "We are changing how carers are assessed and want carers to shape it."
+    team = factory.SubFactory(TeamFactory)
+    requested_by = factory.SubFactory(
+        UserFactory, role=Role.STAFF, team=factory.SelfAttribute("..team")
+    )
+    kind = "workshop"
+    stage = "plan"
+    rung = 6
+    format = "in_person"
+    venue = factory.SubFactory(VenueFactory)
+    places = 4
+    status = "published"
+
+    @factory.post_generation
+    def wanted_experience(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.wanted_experience.set(extracted)
+
+    @factory.post_generation
+    def wanted_skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.wanted_skills.set(extracted)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "opportunities.Session"
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=14)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
+    venue = factory.SelfAttribute("opportunity.venue")
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "opportunities.Invitation"
+
+    session = factory.SubFactory(SessionFactory)
+    expert = factory.SubFactory(ExpertFactory)
+    status = "invited"

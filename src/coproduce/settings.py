@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "coproduce.audit",
     "coproduce.accounts",
     "coproduce.people",
+    "coproduce.onboarding",
+    "coproduce.opportunities",
 ]
 
 MIDDLEWARE = [

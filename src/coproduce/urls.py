@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin-accounts/", include("coproduce.accounts.urls")),
     path("", include("coproduce.people.urls")),
+    path("", include("coproduce.opportunities.urls")),
     path("django-admin/", admin.site.urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.
     path("dev/outbox/", outbox.outbox, name="dev_outbox"),

@@ -1,0 +1,228 @@
+"""Work that needs lived experience, the dated sessions it meets in, the standing groups that
+meet in series, and each expert's invitation to a session, from invited to attended."""
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from coproduce.accounts.models import Team
+from coproduce.core.models import TimeStamped
+from coproduce.opportunities.choices import (
+    Attendance,
+    Format,
+    GroupKind,
+    InvitationStatus,
+    Kind,
+    RequestStatus,
+    Rung,
+    SessionStatus,
+    Stage,
+)
+from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
+
+
+class Venue(models.Model):
+    """Where sessions happen, with what it offers people who need support to take part."""
+
+    name = models.CharField(max_length=200)
+    address = models.TextField(max_length=500)
+    postcode = models.CharField(max_length=8, blank=True)
+    locality = models.ForeignKey(
+        Locality, null=True, blank=True, on_delete=models.SET_NULL, related_name="venues"
+    )
+    # The access needs this venue meets (step-free access, hearing loop, ...).
+    meets_needs = models.ManyToManyField(AccessNeed, blank=True, related_name="venues")
+    accessibility = models.TextField(max_length=2000, blank=True)
+    parking = models.TextField(max_length=1000, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Group(TimeStamped):
+    """A standing panel, board or user-led group, with members and a meeting series."""
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=GroupKind.choices)
+    description = models.TextField(max_length=2000, blank=True)
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="groups"
+    )
+    members = models.ManyToManyField(Expert, through="Membership", related_name="groups")
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=100, blank=True, help_text="e.g. chair, vice-chair")
+    joined_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["expert__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "expert"], name="one_membership_per_group")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} in {self.group}"
+
+
+class Opportunity(TimeStamped):
+    """A piece of involvement work a team asks for, from request to the last session."""
+
+    title = models.CharField(max_length=200)
+    description = models.TextField(max_length=5000)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="opportunities")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="requested_opportunities"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    stage = models.CharField(max_length=10, choices=Stage.choices)
+    rung = models.PositiveSmallIntegerField(choices=Rung.choices)
+    format = models.CharField(max_length=10, choices=Format.choices)
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="opportunities"
+    )
+    venue = models.ForeignKey(
+        Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="opportunities"
+    )
+    online_details = models.TextField(max_length=1000, blank=True)
+    places = models.PositiveSmallIntegerField(default=2, validators=[MinValueValidator(1)])
+    staff_expected = models.PositiveSmallIntegerField(
+        default=1, help_text="How many staff will be there, to check the balance of voices"
+    )
+    paid = models.BooleanField(default=False)
+    hourly_rate = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.00"))],
+    )
+    wanted_experience = models.ManyToManyField(
+        LivedExperienceArea, blank=True, related_name="opportunities"
+    )
+    wanted_skills = models.ManyToManyField(Skill, blank=True, related_name="opportunities")
+    # Codes from onboarding.Prerequisite an expert must meet before they can be invited.
+    prerequisites = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        max_length=10, choices=RequestStatus.choices, default=RequestStatus.REQUESTED
+    )
+    decision_note = models.TextField(
+        max_length=2000, blank=True, help_text="Why it was declined, or what should change"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "opportunities"
+        indexes = [models.Index(fields=["status", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(paid=False) | Q(hourly_rate__isnull=False),
+                name="paid_opportunity_has_a_rate",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Session(TimeStamped):
+    """One dated occurrence of an opportunity. `uid` and `sequence` let calendar apps replace
+    an entry when a session changes or is cancelled."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    venue = models.ForeignKey(
+        Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
+    status = models.CharField(
+        max_length=10, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    papers = models.TextField(max_length=2000, blank=True, help_text="Links or notes on papers")
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["starts_at", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_it_starts"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity.title} on {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Invitation(TimeStamped):
+    """One expert's place at one session: invited, then accepted or declined (or waiting for
+    a place), then attended or not, with the hours given."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="invitations")
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="invitations")
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.INVITED
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    # Order on the waiting list: earlier acceptances first.
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    attendance = models.CharField(
+        max_length=15, choices=Attendance.choices, default=Attendance.NOT_RECORDED, blank=True
+    )
+    hours = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.00"))],
+    )
+
+    class Meta:
+        ordering = ["session__starts_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "expert"], name="one_invitation_per_session")
+        ]
+        indexes = [
+            models.Index(fields=["expert", "status"]),
+            models.Index(fields=["session", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} to {self.session}"
+
+
+class CalendarFeed(models.Model):
+    """An expert's private calendar address. Resetting it makes the old address stop working."""
+
+    expert = models.OneToOneField(Expert, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed for {self.expert}"
