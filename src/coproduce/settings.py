@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from coproduce.env import env_bool, env_int, env_list, env_str
+from coproduce.env import env_bool, env_decimal, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("COPRODUCE_VAR_DIR", str(BASE_DIR / "var")))
@@ -273,6 +273,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Coproduce <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_DIR = VAR_DIR / "outbox"
+# Text messages: the outbox backend logs them and sends nothing (see coproduce.core.sms).
+SMS_BACKEND = env_str("SMS_BACKEND", "coproduce.core.sms.OutboxBackend")
 
 TASKS = {
     "default": {
@@ -306,3 +308,6 @@ PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_PIXELS = 4096
 REGISTER_PAGE_SIZE = 25
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-1")
+
+# Involvement: a meeting with more staff than this per expert place gets a tokenism warning.
+INVOLVEMENT_MAX_STAFF_PER_EXPERT = env_decimal("INVOLVEMENT_MAX_STAFF_PER_EXPERT", "3")

@@ -2,7 +2,11 @@
 fails the suite. Each entry: (method, url kwargs key, expectations)."""
 
 from tests.permissions.matrix_auth import AUTH
+from tests.permissions.matrix_calendar import CALENDAR
 from tests.permissions.matrix_import import IMPORT
+from tests.permissions.matrix_invitations import INVITATIONS
+from tests.permissions.matrix_requests import REQUESTS
+from tests.permissions.matrix_shortlist import SHORTLIST
 from tests.permissions.outcomes import (
     INVALID,
     MISSING,
@@ -25,7 +29,7 @@ team_record_post = rule(default=MISSING, coordinator=REDIRECT, lead=REDIRECT)
 
 CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     # Public pages
-    "home": (GET, "", rule(default=REDIRECT, anonymous=OK, staff=OK, finance=OK)),
+    "home": (GET, "", rule(default=REDIRECT, anonymous=OK, finance=OK)),
     "accessibility": (GET, "", PUBLIC),
     "privacy": (GET, "", PUBLIC),
     "get_involved": (GET, "", PUBLIC),
@@ -66,4 +70,4 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "accounts:team_list": (GET, "", admin_only),
 }
 
-MATRIX = {**CORE, **AUTH, **IMPORT}
+MATRIX = {**CORE, **AUTH, **IMPORT, **REQUESTS, **CALENDAR, **SHORTLIST, **INVITATIONS}

@@ -93,6 +93,61 @@ def _kwargs(key: str) -> dict:
         )
         batch.file.save("experts.csv", ContentFile(b"Full name\nAnn Other\n"))
         return {"pk": batch.pk}
+    if key == "attendance_session":
+        from tests.factories import SessionFactory
+
+        return {"pk": SessionFactory().pk}
+    if key == "another_experts_invitation":
+        from tests.factories import InvitationFactory
+
+        return {"pk": InvitationFactory().pk}
+    if key == "calendar_token":
+        from coproduce.opportunities.services.calendar_feed import calendar_feed_for
+
+        return {"token": calendar_feed_for(expert=ExpertFactory()).token}
+    if key == "opportunity":
+        from tests.factories import OpportunityFactory
+
+        return {"pk": OpportunityFactory().pk}
+    # Requests for involvement, sessions and groups. The request is another team's, so each
+    # staff member asking for it is a stranger to it.
+    if key == "request":
+        from tests.factories import OpportunityFactory
+
+        return {"pk": OpportunityFactory(status="requested").pk}
+    if key == "approved_request":
+        from tests.factories import OpportunityFactory
+
+        return {"pk": OpportunityFactory(status="approved").pk}
+    if key == "future_session":
+        from tests.factories import SessionFactory
+
+        return {"pk": SessionFactory().pk}
+    if key == "group":
+        from tests.factories import GroupFactory
+
+        return {"pk": GroupFactory().pk}
+    if key == "membership":
+        from datetime import date
+
+        from coproduce.opportunities.models import Membership
+        from tests.factories import GroupFactory
+
+        membership = Membership.objects.create(
+            group=GroupFactory(), expert=ExpertFactory(), joined_on=date(2025, 1, 6)
+        )
+        return {"pk": membership.group_id, "membership_pk": membership.pk}
+    # Invitations: another expert's invitation, with a fresh answer link.
+    if key == "answer_token":
+        from coproduce.opportunities.services.invitations import issue_answer_link
+        from tests.factories import InvitationFactory
+
+        return {"token": issue_answer_link(invitation=InvitationFactory())}
+    if key == "invite_run":
+        from coproduce.opportunities.models import InviteRun
+        from tests.factories import OpportunityFactory
+
+        return {"pk": InviteRun.objects.create(opportunity=OpportunityFactory(), total=1).pk}
     raise AssertionError(f"No URL arguments known for {key!r}")
 
 

@@ -32,9 +32,16 @@ def navigation_for(request) -> Navigation:
             _item(request, "people:expert_add", "Add an expert"),
             _item(request, "people:import_start", "Import"),
             _item(request, "people:lists", "Lists"),
+            _item(request, "opportunities:opportunity_list", "Opportunities"),
+        ]
+    elif role == Role.STAFF:
+        nav.items = [
+            _item(request, "opportunities:request_new", "Ask for involvement"),
+            _item(request, "opportunities:request_list", "Your requests"),
         ]
     elif role == Role.EXPERT:
         nav.items = [
+            _item(request, "opportunities:my_involvement", "My involvement"),
             _item(request, "people:my_profile", "My profile"),
         ]
     elif role == Role.ADMINISTRATOR:

@@ -18,6 +18,8 @@ class Case:
     name: str
     target_ms: float | None
     path: Callable[[Fixtures], str]
+    # Measured signed in as the demo expert (their own pages), not as the coordinator.
+    as_expert: bool = False
 
 
 def _url(name: str, *args: object) -> str:
@@ -35,5 +37,12 @@ CASES = [
     ),
     Case("expert's profile", 100, lambda f: _url("people:expert_detail", f.expert_id)),
     Case("overview", None, lambda f: _url("people:dashboard")),
+    Case("calendar month", 100, lambda f: _url("opportunities:calendar")),
+    Case(
+        "expert's portal home",
+        100,
+        lambda f: _url("opportunities:my_involvement"),
+        as_expert=True,
+    ),
 ]
 DEMO_DATA_TARGET_S = 120.0

@@ -69,7 +69,11 @@ def _measure_pages(requests: int) -> list[Result]:
     with override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}):
         client = _coordinator_client()
         fixtures = _fixtures()
-        return [_measure(client, case, fixtures, requests) for case in CASES]
+        expert_client = _expert_client()
+        return [
+            _measure(expert_client if case.as_expert else client, case, fixtures, requests)
+            for case in CASES
+        ]
 
 
 def _coordinator_client():
@@ -85,6 +89,20 @@ def _coordinator_client():
     TOTP.activate(coordinator, generate_totp_secret())
     client = Client()
     client.force_login(coordinator)
+    return client
+
+
+def _expert_client():
+    """Signed in as the demo expert, for the expert's own pages."""
+    from django.test import Client
+
+    from coproduce.accounts.demo import DEMO_DOMAIN
+    from coproduce.accounts.models import User
+
+    client = Client()
+    expert = User.objects.filter(email=f"expert@{DEMO_DOMAIN}").first()
+    if expert is not None:  # without one, the expert's cases report a sign-in redirect
+        client.force_login(expert)
     return client
 
 

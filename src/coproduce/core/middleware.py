@@ -21,6 +21,11 @@ PUBLIC_URL_NAMES = frozenset(
         "mfa_authenticate",
         "dev_outbox",
         "dev_outbox_message",
+        # Answering an invitation from an email: the signed link is the permission.
+        "invitation_answer",
+        "invitation_answered",
+        # An expert's calendar app opens their private feed by its secret address.
+        "calendar_feed",
     }
 )
 

@@ -202,6 +202,12 @@ class Invitation(TimeStamped):
         blank=True,
         validators=[MinValueValidator(Decimal("0.00"))],
     )
+    # The link in the latest email lets the expert answer without signing in. Only a hash of
+    # its secret is kept; a newer link replaces it, and it works once.
+    answer_token_hash = models.CharField(max_length=64, blank=True)
+    answer_token_used_at = models.DateTimeField(null=True, blank=True)
+    # When the expert was last sent this invitation (or news of it), by email or text.
+    notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["session__starts_at", "id"]
@@ -226,3 +232,40 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar feed for {self.expert}"
+
+
+class InviteRun(TimeStamped):
+    """Invitations a coordinator sent together, sent one by one in the background, so they
+    can see how far it has got ("12 of 40 sent") and who could not be reached."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        SENDING = "sending", "Sending"
+        DONE = "done", "Finished"
+
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="invite_runs"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    invitation_ids = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    sent = models.PositiveIntegerField(default=0)
+    not_sent = models.PositiveIntegerField(default=0)
+    # Experts chosen who already had an invitation to a session: not invited again.
+    already_invited = models.PositiveIntegerField(default=0)
+    # One entry per invitation that could not be sent: {"expert": name, "reason": words}.
+    problems = models.JSONField(default=list, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Invitations for {self.opportunity}: {self.sent} of {self.total} sent"
+
+    @property
+    def done(self) -> int:
+        return self.sent + self.not_sent

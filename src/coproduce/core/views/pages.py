@@ -10,11 +10,13 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_authenticated:
         role = user.role
         if role == Role.EXPERT:
-            return redirect("people:my_profile")
+            return redirect("opportunities:my_involvement")
         if role in {Role.INVOLVEMENT_LEAD, Role.COORDINATOR}:
             return redirect("people:dashboard")
         if role == Role.ADMINISTRATOR:
             return redirect("accounts:staff_list")
+        if role == Role.STAFF:
+            return redirect("opportunities:request_list")
     return render(request, "core/home.jinja")
 
 

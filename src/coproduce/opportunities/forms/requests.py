@@ -1,0 +1,324 @@
+"""The request for involvement (also the team's form for a new opportunity), editing an
+opportunity's details, and the involvement team's review."""
+
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Q
+
+from coproduce.accounts.models import Team
+from coproduce.core.forms import NHSFormMixin
+from coproduce.onboarding.models import Prerequisite
+from coproduce.opportunities.choices import Format, Kind, RequestStatus, Rung, Stage
+from coproduce.opportunities.forms.fields import (
+    TimeOfDayField,
+    check_start_and_end,
+    date_field,
+    format_date,
+)
+from coproduce.opportunities.models import Opportunity, Venue
+from coproduce.opportunities.services.requests import FIELDS
+from coproduce.opportunities.services.sessions import (
+    MAX_SESSIONS,
+    PlannedSession,
+    Repeat,
+    plan_sessions,
+)
+from coproduce.people.models import LivedExperienceArea, Skill
+
+RUNG_LABELS = {
+    Rung.COERCION: "Coercion: people attend, but have no say",
+    Rung.EDUCATING: "Educating: helping people understand the service",
+    Rung.INFORMING: "Informing: telling people what is happening or has been decided",
+    Rung.CONSULTATION: "Consultation: asking for views, then staff decide",
+    Rung.ENGAGEMENT: "Engagement: experts shape the work, staff still make the decisions",
+    Rung.CO_DESIGN: "Co-design: experts and staff design it together",
+    Rung.CO_PRODUCTION: "Co-production: experts and staff share power and decide together",
+}
+REPEAT_CHOICES = [
+    (Repeat.NONE, "Does not repeat (one session)"),
+    (Repeat.WEEKLY, "Every week"),
+    (Repeat.FORTNIGHTLY, "Every 2 weeks"),
+    (Repeat.MONTHLY_DATE, "Every month on the same date, for example the 3rd"),
+    (Repeat.MONTHLY_WEEKDAY, "Every month on the same weekday, for example the first Tuesday"),
+]
+
+
+def _list_field(model, label: str, hint: str) -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=model.objects.filter(active=True),
+        required=False,
+        label=label,
+        help_text=hint,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def _number(label: str, *, hint: str = "", initial: int | None = None, min_value: int = 0):
+    return forms.IntegerField(
+        label=label,
+        help_text=hint,
+        initial=initial,
+        min_value=min_value,
+        max_value=500,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "data-width": "3"}),
+    )
+
+
+class DetailsForm(NHSFormMixin, forms.Form):
+    """What the work is, who it wants, where it happens and whether it is paid."""
+
+    title = forms.CharField(
+        max_length=200,
+        label="What is the work called?",
+        help_text="For example, Redesigning the carers' assessment",
+    )
+    description = forms.CharField(
+        max_length=5000,
+        label="What is the work, and what will experts do?",
+        help_text="Plain words: experts read this when they are invited",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.select_related("organisation"), label="Which team is it for?"
+    )
+    kind = forms.ChoiceField(choices=Kind.choices, widget=forms.RadioSelect, label="Type of work")
+    stage = forms.ChoiceField(
+        choices=Stage.choices,
+        widget=forms.RadioSelect,
+        label="What stage is the decision at?",
+        help_text="Involvement belongs before decisions are made, not as an afterthought",
+    )
+    rung = forms.TypedChoiceField(
+        choices=list(RUNG_LABELS.items()),
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="How much say will experts have?",
+        help_text="The ladder of co-production, from least say to most",
+    )
+    wanted_experience = _list_field(
+        LivedExperienceArea, "Lived experience wanted", "Choose any that fit. Leave blank for any."
+    )
+    wanted_skills = _list_field(Skill, "Skills wanted", "Choose any that fit. Leave blank for any.")
+    places = _number(
+        "Places for experts", hint="At least 2, so nobody is on their own", initial=2, min_value=1
+    )
+    staff_expected = _number(
+        "Staff expected",
+        hint="How many staff will be there, to check the balance of voices",
+        initial=1,
+    )
+    format = forms.ChoiceField(
+        choices=Format.choices, widget=forms.RadioSelect, label="How will it happen?"
+    )
+    venue = forms.ModelChoiceField(
+        queryset=Venue.objects.none(),
+        required=False,
+        label="Venue",
+        empty_label="No venue (online or in writing)",
+        help_text="The venue's access and parking details are sent to experts",
+    )
+    online_details = forms.CharField(
+        max_length=1000,
+        required=False,
+        label="Online details (optional)",
+        help_text="For example, 'Microsoft Teams: we send the link the day before'",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    paid = forms.TypedChoiceField(
+        choices=[("yes", "Yes"), ("no", "No, expenses only")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        label="Is the work paid?",
+    )
+    hourly_rate = forms.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=False,
+        label="Hourly rate in pounds",
+        help_text="Only if paid. For example, 25.00",
+        error_messages={
+            "invalid": "Enter the hourly rate as an amount, like 25.00",
+            "max_decimal_places": "Enter the hourly rate in pounds and pence, like 25.50",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "data-width": "5"}),
+    )
+    prerequisites = forms.MultipleChoiceField(
+        choices=Prerequisite.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="What must experts have done first? (optional)",
+    )
+
+    def __init__(self, *args, opportunity: Opportunity | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current_venue = opportunity.venue_id if opportunity else None
+        self.fields["venue"].queryset = Venue.objects.filter(Q(active=True) | Q(pk=current_venue))
+        if opportunity is not None:
+            for name, model in (
+                ("wanted_experience", LivedExperienceArea),
+                ("wanted_skills", Skill),
+            ):
+                current = getattr(opportunity, name).values("pk")
+                self.fields[name].queryset = model.objects.filter(
+                    Q(active=True) | Q(pk__in=current)
+                )
+
+    @staticmethod
+    def initial_from(opportunity: Opportunity) -> dict:
+        initial = {name: getattr(opportunity, name) for name in FIELDS if name != "group"}
+        initial["team"] = opportunity.team_id
+        initial["venue"] = opportunity.venue_id
+        initial["paid"] = "yes" if opportunity.paid else "no"
+        initial["wanted_experience"] = list(opportunity.wanted_experience.all())
+        initial["wanted_skills"] = list(opportunity.wanted_skills.all())
+        return initial
+
+    def clean(self):
+        data = super().clean()
+        if data.get("paid") and not data.get("hourly_rate") and "hourly_rate" not in self.errors:
+            self.add_error("hourly_rate", "Enter the hourly rate, because the work is paid")
+        return data
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        values = {name: data[name] for name in FIELDS if name in data}
+        if not values.get("paid"):
+            values["hourly_rate"] = None
+        return values
+
+
+class ScheduleFields(forms.Form):
+    """The first session's date and times, and how it repeats."""
+
+    first_date = date_field("Date of the first session")
+    start_time = TimeOfDayField(label="Start time")
+    end_time = TimeOfDayField(label="End time")
+    repeat = forms.ChoiceField(
+        choices=REPEAT_CHOICES,
+        widget=forms.RadioSelect,
+        initial=Repeat.NONE,
+        label="Does it repeat?",
+    )
+    count = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_SESSIONS,
+        label="How many sessions in all? (optional)",
+        help_text=f"Only if it repeats. Up to {MAX_SESSIONS}. Or give the last date below.",
+        error_messages={
+            "max_value": f"A series can have up to {MAX_SESSIONS} sessions",
+            "min_value": "Enter a number of sessions, 1 or more",
+            "invalid": "Enter the number of sessions as a number, like 6",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "data-width": "3"}),
+    )
+    until = date_field(
+        "Last date (optional)",
+        required=False,
+        hint="Only if it repeats: no sessions after this date. For example, 31/12/2026",
+    )
+
+    def clean_schedule(self) -> None:
+        check_start_and_end(self, day="first_date", start="start_time", end="end_time")
+        data = self.cleaned_data
+        repeat = data.get("repeat")
+        if repeat and repeat != Repeat.NONE:
+            if not data.get("count") and not data.get("until") and "count" not in self.errors:
+                self.add_error("count", "Enter how many sessions, or the last date")
+            first, until = data.get("first_date"), data.get("until")
+            if first and until and until < first:
+                self.add_error("until", "The last date must be on or after the first session")
+
+    def planned_sessions(self) -> list[PlannedSession]:
+        data = self.cleaned_data
+        return plan_sessions(
+            day=data["first_date"],
+            starts=data["start_time"],
+            ends=data["end_time"],
+            repeat=data["repeat"],
+            count=data.get("count"),
+            until=data.get("until"),
+        )
+
+    @staticmethod
+    def initial_from(opportunity: Opportunity) -> dict:
+        from django.utils import timezone
+
+        sessions = list(opportunity.sessions.order_by("starts_at")[:1])
+        if not sessions:
+            return {}
+        first = sessions[0]
+        starts, ends = timezone.localtime(first.starts_at), timezone.localtime(first.ends_at)
+        count = opportunity.sessions.count()
+        return {
+            "first_date": format_date(starts.date()),
+            "start_time": starts.time(),
+            "end_time": ends.time(),
+            "repeat": Repeat.NONE if count == 1 else Repeat.WEEKLY,
+            "count": count if count > 1 else None,
+        }
+
+
+class RequestForm(DetailsForm, ScheduleFields):
+    """A request for involvement, or a new opportunity, with its proposed sessions."""
+
+    field_order = [
+        "title",
+        "description",
+        "team",
+        "kind",
+        "stage",
+        "rung",
+        "wanted_experience",
+        "wanted_skills",
+        "places",
+        "staff_expected",
+        "first_date",
+        "start_time",
+        "end_time",
+        "repeat",
+        "count",
+        "until",
+        "format",
+        "venue",
+        "online_details",
+        "paid",
+        "hourly_rate",
+        "prerequisites",
+    ]
+
+    def clean(self):
+        data = super().clean()
+        self.clean_schedule()
+        return data
+
+
+DECISIONS = [
+    (RequestStatus.APPROVED, "Approve it"),
+    (RequestStatus.CHANGES_REQUESTED, "Ask for changes"),
+    (RequestStatus.DECLINED, "Decline it"),
+]
+
+
+class ReviewForm(NHSFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        choices=DECISIONS, widget=forms.RadioSelect, label="What do you decide?"
+    )
+    note = forms.CharField(
+        max_length=2000,
+        required=False,
+        label="Note to the requester",
+        help_text="Needed when you ask for changes or decline: say what should change, or why",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        decision, note = data.get("decision"), (data.get("note") or "").strip()
+        if decision == RequestStatus.CHANGES_REQUESTED and not note:
+            self.add_error("note", "Say what should change, so the requester can change it")
+        if decision == RequestStatus.DECLINED and not note:
+            self.add_error("note", "Give the reason for declining: the requester is told it")
+        return data

@@ -1,0 +1,131 @@
+"""The calendar of meetings everyone signed in can see: by month, as a list, or as .ics.
+Each read is bounded by dates, so a month costs the same however many years of meetings
+there are."""
+
+import calendar as calendar_module
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from coproduce.opportunities.choices import RequestStatus, SessionStatus
+from coproduce.opportunities.models import Session
+
+LIST_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class CalendarFilters:
+    team_id: int | None = None
+    group_id: int | None = None
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def local_midnight(day: date) -> datetime:
+    """The start of this day where the organisation is (Europe/London), as an aware time:
+    a meeting at 00:30 BST on 1 April belongs to April, though it is 31 March in UTC."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def sessions_between(start: date, end: date, filters: CalendarFilters) -> QuerySet[Session]:
+    """Scheduled meetings of published work starting on or after `start` and before `end`
+    (local dates), earliest first."""
+    sessions = Session.objects.filter(
+        starts_at__gte=local_midnight(start),
+        starts_at__lt=local_midnight(end),
+        status=SessionStatus.SCHEDULED,
+        opportunity__status=RequestStatus.PUBLISHED,
+    )
+    if filters.team_id:
+        sessions = sessions.filter(opportunity__team_id=filters.team_id)
+    if filters.group_id:
+        sessions = sessions.filter(opportunity__group_id=filters.group_id)
+    return sessions.select_related(
+        "opportunity",
+        "opportunity__team",
+        "opportunity__team__organisation",
+        "opportunity__group",
+        "opportunity__venue",
+        "venue",
+    ).order_by("starts_at", "id")
+
+
+@dataclass
+class Day:
+    date: date
+    in_month: bool
+    sessions: list[Session]
+
+
+@dataclass
+class Month:
+    first: date
+    weeks: list[list[Day]]
+
+    @property
+    def previous(self) -> date:
+        return add_months(self.first, -1)
+
+    @property
+    def next(self) -> date:
+        return add_months(self.first, 1)
+
+    @property
+    def days_with_meetings(self) -> list[Day]:
+        return [d for week in self.weeks for d in week if d.in_month and d.sessions]
+
+
+def month_view(first: date, filters: CalendarFilters) -> Month:
+    """The month as weeks from Monday to Sunday, each day with its meetings: one query."""
+    weeks_of_dates = calendar_module.Calendar(firstweekday=0).monthdatescalendar(
+        first.year, first.month
+    )
+    by_day: dict[date, list[Session]] = {}
+    for session in sessions_between(first, add_months(first, 1), filters):
+        by_day.setdefault(timezone.localtime(session.starts_at).date(), []).append(session)
+    weeks = [
+        [Day(d, d.month == first.month, by_day.get(d, [])) for d in week] for week in weeks_of_dates
+    ]
+    return Month(first=first, weeks=weeks)
+
+
+@dataclass
+class MonthOfSessions:
+    first: date
+    sessions: list[Session]
+
+
+def list_view(
+    first: date, filters: CalendarFilters, months: int = LIST_MONTHS
+) -> list[MonthOfSessions]:
+    """Meetings in the `months` months from `first`, grouped by month: one query."""
+    grouped = [MonthOfSessions(add_months(first, n), []) for n in range(months)]
+    index = {(m.first.year, m.first.month): m for m in grouped}
+    for session in sessions_between(first, add_months(first, months), filters):
+        local = timezone.localtime(session.starts_at)
+        index[(local.year, local.month)].sessions.append(session)
+    return grouped
+
+
+def today_local() -> date:
+    return timezone.localdate()
+
+
+def parse_month(value: str | None) -> date | None:
+    """'2026-11' as the first of that month, or None when it is not a month."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.strptime(value, "%Y-%m").date()
+    except ValueError:
+        return None
+    return parsed if 1900 <= parsed.year <= 2200 else None

@@ -1,0 +1,46 @@
+"""Reads of standing groups: the list with how many belong, a group's members past and
+present, and finding active experts to add by name."""
+
+from django.db.models import Count, Min, Q, QuerySet
+from django.utils import timezone
+
+from coproduce.opportunities.models import Group, Membership, Opportunity
+from coproduce.people.choices import Status
+from coproduce.people.models import Expert
+
+SEARCH_LIMIT = 20
+
+
+def groups_with_counts() -> QuerySet[Group]:
+    return Group.objects.select_related("team").annotate(
+        member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True))
+    )
+
+
+def memberships_of(group: Group) -> tuple[list[Membership], list[Membership]]:
+    """Current members, then those who have left."""
+    rows = list(group.memberships.select_related("expert").order_by("expert__full_name", "id"))
+    return [m for m in rows if m.left_on is None], [m for m in rows if m.left_on is not None]
+
+
+def series_of(group: Group) -> QuerySet[Opportunity]:
+    return group.opportunities.annotate(
+        first_session=Min("sessions__starts_at"),
+        next_session=Min("sessions__starts_at", filter=Q(sessions__starts_at__gte=timezone.now())),
+        session_count=Count("sessions"),
+    ).order_by("-created_at")
+
+
+def experts_to_add(group: Group, text: str) -> list[Expert]:
+    """Active experts whose name matches, who are not current members."""
+    text = text.strip()
+    if not text:
+        return []
+    current = group.memberships.filter(left_on__isnull=True).values("expert_id")
+    return list(
+        Expert.objects.filter(status=Status.ACTIVE)
+        .filter(Q(full_name__icontains=text) | Q(preferred_name__icontains=text))
+        .exclude(pk__in=current)
+        .select_related("locality")
+        .order_by("full_name", "id")[:SEARCH_LIMIT]
+    )

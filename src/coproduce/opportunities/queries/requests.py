@@ -1,0 +1,77 @@
+"""Reads of requests and opportunities: a staff member's own and their team's, the review
+queue, the team's list of opportunities, and one opportunity with its sessions."""
+
+from django.db.models import Count, Min, Q, QuerySet
+from django.http import Http404
+
+from coproduce.accounts.models import User
+from coproduce.onboarding.models import Prerequisite
+from coproduce.opportunities.choices import RequestStatus
+from coproduce.opportunities.models import Opportunity, Session
+
+REVIEW_STATUSES = (RequestStatus.REQUESTED,)
+TEAM_STATUSES = {
+    "approved": (RequestStatus.APPROVED,),
+    "published": (RequestStatus.PUBLISHED,),
+    "closed": (RequestStatus.DECLINED, RequestStatus.CANCELLED),
+}
+
+
+def _listed(opportunities: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    """What a list row shows: team, requester, first session and how many sessions."""
+    return opportunities.select_related("team", "requested_by").annotate(
+        first_session=Min("sessions__starts_at"), session_count=Count("sessions")
+    )
+
+
+def requests_for(user: User) -> QuerySet[Opportunity]:
+    """The requests a staff member made, and their team's, newest first."""
+    mine = Q(requested_by=user)
+    if user.team_id is not None:
+        mine |= Q(team_id=user.team_id)
+    return _listed(Opportunity.objects.filter(mine)).order_by("-created_at", "-id")
+
+
+def review_queue() -> QuerySet[Opportunity]:
+    """Requests waiting for the involvement team, oldest first: the longest waiting is next."""
+    return _listed(Opportunity.objects.filter(status__in=REVIEW_STATUSES)).order_by(
+        "created_at", "id"
+    )
+
+
+def opportunities_in(tab: str) -> QuerySet[Opportunity]:
+    """The team's opportunities on one tab of their list: published, approved (waiting to be
+    published) or closed."""
+    statuses = TEAM_STATUSES.get(tab, TEAM_STATUSES["published"])
+    return _listed(
+        Opportunity.objects.filter(status__in=statuses).select_related("group")
+    ).order_by("first_session", "-id")
+
+
+def get_request_for(user: User, pk: int) -> Opportunity:
+    """A request, if this person may see it. Anyone else gets 404, whether or not it exists:
+    a staff member learns nothing of another team's work."""
+    opportunity = (
+        Opportunity.objects.select_related("team", "requested_by", "decided_by", "venue", "group")
+        .filter(pk=pk)
+        .first()
+    )
+    if opportunity is None or not user.has_perm("opportunities.view_request", opportunity):
+        raise Http404
+    return opportunity
+
+
+def sessions_of(opportunity: Opportunity) -> list[Session]:
+    return list(opportunity.sessions.select_related("venue").order_by("starts_at", "id"))
+
+
+def wanted_of(opportunity: Opportunity) -> dict[str, list[str]]:
+    return {
+        "experience": [a.name for a in opportunity.wanted_experience.all()],
+        "skills": [s.name for s in opportunity.wanted_skills.all()],
+        "prerequisites": [
+            Prerequisite(code).label
+            for code in opportunity.prerequisites
+            if code in Prerequisite.values
+        ],
+    }

@@ -1,0 +1,628 @@
+"""The shortlist for an opportunity: active experts ranked by how well they fit, each with the
+reasons in words, and apart from them the experts who cannot be invited yet, with why.
+
+The rules and their weights are the constants below; `rules_in_words()` says them in plain
+English for the page, and docs/shortlist.md says the same (a test keeps the three in step).
+
+Speed: a register of 20,000 experts is narrowed in SQL to the active experts who have at least
+one wanted area or skill. Their fields, many-to-many ids, recent attendance and prerequisites
+come in one query each, never one per expert, and are scored in Python. Only the experts shown
+are loaded as model instances. The number of queries does not depend on the number of rows.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from coproduce.core.formats import long_date, money
+from coproduce.core.formats import time_of_day as clock
+from coproduce.onboarding.models import Completion, Prerequisite
+from coproduce.opportunities.choices import Attendance, Format, InvitationStatus, SessionStatus
+from coproduce.opportunities.models import Invitation, Opportunity, Session, Venue
+from coproduce.people.choices import BenefitsDeclaration, PaymentPreference, Status, TimeOfDay
+from coproduce.people.choices import Weekday as Day
+from coproduce.people.models import AccessNeed, Expert, Locality
+
+# The weights. Change them here and in docs/shortlist.md: a test checks they agree.
+AREA_MATCH = 3  # for each wanted lived-experience area the expert has
+SKILL_MATCH = 2  # for each wanted skill the expert has
+AVAILABLE_ALL = 2  # usually available on the day and at the time of every upcoming session
+AVAILABLE_SOME = 1  # available for some of the session times, not all
+AVAILABLE_NONE = -1  # available for none of them
+NOTICE_ENOUGH = 1  # the first session is at least as many days away as the notice they need
+NOTICE_SHORT = -2  # it is sooner than that
+SAME_LOCALITY = 1  # they live in the venue's locality
+NEED_NOT_MET_IN_PERSON = -2  # each access need the venue does not meet, in person
+NEED_NOT_MET_HYBRID = -1  # the same, where they could join online instead
+OVER_EARNINGS_LIMIT = -2  # one session's fee alone is over their declared earnings limit
+# Sessions attended in the last 12 months: (at most this many, points). Fewer ranks higher,
+# so that work spreads beyond the usual few.
+INVOLVEMENT = [(0, 3), (2, 2), (6, 0)]
+INVOLVEMENT_MANY = -2  # more than the last band's number
+RECENT_DAYS = 365
+# Local time of day a session starts: before noon is a morning, before 5pm an afternoon.
+AFTERNOON_FROM, EVENING_FROM = 12, 17
+
+
+class Effect(StrEnum):
+    PLUS = "plus"
+    MINUS = "minus"
+    NOTE = "note"
+
+
+EFFECT_WORDS = {Effect.PLUS: "For", Effect.MINUS: "Against", Effect.NOTE: "Note"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    effect: Effect
+    text: str
+    points: int = 0
+
+    @property
+    def words(self) -> str:
+        """How the reason counts, in words, for pages: "For, plus 3", "Against, minus 2"."""
+        if self.points > 0:
+            return f"For, plus {self.points}"
+        if self.points < 0:
+            return f"Against, minus {-self.points}"
+        return EFFECT_WORDS[self.effect]
+
+
+@dataclass
+class Candidate:
+    expert: Expert
+    score: int
+    reasons: list[Reason]
+    recent: int  # sessions attended in the last 12 months
+
+
+@dataclass
+class Apart:
+    expert: Expert
+    reasons: list[str]
+
+
+@dataclass
+class Shortlist:
+    opportunity: Opportunity
+    sessions: list[Session]  # the upcoming, scheduled sessions, soonest first
+    candidates: list[Candidate]  # the best `limit`, best first
+    considered: int  # how many experts were ranked (the candidates are the first of these)
+    apart: list[Apart]  # the first `limit` shown apart, by name
+    apart_total: int
+    fee: Decimal | None  # the fee for the first upcoming session, for paid work
+    venue: Venue | None  # the first upcoming session's venue, else the opportunity's
+    wanted_areas: list[str]
+    wanted_skills: list[str]
+
+    @property
+    def has_more(self) -> bool:
+        return self.considered > len(self.candidates)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def rules_in_words() -> list[str]:
+    """The ranking rules in plain English, made from the same constants the scoring uses."""
+    (none, none_points), (few, few_points), (some, some_points) = INVOLVEMENT
+    return [
+        f"Lived experience: plus {AREA_MATCH} for each lived-experience area asked for that "
+        "the expert has.",
+        f"Skills: plus {SKILL_MATCH} for each skill asked for that the expert has.",
+        f"Availability: plus {AVAILABLE_ALL} if they are usually free on the day and at the "
+        f"time of day of every upcoming session, plus {AVAILABLE_SOME} if for some of them, "
+        f"minus {-AVAILABLE_NONE} if for none. Times are UK local time: a session starting "
+        f"before 12 noon is in the morning, before {EVENING_FROM - 12}pm in the afternoon, "
+        "later in the evening. An expert who gave days but no times of day is taken to be free "
+        "all day on those days. No days recorded, or work done in writing, counts nothing.",
+        f"Notice: plus {NOTICE_ENOUGH} if the first upcoming session is at least as many days "
+        f"away as the notice they say they need, minus {-NOTICE_SHORT} if it is sooner.",
+        f"Locality and travel: plus {SAME_LOCALITY} if they live in the venue's locality. "
+        "Living elsewhere, or online work, counts nothing; the page says where they live.",
+        "Access needs: each need the venue meets is a note. Each need it does not meet is "
+        f"minus {-NEED_NOT_MET_IN_PERSON} in person, or minus {-NEED_NOT_MET_HYBRID} for hybrid "
+        "work, where they could join online. For online work and work in writing there is no "
+        "venue, so needs such as step-free access do not apply: each need is a note for the "
+        "team to arrange.",
+        f"Involvement in the last 12 months (sessions attended): plus {none_points} for none, "
+        f"plus {few_points} for 1 or {few}, {some_points} for {few + 1} to {some}, "
+        f"minus {-INVOLVEMENT_MANY} for more than {some}, so that work spreads beyond the usual "
+        "few.",
+        "Paid work and benefits: the fee for one session is the hourly rate times the session's "
+        f"length. If it alone is over the expert's declared weekly or monthly earnings limit, "
+        f"minus {-OVER_EARNINGS_LIMIT}: offer expenses only, a reduced fee, or let them decline "
+        "the fee. An expert who declared any payment could affect their benefits is noted as "
+        "wanting expenses only. Payments already made are not yet counted.",
+        "Prerequisites: every prerequisite is a must. Experts who have not met one (or whose "
+        "training or agreement has expired by the first session) are shown apart.",
+        "Shown apart: experts who are paused, have left, or are not yet active (an enquiry or "
+        "still onboarding); experts missing a prerequisite; and experts already invited to this "
+        "opportunity's sessions.",
+        "Only experts with at least one lived-experience area or skill asked for are ranked; if "
+        "none is asked for, every active expert is. Ties go to the expert with the fewest "
+        "sessions in the last 12 months, then by name.",
+    ]
+
+
+def involvement_points(attended: int) -> int:
+    for most, points in INVOLVEMENT:
+        if attended <= most:
+            return points
+    return INVOLVEMENT_MANY
+
+
+def time_of_day(at: datetime) -> str:
+    local = timezone.localtime(at)
+    if local.hour < AFTERNOON_FROM:
+        return TimeOfDay.MORNING
+    if local.hour < EVENING_FROM:
+        return TimeOfDay.AFTERNOON
+    return TimeOfDay.EVENING
+
+
+WEEKDAYS = list(Day.values)  # Monday first, as date.weekday() counts
+
+
+def weekday(at: datetime) -> str:
+    return WEEKDAYS[timezone.localtime(at).weekday()]
+
+
+def _slot_words(slot: tuple[str, str]) -> str:
+    day, tod = slot
+    return f"{Day(day).label} {TimeOfDay(tod).label.lower()}"
+
+
+def session_fee(opportunity: Opportunity, session: Session | None) -> Decimal | None:
+    if not opportunity.paid or opportunity.hourly_rate is None or session is None:
+        return None
+    seconds = Decimal(int((session.ends_at - session.starts_at).total_seconds()))
+    fee = opportunity.hourly_rate * seconds / Decimal(3600)
+    return fee.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class _Setting:
+    """What every expert is measured against, worked out once."""
+
+    format: str
+    areas: dict[int, str]
+    skills: dict[int, str]
+    slots: list[tuple[str, str]]
+    notice_days: int | None
+    has_venue: bool
+    venue_locality: int | None
+    venue_needs: set[int]
+    need_names: dict[int, str]
+    locality_names: dict[int, str]
+    fee: Decimal | None
+    paid: bool
+    slots_words: list[str] = field(default_factory=list)
+
+
+# Fields read for each candidate, in this order. Days, times and the earnings limit come as
+# text: decoding JSON and Decimals for thousands of experts would take longer than the query,
+# and only a few need them (see _Row).
+_FIELDS = (
+    "id",
+    "full_name",
+    "status",
+    "locality_id",
+    "days_text",
+    "times_text",
+    "notice_days",
+    "payment_preference",
+    "benefits_declaration",
+    "limit_text",
+)
+_TEXT = {
+    "days_text": Cast("available_days", CharField()),
+    "times_text": Cast("available_times", CharField()),
+    "limit_text": Cast("earnings_limit", CharField()),
+}
+
+
+@dataclass(slots=True)
+class _Row:
+    """One candidate as read: available days and times as their JSON text ('["mon", "tue"]'),
+    which is searched for a quoted code ('"tue"'); the earnings limit as text, made a Decimal
+    only where a limit is declared."""
+
+    id: int
+    full_name: str
+    status: str
+    locality_id: int | None
+    days_text: str | None
+    times_text: str | None
+    notice_days: int
+    payment_preference: str
+    benefits_declaration: str
+    limit_text: str | None
+    areas: list[int] = field(default_factory=list)
+    skills: list[int] = field(default_factory=list)
+    needs: list[int] = field(default_factory=list)
+    recent: int = 0
+
+
+def _has(text: str | None, code: str) -> bool:
+    return bool(text) and f'"{code}"' in text  # type: ignore[operator]
+
+
+class _Tally:
+    """Adds up the points; words each reason only when asked to, since most of the experts
+    scored are never shown and wording thousands of reasons is most of the work."""
+
+    __slots__ = ("reasons", "score")
+
+    def __init__(self, explain: bool):
+        self.score = 0
+        self.reasons: list[Reason] | None = [] if explain else None
+
+    def add(self, effect: Effect, points: int, words: Callable[[], str] | str) -> None:
+        self.score += points
+        if self.reasons is not None:
+            self.reasons.append(Reason(effect, words() if callable(words) else words, points))
+
+
+def assess(row: _Row, s: _Setting, *, explain: bool = True) -> tuple[int, list[Reason]]:
+    """The expert's score and the reasons for it, rule by rule as rules_in_words() says.
+    Without `explain`, the same score and no reasons."""
+    t = _Tally(explain)
+
+    # Lived experience and skills asked for
+    areas = [a for a in row.areas if a in s.areas]
+    if areas:
+        t.add(
+            Effect.PLUS,
+            AREA_MATCH * len(areas),
+            lambda: f"Lived experience of {_and([s.areas[a] for a in areas])}",
+        )
+    elif s.areas:
+        t.add(Effect.NOTE, 0, "None of the lived experience asked for")
+    skills = [k for k in row.skills if k in s.skills]
+    if skills:
+        t.add(
+            Effect.PLUS,
+            SKILL_MATCH * len(skills),
+            lambda: f"Skills: {_and([s.skills[k] for k in skills])}",
+        )
+    elif s.skills:
+        t.add(Effect.NOTE, 0, "None of the skills asked for")
+
+    # Availability and notice
+    if s.format == Format.WRITTEN:
+        pass
+    elif not s.slots:
+        t.add(Effect.NOTE, 0, "No upcoming session, so availability is not checked")
+    elif not row.days_text or '"' not in row.days_text:
+        t.add(Effect.NOTE, 0, "Has not said which days they are available")
+    else:
+        days, times = row.days_text, row.times_text
+        any_time = not times or '"' not in times
+        free = [x for x in s.slots if _has(days, x[0]) and (any_time or _has(times, x[1]))]
+        if len(free) == len(s.slots):
+            t.add(Effect.PLUS, AVAILABLE_ALL, lambda: f"Available on {_and(s.slots_words)}")
+        elif free:
+            t.add(
+                Effect.PLUS,
+                AVAILABLE_SOME,
+                lambda: (
+                    f"Available on {_and([_slot_words(f) for f in free])}, not every session time"
+                ),
+            )
+        else:
+            t.add(
+                Effect.MINUS,
+                AVAILABLE_NONE,
+                lambda: f"Not usually available on {_or(s.slots_words)}",
+            )
+    if s.notice_days is not None:
+        needs = row.notice_days
+        if s.notice_days >= needs:
+            t.add(
+                Effect.PLUS,
+                NOTICE_ENOUGH,
+                lambda: f"Enough notice: they need {_plural(needs, 'day')}",
+            )
+        else:
+            t.add(
+                Effect.MINUS,
+                NOTICE_SHORT,
+                lambda: (
+                    f"Short notice: they need {_plural(needs, 'day')}, the first session "
+                    f"is in {_plural(s.notice_days or 0, 'day')}"
+                ),
+            )
+
+    # Locality and travel
+    if s.format in (Format.IN_PERSON, Format.HYBRID) and s.venue_locality:
+        where = s.locality_names.get(row.locality_id) if row.locality_id else None
+        if row.locality_id == s.venue_locality:
+            t.add(Effect.PLUS, SAME_LOCALITY, lambda: f"Lives in {where}, where the venue is")
+        else:
+            venue_place = s.locality_names.get(s.venue_locality, "")
+            lives = f"Lives in {where}" if where else "Locality not recorded"
+            t.add(Effect.NOTE, 0, lambda: f"{lives}; the venue is in {venue_place}")
+
+    # Access needs
+    if row.needs:
+        at_venue = s.format in (Format.IN_PERSON, Format.HYBRID) and s.has_venue
+        for need in row.needs:
+            name = _lower(s.need_names.get(need, ""))
+            if not at_venue:
+                t.add(Effect.NOTE, 0, lambda name=name: f"Needs {name}: the team arranges it")
+            elif need in s.venue_needs:
+                t.add(Effect.NOTE, 0, lambda name=name: f"Needs {name}: the venue provides it")
+            elif s.format == Format.HYBRID:
+                t.add(
+                    Effect.MINUS,
+                    NEED_NOT_MET_HYBRID,
+                    lambda name=name: (
+                        f"Needs {name}: the venue does not provide it, they could join online"
+                    ),
+                )
+            else:
+                t.add(
+                    Effect.MINUS,
+                    NEED_NOT_MET_IN_PERSON,
+                    lambda name=name: f"Needs {name}: the venue does not provide it",
+                )
+
+    # Involvement in the last 12 months
+    recent = row.recent
+    points = involvement_points(recent)
+    t.add(
+        Effect.PLUS if points > 0 else Effect.MINUS if points < 0 else Effect.NOTE,
+        points,
+        lambda: (
+            ("No sessions" if recent == 0 else _plural(recent, "session"))
+            + " attended in the last 12 months"
+        ),
+    )
+
+    # Payment and benefits
+    if s.paid:
+        if row.payment_preference == PaymentPreference.VOLUNTEER:
+            t.add(Effect.NOTE, 0, "Prefers to volunteer without payment")
+        elif row.payment_preference == PaymentPreference.EXPENSES_ONLY:
+            t.add(Effect.NOTE, 0, "Prefers expenses only")
+        declared, fee = row.benefits_declaration, s.fee
+        if declared == BenefitsDeclaration.EXPENSES_ONLY:
+            t.add(Effect.NOTE, 0, "Wants expenses only: any payment could affect benefits")
+        elif (
+            declared in (BenefitsDeclaration.WEEKLY_LIMIT, BenefitsDeclaration.MONTHLY_LIMIT)
+            and row.limit_text
+            and fee is not None
+        ):
+            limit = Decimal(row.limit_text)
+            weekly = declared == BenefitsDeclaration.WEEKLY_LIMIT
+            period = "weekly" if weekly else "monthly"
+            if fee > limit:
+                t.add(
+                    Effect.MINUS,
+                    OVER_EARNINGS_LIMIT,
+                    lambda: (
+                        f"The fee of {money(fee)} for one session is over their {period} "
+                        f"earnings limit of {money(limit)}: offer expenses only, a reduced fee, or "
+                        "they may decline the fee"
+                    ),
+                )
+            else:
+                t.add(
+                    Effect.NOTE,
+                    0,
+                    lambda: (
+                        f"The fee of {money(fee)} is within their {period} earnings limit "
+                        f"of {money(limit)}, before any other payments in the same "
+                        f"{'week' if weekly else 'month'}"
+                    ),
+                )
+    return t.score, t.reasons or []
+
+
+def _and(items: list[str]) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _or(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _lower(name: str) -> str:
+    # "Easy read" reads "needs easy read"; "BSL interpreter" keeps its capitals.
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _name_filter(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
+    text = text.strip()
+    if not text:
+        return experts
+    return experts.filter(Q(full_name__icontains=text) | Q(preferred_name__icontains=text))
+
+
+def shortlist(
+    opportunity: Opportunity, *, limit: int = 50, today: date | None = None, text: str = ""
+) -> Shortlist:
+    """The ranked experts for the opportunity, best first, and those shown apart, with why."""
+    today = today or timezone.localdate()
+    start_of_today = _local_midnight(today)
+    sessions = list(
+        Session.objects.filter(
+            opportunity=opportunity,
+            status=SessionStatus.SCHEDULED,
+            starts_at__gte=start_of_today,
+        )
+        .select_related("venue__locality")
+        .order_by("starts_at", "id")
+    )
+    first = sessions[0] if sessions else None
+    venue = first.venue if first and first.venue_id else opportunity.venue
+    areas = dict(opportunity.wanted_experience.values_list("id", "name"))
+    skills = dict(opportunity.wanted_skills.values_list("id", "name"))
+    slots = sorted(
+        {(weekday(x.starts_at), time_of_day(x.starts_at)) for x in sessions},
+        key=lambda slot: (WEEKDAYS.index(slot[0]), list(TimeOfDay.values).index(slot[1])),
+    )
+    setting = _Setting(
+        format=opportunity.format,
+        areas=areas,
+        skills=skills,
+        slots=slots,
+        notice_days=(timezone.localdate(first.starts_at) - today).days if first else None,
+        has_venue=venue is not None,
+        venue_locality=venue.locality_id if venue else None,
+        venue_needs=set(venue.meets_needs.values_list("id", flat=True)) if venue else set(),
+        need_names=dict(AccessNeed.objects.values_list("id", "name")),
+        locality_names=dict(Locality.objects.values_list("id", "name")),
+        fee=session_fee(opportunity, first),
+        paid=opportunity.paid,
+        slots_words=[_slot_words(slot) for slot in slots],
+    )
+
+    # Experts with at least one wanted area or skill: the rest have nothing to offer this work.
+    relevant = _name_filter(Expert.objects.all(), text)
+    through_areas = Expert.lived_experience.through.objects.filter(
+        livedexperiencearea_id__in=list(areas)
+    )
+    through_skills = Expert.skills.through.objects.filter(skill_id__in=list(skills))
+    if areas or skills:
+        relevant = relevant.filter(
+            Q(pk__in=through_areas.values("expert_id"))
+            | Q(pk__in=through_skills.values("expert_id"))
+        )
+    active = relevant.filter(status=Status.ACTIVE)
+    rows: dict[int, _Row] = {}
+    why_apart: dict[int, list[str]] = defaultdict(list)
+    names: dict[int, str] = {}
+    for values in relevant.order_by().annotate(**_TEXT).values_list(*_FIELDS):
+        if values[2] == Status.ACTIVE:
+            rows[values[0]] = _Row(*values)  # type: ignore[misc]
+        else:
+            names[values[0]] = values[1]
+            why_apart[values[0]].append(STATUS_WHY.get(values[2], "Not active"))
+    if areas:
+        for expert_id, area_id in through_areas.values_list("expert_id", "livedexperiencearea_id"):
+            if expert_id in rows:
+                rows[expert_id].areas.append(area_id)
+    if skills:
+        for expert_id, skill_id in through_skills.values_list("expert_id", "skill_id"):
+            if expert_id in rows:
+                rows[expert_id].skills.append(skill_id)
+    # Every active expert's needs: a join on status is quicker than naming the candidates.
+    needs = Expert.access_needs.through.objects.filter(expert__status=Status.ACTIVE)
+    for expert_id, need_id in needs.order_by("accessneed_id").values_list(
+        "expert_id", "accessneed_id"
+    ):
+        if expert_id in rows:
+            rows[expert_id].needs.append(need_id)
+    # Attendance counted from the sessions of the last 12 months (an index on their start),
+    # for everyone who attended one: quicker than starting from the candidates.
+    since = _local_midnight(today - timedelta(days=RECENT_DAYS))
+    recent_sessions = Session.objects.filter(starts_at__gte=since, starts_at__lt=start_of_today)
+    recent = (
+        Invitation.objects.filter(
+            attendance=Attendance.ATTENDED, session_id__in=recent_sessions.values("pk")
+        )
+        .values_list("expert_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for expert_id, n in recent:
+        if expert_id in rows:
+            rows[expert_id].recent = n
+
+    # Who else cannot be invited: missing a prerequisite, or already invited.
+    prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
+    if prerequisites and rows:
+        on_day = timezone.localdate(first.starts_at) if first else today
+        met: dict[int, set[str]] = defaultdict(set)
+        completions = Completion.objects.filter(
+            expert_id__in=active.values("pk"),
+            prerequisite__in=prerequisites,
+            completed_on__lte=today,
+        ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on_day))
+        for expert_id, code in completions.values_list("expert_id", "prerequisite"):
+            met[expert_id].add(code)
+        for expert_id, row in rows.items():
+            missing = [p for p in prerequisites if p not in met[expert_id]]
+            if missing:
+                labels = [Prerequisite(p).label.lower() for p in missing]
+                why_apart[expert_id].append(f"Missing a prerequisite: {_and(labels)}")
+                names[expert_id] = row.full_name
+    invited: dict[int, list[str]] = defaultdict(list)
+    for expert_id, status in (
+        Invitation.objects.filter(session__opportunity=opportunity, session__in=sessions)
+        .values_list("expert_id", "status")
+        .order_by("session__starts_at")
+    ):
+        invited[expert_id].append(status)
+    for expert_id, statuses in invited.items():
+        if expert_id in rows or expert_id in names:
+            answers = _and(sorted({InvitationStatus(x).label.lower() for x in statuses}))
+            why_apart[expert_id].append(
+                f"Already invited to {_plural(len(statuses), 'upcoming session')} of this "
+                f"opportunity ({answers})"
+            )
+            names.setdefault(expert_id, rows[expert_id].full_name if expert_id in rows else "")
+
+    # Score the rest, best first; ties to the least involved, then by name.
+    scored = []
+    for expert_id, row in rows.items():
+        if expert_id in why_apart:
+            continue
+        score, _ = assess(row, setting, explain=False)
+        scored.append((-score, row.recent, row.full_name.casefold(), expert_id))
+    scored.sort()
+    best = [(i, *assess(rows[i], setting)) for _, _, _, i in scored[:limit]]
+    apart_ids = sorted(why_apart, key=lambda i: (names.get(i, "").casefold(), i))
+    shown_apart = apart_ids[:limit]
+    experts = Expert.objects.select_related("locality").in_bulk(
+        [item[0] for item in best] + shown_apart
+    )
+    return Shortlist(
+        opportunity=opportunity,
+        sessions=sessions,
+        candidates=[
+            Candidate(experts[i], score, reasons, rows[i].recent) for i, score, reasons in best
+        ],
+        considered=len(scored),
+        apart=[Apart(experts[i], why_apart[i]) for i in shown_apart],
+        apart_total=len(apart_ids),
+        fee=setting.fee,
+        venue=venue,
+        wanted_areas=sorted(areas.values()),
+        wanted_skills=sorted(skills.values()),
+    )
+
+
+STATUS_WHY = {
+    Status.PAUSED: "Paused: taking a break",
+    Status.LEFT: "Has left the register",
+    Status.ENQUIRY: "Not yet active: still an enquiry",
+    Status.ONBOARDING: "Not yet active: still onboarding",
+}
+
+
+def describe_sessions(sessions: list[Session]) -> list[str]:
+    """The upcoming sessions in words, for the page's summary."""
+    return [
+        f"{long_date(x.starts_at)}, {clock(x.starts_at)} to {clock(x.ends_at)}" for x in sessions
+    ]

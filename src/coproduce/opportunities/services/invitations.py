@@ -1,0 +1,468 @@
+"""Invitations, places and the waiting list.
+
+An expert is INVITED to a session. They accept: they get a place (ACCEPTED) if one is free,
+or go on the waiting list (WAITING) in the order they said yes. They decline (DECLINED), or,
+having said yes, cancel (CANCELLED); the team may also withdraw an invitation (CANCELLED).
+
+When a place frees, the person who has waited longest gets it straight away (ACCEPTED) and is
+told, with a calendar entry and a link to cancel if they can no longer come. They asked to
+come, so a coordinator expects the place filled now, not an offer that might sit unanswered
+until the meeting.
+
+Places are counted with the session's row locked, inside the transaction that changes an
+invitation: two people accepting the last place at once are served one after the other, and
+no session is ever overbooked.
+
+Answer links work without signing in. Each is signed (tampering shows), expires after
+LINK_DAYS or when the meeting starts, and works once; the invitation keeps only a hash of the
+link's secret, and a newer link replaces an older one."""
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core import signing
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.audit import services as audit
+from coproduce.core.formats import long_date, time_of_day
+from coproduce.opportunities.choices import InvitationStatus, RequestStatus, SessionStatus
+from coproduce.opportunities.models import Invitation, InviteRun, Session
+from coproduce.people.choices import Status
+from coproduce.people.models import Expert
+
+LINK_DAYS = 14
+LINK_SALT = "coproduce.opportunities.answer-link"
+
+ALREADY_HAPPENED = "This meeting has already happened"
+SESSION_CANCELLED = "This meeting has been cancelled"
+LINK_BROKEN = "This link does not work. Check you copied all of it from the email"
+LINK_REPLACED = (
+    "This link has been replaced by a newer one. Use the link in the latest email we sent you"
+)
+LINK_EXPIRED = "This link has expired"
+ALREADY_ANSWERED = "You have already answered"
+INVITATION_WITHDRAWN = "This invitation has been cancelled"
+
+# Who still expects to hear about a session: everyone who has not said no.
+STILL_INVOLVED = (InvitationStatus.INVITED, InvitationStatus.ACCEPTED, InvitationStatus.WAITING)
+
+
+class InvitationError(Exception):
+    """A reason, in words for the person who asked, that nothing was changed."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+def _when(session: Session) -> str:
+    return f"{long_date(session.starts_at)} at {time_of_day(session.starts_at)}"
+
+
+def _audit(invitation: Invitation, *, by, action: str, before: str, summary: str) -> None:
+    audit.record_change(
+        actor=by,
+        instance=invitation,
+        action=action,
+        changes={"status": [before, invitation.status]},
+        subject=invitation.expert,
+        summary=f"{summary}: {invitation.session.opportunity.title}, {_when(invitation.session)}",
+    )
+
+
+def _check_session_open(session: Session) -> None:
+    if session.status == SessionStatus.CANCELLED:
+        raise InvitationError(SESSION_CANCELLED)
+    if session.starts_at <= timezone.now():
+        raise InvitationError(ALREADY_HAPPENED)
+
+
+def _lock(invitation: Invitation) -> tuple[Session, Invitation]:
+    """Locks the session's row, then the invitation's, always in that order, and returns them
+    fresh from the database. Everyone changing places at a session queues here."""
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("opportunity", "venue")
+        .get(pk=invitation.session_id)
+    )
+    fresh = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("expert")
+        .get(pk=invitation.pk)
+    )
+    fresh.session = session
+    return session, fresh
+
+
+def places_taken(session: Session) -> int:
+    return session.invitations.filter(status=InvitationStatus.ACCEPTED).count()
+
+
+# Inviting ------------------------------------------------------------------------------------
+
+
+def invite_problems(*, sessions: Iterable[Session], experts: Iterable[Expert]) -> list[str]:
+    """Why these experts cannot be invited to these sessions, in words; empty when they can."""
+    problems = []
+    sessions = list(sessions)
+    if not sessions:
+        problems.append("Choose at least one session to invite people to")
+    if len({s.opportunity_id for s in sessions}) > 1:
+        problems.append("Invite people to the sessions of one opportunity at a time")
+    now = timezone.now()
+    for session in sessions:
+        if session.opportunity.status not in (RequestStatus.APPROVED, RequestStatus.PUBLISHED):
+            problems.append(
+                f"{session.opportunity.title} is not approved, so nobody can be invited yet"
+            )
+            break
+    for session in sessions:
+        if session.status == SessionStatus.CANCELLED:
+            problems.append(f"The session on {_when(session)} is cancelled")
+        elif session.starts_at <= now:
+            problems.append(f"The session on {_when(session)} has already happened")
+    experts = list(experts)
+    if not experts:
+        problems.append("Choose at least one expert to invite")
+    for expert in experts:
+        if expert.status in (Status.PAUSED, Status.LEFT):
+            state = "paused" if expert.status == Status.PAUSED else "has left"
+            verb = "is " if expert.status == Status.PAUSED else ""
+            problems.append(f"{expert.full_name} {verb}{state}, so cannot be invited")
+    return problems
+
+
+@transaction.atomic
+def invite_experts(
+    *, actor: User, sessions: Iterable[Session], experts: Iterable[Expert]
+) -> InviteRun:
+    """Invites each expert to each session, leaving out anyone already invited, and starts
+    sending the invitations in the background. The coordinator follows the returned run."""
+    sessions = list(sessions)
+    experts = list(experts)
+    problems = invite_problems(sessions=sessions, experts=experts)
+    if problems:
+        raise InvitationError("Nobody has been invited", problems)
+    existing = set(
+        Invitation.objects.filter(session__in=sessions, expert__in=experts).values_list(
+            "session_id", "expert_id"
+        )
+    )
+    created = []
+    for session in sessions:
+        for expert in experts:
+            if (session.pk, expert.pk) in existing:
+                continue
+            invitation = Invitation.objects.create(
+                session=session, expert=expert, status=InvitationStatus.INVITED, invited_by=actor
+            )
+            invitation.session = session
+            invitation.expert = expert
+            _audit(invitation, by=actor, action="invited", before="", summary="Invited")
+            created.append(invitation)
+    run = InviteRun.objects.create(
+        opportunity=sessions[0].opportunity,
+        created_by=actor,
+        invitation_ids=[i.pk for i in created],
+        total=len(created),
+        already_invited=len(existing),
+        state=InviteRun.State.QUEUED if created else InviteRun.State.DONE,
+        finished_at=None if created else timezone.now(),
+    )
+    if created:
+        from coproduce.opportunities.tasks_invitations import send_invitations
+
+        transaction.on_commit(lambda: send_invitations.enqueue(run.pk))
+    return run
+
+
+def start_run(*, run_id: int) -> InviteRun:
+    InviteRun.objects.filter(pk=run_id, state=InviteRun.State.QUEUED).update(
+        state=InviteRun.State.SENDING
+    )
+    return InviteRun.objects.get(pk=run_id)
+
+
+def record_sent(*, run_id: int, invitation: Invitation | None, problem: str = "") -> None:
+    """Counts one invitation of a run as sent, or not sent and why, as soon as it is done, so
+    the coordinator's progress page moves while the run goes on."""
+    if not problem:
+        InviteRun.objects.filter(pk=run_id).update(sent=F("sent") + 1)
+        return
+    with transaction.atomic():
+        run = InviteRun.objects.select_for_update().get(pk=run_id)
+        run.not_sent += 1
+        name = invitation.expert.full_name if invitation else "Someone"
+        run.problems = [*run.problems, {"expert": name, "reason": problem}]
+        run.save(update_fields=["not_sent", "problems", "updated_at"])
+
+
+def finish_run(*, run_id: int) -> None:
+    InviteRun.objects.filter(pk=run_id).update(
+        state=InviteRun.State.DONE, finished_at=timezone.now()
+    )
+
+
+def mark_notified(*, invitation: Invitation) -> None:
+    Invitation.objects.filter(pk=invitation.pk).update(notified_at=timezone.now())
+
+
+# Answer links --------------------------------------------------------------------------------
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def issue_answer_link(*, invitation: Invitation) -> str:
+    """A new link secret for this invitation, replacing any earlier one. Returns the token
+    that goes in the link; only its hash is stored."""
+    secret = secrets.token_urlsafe(24)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        answer_token_hash=_hash(secret), answer_token_used_at=None
+    )
+    invitation.answer_token_hash = _hash(secret)
+    invitation.answer_token_used_at = None
+    return signing.TimestampSigner(salt=LINK_SALT).sign(f"{invitation.pk}.{secret}")
+
+
+def link_expires_at(invitation: Invitation, issued_at) -> object:
+    return min(issued_at + timedelta(days=LINK_DAYS), invitation.session.starts_at)
+
+
+@dataclass
+class LinkCheck:
+    """What an answer link leads to: the invitation, and a problem if it cannot be used.
+    `invitation` is set whenever the link is genuine, so the page can show the meeting."""
+
+    invitation: Invitation | None
+    problem: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return self.invitation is not None and not self.problem
+
+
+def check_answer_link(token: str, *, for_update: bool = False) -> LinkCheck:
+    signer = signing.TimestampSigner(salt=LINK_SALT)
+    expired = False
+    try:
+        value = signer.unsign(token, max_age=timedelta(days=LINK_DAYS))
+    except signing.SignatureExpired:
+        expired = True
+        value = signer.unsign(token)
+    except signing.BadSignature:
+        return LinkCheck(None, LINK_BROKEN)
+    pk, _, secret = value.partition(".")
+    if not pk.isdigit() or not secret:
+        return LinkCheck(None, LINK_BROKEN)
+    invitations = Invitation.objects.select_related(
+        "expert", "session__opportunity", "session__venue", "session__opportunity__venue"
+    )
+    if for_update:
+        invitations = invitations.select_for_update(of=("self",))
+    invitation = invitations.filter(pk=int(pk)).first()
+    if invitation is None:
+        return LinkCheck(None, LINK_BROKEN)
+    if not invitation.answer_token_hash or not hmac.compare_digest(
+        invitation.answer_token_hash, _hash(secret)
+    ):
+        return LinkCheck(invitation, LINK_REPLACED)
+    if invitation.answer_token_used_at is not None:
+        return LinkCheck(invitation, ALREADY_ANSWERED)
+    session = invitation.session
+    if session.status == SessionStatus.CANCELLED:
+        return LinkCheck(invitation, SESSION_CANCELLED)
+    if session.starts_at <= timezone.now():
+        return LinkCheck(invitation, ALREADY_HAPPENED)
+    if invitation.status == InvitationStatus.CANCELLED:
+        return LinkCheck(invitation, INVITATION_WITHDRAWN)
+    if expired:
+        return LinkCheck(invitation, LINK_EXPIRED)
+    return LinkCheck(invitation)
+
+
+class Answer:
+    ACCEPT = "accept"
+    DECLINE = "decline"
+    CANCEL = "cancel"
+
+
+def answers_for(invitation: Invitation) -> tuple[str, ...]:
+    """What the person can say through a link, given where their invitation is now."""
+    if invitation.status == InvitationStatus.INVITED:
+        return (Answer.ACCEPT, Answer.DECLINE)
+    if invitation.status in (InvitationStatus.ACCEPTED, InvitationStatus.WAITING):
+        return (Answer.CANCEL,)
+    return ()
+
+
+def answer_by_link(*, token: str, answer: str) -> Invitation:
+    """Answers through a link from an email: once only. Raises InvitationError, changing
+    nothing, when the link cannot be used or the answer is not one it offers."""
+    with transaction.atomic():
+        check = check_answer_link(token)
+        if check.invitation is None or check.problem:
+            raise InvitationError(check.problem)
+        # Lock in the same order as every other change, then look again: a second click that
+        # waited for the first finds the link used.
+        _lock(check.invitation)
+        check = check_answer_link(token, for_update=True)
+        if not check.usable:
+            raise InvitationError(check.problem)
+        invitation = check.invitation
+        if answer not in answers_for(invitation):
+            raise InvitationError(ALREADY_ANSWERED)
+        Invitation.objects.filter(pk=invitation.pk).update(answer_token_used_at=timezone.now())
+        by = invitation.expert.user
+        if answer == Answer.ACCEPT:
+            return accept_invitation(invitation=invitation, by=by)
+        if answer == Answer.DECLINE:
+            return decline_invitation(invitation=invitation, by=by)
+        return cancel_booking(invitation=invitation, by=by)
+
+
+# Answers -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, by: User | None = None) -> Invitation:
+    """Says yes: a place if one is free, otherwise a place on the waiting list."""
+    session, invitation = _lock(invitation)
+    _check_session_open(session)
+    if invitation.status == InvitationStatus.ACCEPTED:
+        raise InvitationError("You already have a place at this meeting")
+    if invitation.status == InvitationStatus.WAITING:
+        raise InvitationError("You are already on the waiting list for this meeting")
+    if invitation.status == InvitationStatus.CANCELLED:
+        raise InvitationError(INVITATION_WITHDRAWN)
+    # Anyone already waiting comes first, if places have been added since they joined the list.
+    offer_place_to_next(session=session)
+    before = invitation.status
+    now = timezone.now()
+    invitation.responded_at = now
+    if places_taken(session) < session.opportunity.places:
+        invitation.status = InvitationStatus.ACCEPTED
+        invitation.waiting_since = None
+        summary = "Accepted a place"
+    else:
+        invitation.status = InvitationStatus.WAITING
+        invitation.waiting_since = now
+        summary = "Said yes, and is on the waiting list (the places were full)"
+    invitation.save(update_fields=["status", "responded_at", "waiting_since", "updated_at"])
+    _audit(invitation, by=by, action="accepted", before=before, summary=summary)
+    return invitation
+
+
+@transaction.atomic
+def decline_invitation(
+    *, invitation: Invitation, by: User | None = None, reason: str = ""
+) -> Invitation:
+    """Says no. Someone on the waiting list who declines leaves it; someone with a place who
+    declines gives it up, as if they had cancelled."""
+    session, invitation = _lock(invitation)
+    _check_session_open(session)
+    if invitation.status == InvitationStatus.ACCEPTED:
+        return cancel_booking(invitation=invitation, by=by, reason=reason)
+    if invitation.status == InvitationStatus.DECLINED:
+        raise InvitationError("You have already said no to this meeting")
+    if invitation.status == InvitationStatus.CANCELLED:
+        raise InvitationError(INVITATION_WITHDRAWN)
+    before = invitation.status
+    invitation.status = InvitationStatus.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.waiting_since = None
+    invitation.save(update_fields=["status", "responded_at", "waiting_since", "updated_at"])
+    summary = "Declined" + (f" ({reason[:100]})" if reason else "")
+    _audit(invitation, by=by, action="declined", before=before, summary=summary)
+    return invitation
+
+
+@transaction.atomic
+def cancel_booking(
+    *, invitation: Invitation, by: User | None = None, reason: str = ""
+) -> Invitation:
+    """The expert can no longer come (or leaves the waiting list). A place they held goes to
+    the next person waiting."""
+    session, invitation = _lock(invitation)
+    _check_session_open(session)
+    if invitation.status not in (InvitationStatus.ACCEPTED, InvitationStatus.WAITING):
+        raise InvitationError("There is no place to cancel")
+    before = invitation.status
+    invitation.status = InvitationStatus.CANCELLED
+    invitation.responded_at = timezone.now()
+    invitation.waiting_since = None
+    invitation.save(update_fields=["status", "responded_at", "waiting_since", "updated_at"])
+    on_behalf = by is not None and by != invitation.expert.user
+    summary = "Cancelled their place" + (" (recorded by the team)" if on_behalf else "")
+    if reason:
+        summary += f" ({reason[:100]})"
+    _audit(invitation, by=by, action="cancelled", before=before, summary=summary)
+    if before == InvitationStatus.ACCEPTED:
+        offer_place_to_next(session=session)
+    return invitation
+
+
+@transaction.atomic
+def withdraw_invitation(*, invitation: Invitation, by: User) -> Invitation:
+    """The team takes back an invitation. A place it held goes to the next person waiting;
+    the expert is told, with a cancellation for their calendar."""
+    session, invitation = _lock(invitation)
+    _check_session_open(session)
+    if invitation.status not in STILL_INVOLVED:
+        raise InvitationError("Only an invitation that is still open can be withdrawn")
+    before = invitation.status
+    invitation.status = InvitationStatus.CANCELLED
+    invitation.waiting_since = None
+    invitation.answer_token_hash = ""
+    invitation.save(update_fields=["status", "waiting_since", "answer_token_hash", "updated_at"])
+    _audit(invitation, by=by, action="withdrawn", before=before, summary="Invitation withdrawn")
+    from coproduce.opportunities.tasks_invitations import tell_about_withdrawal
+
+    pk = invitation.pk
+    transaction.on_commit(lambda: tell_about_withdrawal.enqueue(pk))
+    if before == InvitationStatus.ACCEPTED:
+        offer_place_to_next(session=session)
+    return invitation
+
+
+def offer_place_to_next(*, session: Session) -> list[Invitation]:
+    """Gives each free place to whoever has waited longest, and tells them. Call it with the
+    session's row locked, in the transaction that freed the place."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("offer_place_to_next must run inside the transaction that locks")
+    if session.status == SessionStatus.CANCELLED or session.starts_at <= timezone.now():
+        return []
+    free = session.opportunity.places - places_taken(session)
+    if free <= 0:
+        return []
+    waiting = list(
+        session.invitations.filter(status=InvitationStatus.WAITING)
+        .select_related("expert")
+        .select_for_update(of=("self",))
+        .order_by("waiting_since", "id")[:free]
+    )
+    from coproduce.opportunities.tasks_invitations import tell_about_place
+
+    for invitation in waiting:
+        invitation.session = session
+        invitation.status = InvitationStatus.ACCEPTED
+        invitation.save(update_fields=["status", "updated_at"])
+        _audit(
+            invitation,
+            by=None,
+            action="given a place",
+            before=InvitationStatus.WAITING,
+            summary="Given a place from the waiting list",
+        )
+        pk = invitation.pk
+        transaction.on_commit(lambda pk=pk: tell_about_place.enqueue(pk))
+    return waiting

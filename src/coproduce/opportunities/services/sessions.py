@@ -1,0 +1,205 @@
+"""Sessions: planning a series of dates, adding, changing and cancelling a session. Every
+change raises `Session.sequence`, so calendar apps replace the entry they already hold."""
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from itertools import islice
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.audit import services as audit
+from coproduce.opportunities.choices import SessionStatus
+from coproduce.opportunities.models import Opportunity, Session, Venue
+from coproduce.opportunities.signals import session_changed
+
+MAX_SESSIONS = 52
+SESSION_FIELDS = ("starts_at", "ends_at", "venue", "papers", "status", "sequence")
+
+
+class Repeat(StrEnum):
+    NONE = "none"
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY_DATE = "monthly_date"
+    MONTHLY_WEEKDAY = "monthly_weekday"
+
+
+class SessionInPast(Exception):
+    """A session that has already started cannot be changed or cancelled."""
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    starts_at: datetime
+    ends_at: datetime
+
+
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+
+
+def weekday_in_month(day: date) -> tuple[int, int]:
+    """Which weekday of its month a date is, as (weekday, n): the 3rd Tuesday is (1, 3). A
+    date in the month's last seven days past the fourth is "the last" (-1), which every month
+    has."""
+    n = (day.day - 1) // 7 + 1
+    return day.weekday(), (-1 if n > 4 else n)
+
+
+def describe_weekday_in_month(day: date) -> str:
+    """'the first Tuesday', in words, for a hint or a summary."""
+    wd, n = weekday_in_month(day)
+    return f"the {ORDINALS[n]} {calendar.day_name[wd]}"
+
+
+def plan_sessions(
+    *,
+    day: date,
+    starts: time,
+    ends: time,
+    repeat: str = Repeat.NONE,
+    count: int | None = None,
+    until: date | None = None,
+) -> list[PlannedSession]:
+    """The dates of a one-off session or a series, in local time. Each session keeps its
+    local start time across a clock change (10am stays 10am in October), because the rule
+    runs on wall-clock times and each is made aware afterwards."""
+    first = datetime.combine(day, starts)
+    if repeat == Repeat.NONE:
+        starts_list = [first]
+    else:
+        rule_args: dict = {"dtstart": first}
+        limit = min(count or MAX_SESSIONS, MAX_SESSIONS)
+        # RFC 5545 allows COUNT or UNTIL, not both: the limit is applied while reading instead.
+        if until is not None:
+            rule_args["until"] = datetime.combine(until, time(23, 59))
+        else:
+            rule_args["count"] = limit
+        if repeat == Repeat.WEEKLY:
+            rule = rrule(WEEKLY, **rule_args)
+        elif repeat == Repeat.FORTNIGHTLY:
+            rule = rrule(WEEKLY, interval=2, **rule_args)
+        elif repeat == Repeat.MONTHLY_DATE:
+            rule = rrule(MONTHLY, bymonthday=day.day, **rule_args)
+        elif repeat == Repeat.MONTHLY_WEEKDAY:
+            wd, n = weekday_in_month(day)
+            rule = rrule(MONTHLY, byweekday=weekday(wd, n), **rule_args)
+        else:
+            raise ValueError(f"Unknown repeat {repeat!r}")
+        starts_list = list(islice(rule, limit))
+    zone = timezone.get_current_timezone()
+    return [
+        PlannedSession(
+            starts_at=timezone.make_aware(start, zone),
+            ends_at=timezone.make_aware(datetime.combine(start.date(), ends), zone),
+        )
+        for start in starts_list
+    ]
+
+
+def create_sessions(
+    *, opportunity: Opportunity, planned: Iterable[PlannedSession], venue: Venue | None
+) -> list[Session]:
+    """Saves planned sessions; called inside the caller's transaction."""
+    return Session.objects.bulk_create(
+        Session(opportunity=opportunity, starts_at=p.starts_at, ends_at=p.ends_at, venue=venue)
+        for p in planned
+    )
+
+
+def _refuse_past(session: Session) -> None:
+    if session.starts_at <= timezone.now():
+        raise SessionInPast("This session has already started, so it cannot be changed")
+
+
+@transaction.atomic
+def add_session(
+    *,
+    actor: User,
+    opportunity: Opportunity,
+    starts_at: datetime,
+    ends_at: datetime,
+    venue: Venue | None,
+    papers: str = "",
+) -> Session:
+    """Adds one more dated session to an opportunity."""
+    session = Session.objects.create(
+        opportunity=opportunity, starts_at=starts_at, ends_at=ends_at, venue=venue, papers=papers
+    )
+    audit.record_change(
+        actor=actor,
+        instance=session,
+        subject=opportunity,
+        action="created",
+        changes=audit.diff({}, audit.snapshot(session, SESSION_FIELDS)),
+        summary=f"Session added on {timezone.localtime(starts_at):%d/%m/%Y %H:%M}",
+    )
+    return session
+
+
+@transaction.atomic
+def change_session(
+    *,
+    actor: User,
+    session: Session,
+    starts_at: datetime,
+    ends_at: datetime,
+    venue: Venue | None,
+    papers: str,
+) -> Session:
+    """Moves a session or changes its venue or papers. Everyone invited is told afterwards,
+    with a calendar entry that replaces the one they have (same UID, higher sequence)."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    _refuse_past(session)
+    before = audit.snapshot(session, SESSION_FIELDS)
+    session.starts_at, session.ends_at, session.venue, session.papers = (
+        starts_at,
+        ends_at,
+        venue,
+        papers,
+    )
+    session.sequence += 1
+    session.save()
+    audit.record_change(
+        actor=actor,
+        instance=session,
+        subject=session.opportunity,
+        action="updated",
+        changes=audit.diff(before, audit.snapshot(session, SESSION_FIELDS)),
+        summary="Session changed",
+    )
+    transaction.on_commit(
+        lambda: session_changed.send(sender=Session, session=session, cancelled=False)
+    )
+    return session
+
+
+@transaction.atomic
+def cancel_session(*, actor: User, session: Session, reason: str) -> Session:
+    """Cancels a session. Everyone invited is told afterwards, and their calendar app removes
+    the entry."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    _refuse_past(session)
+    if session.status == SessionStatus.CANCELLED:
+        return session
+    before = audit.snapshot(session, SESSION_FIELDS)
+    session.status = SessionStatus.CANCELLED
+    session.sequence += 1
+    session.save(update_fields=["status", "sequence", "updated_at"])
+    audit.record_change(
+        actor=actor,
+        instance=session,
+        subject=session.opportunity,
+        action="cancelled",
+        changes=audit.diff(before, audit.snapshot(session, SESSION_FIELDS)),
+        summary=f"Session cancelled: {reason}",
+    )
+    transaction.on_commit(
+        lambda: session_changed.send(sender=Session, session=session, cancelled=True, reason=reason)
+    )
+    return session

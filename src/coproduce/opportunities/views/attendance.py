@@ -1,0 +1,74 @@
+"""After a session: the involvement team records who came and the hours they gave, for
+everyone on one page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from coproduce.opportunities.choices import InvitationStatus
+from coproduce.opportunities.forms.attendance import AttendanceForm, session_hours
+from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.services.attendance import (
+    AttendanceError,
+    record_attendance,
+    session_has_started,
+)
+from coproduce.opportunities.views.calendar import opportunity_link
+
+
+@permission_required("opportunities.manage", raise_exception=True)
+def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(
+        Session.objects.select_related("opportunity", "opportunity__team", "venue"), pk=pk
+    )
+    invitations = list(
+        Invitation.objects.filter(session=session)
+        .exclude(status__in=[InvitationStatus.DECLINED, InvitationStatus.CANCELLED])
+        .select_related("expert")
+        .order_by("expert__full_name", "id")
+    )
+    accepted = [i for i in invitations if i.status == InvitationStatus.ACCEPTED]
+    others = [i for i in invitations if i.status != InvitationStatus.ACCEPTED]
+    started = session_has_started(session)
+    form = AttendanceForm(
+        request.POST if request.method == "POST" else None,
+        session=session,
+        invitations=accepted,
+    )
+    status = 200
+    if request.method == "POST":
+        if not started:
+            messages.error(request, "You cannot record attendance before the meeting starts.")
+            return redirect("opportunities:session_attendance", pk=session.pk)
+        if form.is_valid():
+            try:
+                changed = record_attendance(
+                    actor=request.user, session=session, entries=form.entries()
+                )
+            except AttendanceError as error:
+                form.add_error(None, str(error))
+            else:
+                if changed:
+                    messages.success(request, f"Attendance saved for {_people(changed)}.")
+                else:
+                    messages.success(request, "Attendance saved. Nothing had changed.")
+                return redirect("opportunities:session_attendance", pk=session.pk)
+        status = 400
+    return render(
+        request,
+        "opportunities/attendance_session.jinja",
+        {
+            "session": session,
+            "form": form,
+            "others": others,
+            "started": started,
+            "default_hours": session_hours(session),
+            "opportunity_url": opportunity_link(session.opportunity_id),
+        },
+        status=status,
+    )
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"

@@ -1,0 +1,122 @@
+"""The involvement team's pages for invitations: check who will be invited to what, then send
+(in the background, with a page that shows progress), and each session's places."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coproduce.opportunities.choices import InvitationStatus, SessionStatus
+from coproduce.opportunities.models import Invitation, InviteRun, Opportunity, Session
+from coproduce.opportunities.services import invitations as services
+from coproduce.people.models import Expert
+
+ALLOWED = "opportunities.manage"
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
+
+
+@permission_required(ALLOWED, raise_exception=True)
+@require_POST
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """The shortlist posts the chosen experts here (and, if it likes, sessions). The first
+    post shows who will be invited to what; pressing "Send" invites them."""
+    opportunity = get_object_or_404(Opportunity, pk=pk)
+    upcoming = opportunity.sessions.filter(
+        status=SessionStatus.SCHEDULED, starts_at__gt=timezone.now()
+    )
+    session_ids = _ids(request.POST.getlist("session"))
+    sessions = list(
+        (opportunity.sessions.filter(pk__in=session_ids) if session_ids else upcoming)
+        .select_related("opportunity", "venue")
+        .order_by("starts_at")
+    )
+    experts = list(
+        Expert.objects.filter(pk__in=_ids(request.POST.getlist("expert"))).order_by("full_name")
+    )
+    problems = services.invite_problems(sessions=sessions, experts=experts)
+    if request.POST.get("confirm") and not problems:
+        try:
+            run = services.invite_experts(actor=request.user, sessions=sessions, experts=experts)
+        except services.InvitationError as error:
+            problems = error.problems or [error.message]
+        else:
+            return redirect("opportunities:invite_run", pk=run.pk)
+    already = {}
+    for invitation in Invitation.objects.filter(
+        session__in=sessions, expert__in=experts
+    ).select_related("session"):
+        already.setdefault(invitation.expert_id, []).append(invitation)
+    return render(
+        request,
+        "opportunities/invite_confirm.jinja",
+        {
+            "opportunity": opportunity,
+            "sessions": sessions,
+            "experts": experts,
+            "already": already,
+            "problems": problems,
+            "new_count": len(sessions) * len(experts) - sum(len(v) for v in already.values()),
+        },
+    )
+
+
+@permission_required(ALLOWED, raise_exception=True)
+def invite_run(request: HttpRequest, pk: int) -> HttpResponse:
+    run = get_object_or_404(InviteRun.objects.select_related("opportunity", "created_by"), pk=pk)
+    return render(request, "opportunities/invite_progress.jinja", {"run": run})
+
+
+@permission_required(ALLOWED, raise_exception=True)
+def session_places(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(
+        Session.objects.select_related("opportunity", "venue", "opportunity__venue"), pk=pk
+    )
+    invitations = list(session.invitations.select_related("expert").order_by("expert__full_name"))
+    by_status: dict[str, list[Invitation]] = {s: [] for s in InvitationStatus.values}
+    for invitation in invitations:
+        by_status[invitation.status].append(invitation)
+    by_status[InvitationStatus.WAITING].sort(key=lambda i: (i.waiting_since or i.updated_at, i.pk))
+    accepted = len(by_status[InvitationStatus.ACCEPTED])
+    places = session.opportunity.places
+    return render(
+        request,
+        "opportunities/places_session.jinja",
+        {
+            "session": session,
+            "by_status": by_status,
+            "places": places,
+            "accepted": accepted,
+            "free": max(places - accepted, 0),
+            "started": session.starts_at <= timezone.now(),
+        },
+    )
+
+
+def _invitation_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("expert"), pk=pk)
+    try:
+        action(invitation=invitation, by=request.user)
+    except services.InvitationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done.format(name=invitation.expert.full_name))
+    return redirect("opportunities:session_places", pk=invitation.session_id)
+
+
+@permission_required(ALLOWED, raise_exception=True)
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    return _invitation_action(
+        request, pk, services.withdraw_invitation, "{name}'s invitation is withdrawn"
+    )
+
+
+@permission_required(ALLOWED, raise_exception=True)
+@require_POST
+def cancel_for_expert(request: HttpRequest, pk: int) -> HttpResponse:
+    return _invitation_action(request, pk, services.cancel_booking, "{name}'s place is cancelled")

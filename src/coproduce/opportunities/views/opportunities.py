@@ -1,0 +1,188 @@
+"""The involvement team's opportunities: the list, creating one directly, its page with its
+sessions, editing and publishing it, and adding, changing and cancelling sessions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coproduce.opportunities.choices import SessionStatus
+from coproduce.opportunities.forms.requests import DetailsForm, RequestForm
+from coproduce.opportunities.forms.sessions import CancelSessionForm, SessionForm
+from coproduce.opportunities.models import Opportunity, Session
+from coproduce.opportunities.queries import requests as queries
+from coproduce.opportunities.queries.warnings import warnings_for
+from coproduce.opportunities.services import requests as services
+from coproduce.opportunities.services import sessions as session_services
+
+PAGE_SIZE = 25
+TABS = [
+    ("published", "Published"),
+    ("approved", "Approved, to publish"),
+    ("closed", "Declined or cancelled"),
+]
+MANAGE = "opportunities.manage"
+
+
+def _opportunity(pk: int) -> Opportunity:
+    return get_object_or_404(
+        Opportunity.objects.select_related("team", "requested_by", "venue", "group"), pk=pk
+    )
+
+
+@permission_required(MANAGE, raise_exception=True)
+def index(request: HttpRequest) -> HttpResponse:
+    tab = request.GET.get("tab", "published")
+    if tab not in dict(TABS):
+        tab = "published"
+    page = Paginator(queries.opportunities_in(tab), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "opportunities/opportunity_list.jinja",
+        {
+            "page": page,
+            "tab": tab,
+            "tabs": TABS,
+            "waiting": queries.review_queue().count(),
+        },
+    )
+
+
+@permission_required(MANAGE, raise_exception=True)
+def new(request: HttpRequest) -> HttpResponse:
+    form = RequestForm(request.POST or None, initial={"team": request.user.team_id})
+    if request.method == "POST" and form.is_valid():
+        opportunity = services.create_opportunity(
+            actor=request.user, values=form.values(), sessions=form.planned_sessions()
+        )
+        messages.success(request, "Opportunity published.")
+        return redirect("opportunities:opportunity_detail", pk=opportunity.pk)
+    return render(
+        request, "opportunities/opportunity_form.jinja", {"form": form, "opportunity": None}
+    )
+
+
+@permission_required(MANAGE, raise_exception=True)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _opportunity(pk)
+    return render(
+        request,
+        "opportunities/opportunity_detail.jinja",
+        {
+            "opportunity": opportunity,
+            "sessions": queries.sessions_of(opportunity),
+            "wanted": queries.wanted_of(opportunity),
+            "warnings": warnings_for(opportunity),
+            "now": timezone.now(),
+        },
+    )
+
+
+@permission_required(MANAGE, raise_exception=True)
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _opportunity(pk)
+    form = DetailsForm(
+        request.POST or None,
+        initial=DetailsForm.initial_from(opportunity),
+        opportunity=opportunity,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_opportunity(
+            actor=request.user, opportunity=opportunity, values=form.values()
+        )
+        messages.success(request, "Changes saved.")
+        return redirect("opportunities:opportunity_detail", pk=pk)
+    return render(
+        request,
+        "opportunities/opportunity_form.jinja",
+        {"form": form, "opportunity": opportunity},
+    )
+
+
+@require_POST
+@permission_required(MANAGE, raise_exception=True)
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _opportunity(pk)
+    try:
+        services.publish_opportunity(actor=request.user, opportunity=opportunity)
+    except services.NotAllowedNow as error:
+        messages.info(request, str(error))
+    else:
+        messages.success(request, "Opportunity published. You can now find and invite experts.")
+    return redirect("opportunities:opportunity_detail", pk=pk)
+
+
+@permission_required(MANAGE, raise_exception=True)
+def add_session(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _opportunity(pk)
+    form = SessionForm(request.POST or None, initial={"venue": opportunity.venue_id})
+    if request.method == "POST" and form.is_valid():
+        session_services.add_session(actor=request.user, opportunity=opportunity, **form.values())
+        messages.success(request, "Session added.")
+        return redirect("opportunities:opportunity_detail", pk=pk)
+    return render(
+        request,
+        "opportunities/session_form.jinja",
+        {"form": form, "opportunity": opportunity, "session": None},
+    )
+
+
+def _session(pk: int) -> Session:
+    return get_object_or_404(Session.objects.select_related("opportunity", "venue"), pk=pk)
+
+
+def _refuse_if_past(request: HttpRequest, session: Session) -> HttpResponse | None:
+    if session.starts_at <= timezone.now():
+        messages.info(request, "This session has already started, so it cannot be changed.")
+        return redirect("opportunities:opportunity_detail", pk=session.opportunity_id)
+    if session.status == SessionStatus.CANCELLED:
+        messages.info(request, "This session is cancelled.")
+        return redirect("opportunities:opportunity_detail", pk=session.opportunity_id)
+    return None
+
+
+@permission_required(MANAGE, raise_exception=True)
+def edit_session(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(pk)
+    if (refused := _refuse_if_past(request, session)) is not None:
+        return refused
+    form = SessionForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session_services.change_session(actor=request.user, session=session, **form.values())
+        except session_services.SessionInPast as error:
+            messages.info(request, str(error))
+        else:
+            messages.success(request, "Session changed. Everyone invited will be told.")
+        return redirect("opportunities:opportunity_detail", pk=session.opportunity_id)
+    return render(
+        request,
+        "opportunities/session_form.jinja",
+        {"form": form, "opportunity": session.opportunity, "session": session},
+    )
+
+
+@permission_required(MANAGE, raise_exception=True)
+def cancel_session(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(pk)
+    if (refused := _refuse_if_past(request, session)) is not None:
+        return refused
+    form = CancelSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session_services.cancel_session(
+                actor=request.user, session=session, reason=form.cleaned_data["reason"]
+            )
+        except session_services.SessionInPast as error:
+            messages.info(request, str(error))
+        else:
+            messages.success(request, "Session cancelled. Everyone invited will be told.")
+        return redirect("opportunities:opportunity_detail", pk=session.opportunity_id)
+    return render(
+        request,
+        "opportunities/session_cancel.jinja",
+        {"form": form, "opportunity": session.opportunity, "session": session},
+    )

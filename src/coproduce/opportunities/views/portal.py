@@ -1,0 +1,105 @@
+"""The expert's own pages: meetings to answer, meetings to come, meetings they have been to,
+and their private calendar address."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coproduce.core.formats import long_date, time_of_day
+from coproduce.opportunities.choices import InvitationStatus
+from coproduce.opportunities.queries.portal import involvement_for, own_invitation, venue_of
+from coproduce.opportunities.services.calendar_feed import calendar_feed_for, reset_calendar_feed
+from coproduce.people.models import Expert
+
+
+def _own_expert(request: HttpRequest) -> Expert:
+    expert = Expert.objects.filter(user=request.user).first()
+    if expert is None:
+        raise Http404
+    return expert
+
+
+def feed_addresses(request: HttpRequest, token: str) -> tuple[str, str]:
+    """The private feed's address for a web browser (https) and for calendar apps (webcal)."""
+    https = request.build_absolute_uri(reverse("opportunities:calendar_feed", args=[token]))
+    return https, "webcal://" + https.split("://", 1)[1]
+
+
+@permission_required("opportunities.answer_invitations", raise_exception=True)
+def my_involvement(request: HttpRequest) -> HttpResponse:
+    expert = _own_expert(request)
+    feed = calendar_feed_for(expert=expert)
+    https, webcal = feed_addresses(request, feed.token)
+    return render(
+        request,
+        "opportunities/portal_involvement.jinja",
+        {
+            "expert": expert,
+            "involvement": involvement_for(expert),
+            "venue_of": venue_of,
+            "feed_https": https,
+            "feed_webcal": webcal,
+        },
+    )
+
+
+@require_POST
+@permission_required("opportunities.answer_invitations", raise_exception=True)
+def answer_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = own_invitation(request.user, pk)
+    if invitation is None:
+        raise Http404
+    # Imported here: the invitation services are another part of this app.
+    from coproduce.opportunities.services.invitations import (
+        InvitationError,
+        accept_invitation,
+        decline_invitation,
+    )
+
+    answer = request.POST.get("answer", "")
+    session = invitation.session
+    when = f"{long_date(session.starts_at)} at {time_of_day(session.starts_at)}"
+    title = session.opportunity.title
+    try:
+        if answer == "yes":
+            accept_invitation(invitation=invitation, by=request.user)
+        elif answer == "no":
+            decline_invitation(
+                invitation=invitation, by=request.user, reason=request.POST.get("reason", "")[:500]
+            )
+        else:
+            messages.error(request, "Choose yes or no.")
+            return redirect("opportunities:my_involvement")
+    except InvitationError as error:
+        # The first argument is the reason in words (a full meeting, one that has passed).
+        text = str(error.args[0]) if error.args else ""
+        messages.error(request, text or "Sorry, we could not save your answer.")
+        return redirect("opportunities:my_involvement")
+    invitation.refresh_from_db(fields=["status"])
+    if invitation.status == InvitationStatus.ACCEPTED:
+        messages.success(request, f"Thank you. You are coming to {title} on {when}.")
+    elif invitation.status == InvitationStatus.WAITING:
+        messages.success(
+            request,
+            f"Thank you. {title} is full. You are on the waiting list. "
+            "We will tell you if a place comes up.",
+        )
+    else:
+        messages.success(request, f"Thank you. We have told the team you cannot come to {title}.")
+    return redirect("opportunities:my_involvement")
+
+
+@require_POST
+@permission_required("opportunities.answer_invitations", raise_exception=True)
+def reset_my_calendar(request: HttpRequest) -> HttpResponse:
+    expert = _own_expert(request)
+    reset_calendar_feed(expert=expert, actor=request.user)
+    messages.success(
+        request,
+        "You have a new secret calendar address. The old one does not work any more. "
+        "Add the new one to your calendar app.",
+    )
+    return redirect(reverse("opportunities:my_involvement") + "#calendar")

@@ -1,0 +1,66 @@
+"""The shortlist for an opportunity: experts ranked by fit, each with the reasons in words."""
+
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+
+from coproduce.core.forms import NHSFormMixin
+from coproduce.onboarding.models import Prerequisite
+from coproduce.opportunities.models import Opportunity
+from coproduce.opportunities.queries import shortlist as queries
+
+PAGE = 50
+MOST = 500  # "show more" stops here: past it, a name filter finds people faster
+
+
+class ShortlistFilterForm(NHSFormMixin, forms.Form):
+    q = forms.CharField(label="Name", required=False, max_length=100)
+    apart = forms.BooleanField(label="Show experts shown apart, with why", required=False)
+    show = forms.IntegerField(required=False)
+
+
+def invite_url(opportunity: Opportunity) -> str:
+    """Where the chosen experts are posted, once invitations exist; "" until then, and the page
+    shows no checkboxes."""
+    for kwargs in ({"pk": opportunity.pk}, {}):
+        try:
+            return reverse("opportunities:invite", kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+@permission_required("opportunities.manage", raise_exception=True)
+def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = get_object_or_404(
+        Opportunity.objects.select_related("team", "venue__locality"), pk=pk
+    )
+    form = ShortlistFilterForm(request.GET)
+    data = form.cleaned_data if form.is_valid() else {}
+    limit = max(PAGE, min(data.get("show") or PAGE, MOST))
+    result = queries.shortlist(opportunity, limit=limit, text=data.get("q") or "")
+    more = request.GET.copy()
+    more["show"] = str(min(limit + PAGE, MOST))
+    with_apart = request.GET.copy()
+    with_apart["apart"] = "on"
+    return render(
+        request,
+        "opportunities/shortlist.jinja",
+        {
+            "opportunity": opportunity,
+            "shortlist": result,
+            "session_words": queries.describe_sessions(result.sessions),
+            "rules": queries.rules_in_words(),
+            "filter_form": form,
+            "show_apart": bool(data.get("apart")),
+            "text": data.get("q") or "",
+            "more_query": more.urlencode() if limit < MOST else "",
+            "apart_query": with_apart.urlencode(),
+            "prerequisites": [
+                Prerequisite(p).label for p in opportunity.prerequisites if p in Prerequisite.values
+            ],
+            "invite_url": invite_url(opportunity),
+        },
+    )
