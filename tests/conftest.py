@@ -21,6 +21,17 @@ def _private_storage(settings, tmp_path):
     settings.OUTBOX_DIR = tmp_path / "outbox"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """allauth keeps rate limits (per address: every test client is 127.0.0.1) and used codes
+    in the cache; one test's wrong codes must not count against the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _client_for(user) -> Client:
     client = Client()
     client.force_login(user)

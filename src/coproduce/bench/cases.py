@@ -11,6 +11,8 @@ class Fixtures:
 
     area_id: int
     expert_id: int
+    # The demo's published opportunity with wanted areas, skills and upcoming sessions.
+    opportunity_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ CASES = [
     ),
     Case("expert's profile", 100, lambda f: _url("people:expert_detail", f.expert_id)),
     Case("overview", None, lambda f: _url("people:dashboard")),
+    Case("shortlist", 150, lambda f: _url("opportunities:shortlist", f.opportunity_id)),
     Case("calendar month", 100, lambda f: _url("opportunities:calendar")),
     Case(
         "expert's portal home",

@@ -116,7 +116,15 @@ def _fixtures():
     # A long-standing expert from the middle of the register, with a history to show.
     ids = list(Expert.objects.filter(status="active").order_by("pk").values_list("pk", flat=True))
     assert area is not None and ids, "demo_data made no experts"
-    return Fixtures(area_id=area.pk, expert_id=ids[len(ids) // 2])
+    from coproduce.opportunities.demo_history import SHORTLIST_TITLE
+    from coproduce.opportunities.models import Opportunity
+
+    opportunity = Opportunity.objects.filter(title=SHORTLIST_TITLE).first()
+    return Fixtures(
+        area_id=area.pk,
+        expert_id=ids[len(ids) // 2],
+        opportunity_id=opportunity.pk if opportunity else None,
+    )
 
 
 def _measure(client, case, fixtures, requests: int) -> Result:
