@@ -273,8 +273,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Coproduce <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_DIR = VAR_DIR / "outbox"
-# Text messages: the outbox backend logs them and sends nothing (see coproduce.core.sms).
-SMS_BACKEND = env_str("SMS_BACKEND", "coproduce.core.sms.OutboxBackend")
+# Text messages (see coproduce.core.sms): kept in an outbox in development and tests; with no
+# gateway set up in production, nothing is sent and the people who prefer texts show as not
+# reached.
+SMS_BACKEND = env_str(
+    "SMS_BACKEND",
+    "coproduce.core.sms.OutboxBackend"
+    if DEBUG or TESTING
+    else "coproduce.core.sms.NoGatewayBackend",
+)
 
 TASKS = {
     "default": {

@@ -243,3 +243,15 @@ def test_each_answer_is_in_the_experts_audit_trail():
     assert event.subject_id == str(invitation.expert.pk)
     assert event.changes == {"status": ["invited", "declined"]}
     assert "Away that week" in event.summary
+
+
+def test_without_a_text_gateway_someone_who_only_takes_texts_shows_as_not_reached(settings):
+    from coproduce.opportunities.notify import NOT_DELIVERED, send_invitation
+
+    settings.SMS_BACKEND = "coproduce.core.sms.NoGatewayBackend"
+    invitation = InvitationFactory(
+        expert=ExpertFactory(email="", phone="+447700900456", preferred_channel="text")
+    )
+    sms.outbox.clear()
+    assert send_invitation(invitation, "a-token") == NOT_DELIVERED
+    assert list(sms.outbox) == []

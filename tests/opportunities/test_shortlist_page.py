@@ -202,3 +202,16 @@ def test_only_the_involvement_team_opens_the_shortlist(request, opportunity, cli
 
 def test_an_unknown_opportunity_is_not_found(coordinator_client):
     assert coordinator_client.get(reverse("opportunities:shortlist", args=[999])).status_code == 404
+
+
+def test_stopping_early_ranks_the_same_as_scoring_everyone(opportunity):
+    """The shortlist stops scoring when no one left could reach the places shown: the best
+    few must be the first few of the full ranking."""
+    add_experts(opportunity, 40, attendances_each=3)
+    opportunity = Opportunity.objects.get(pk=opportunity.pk)
+    everyone = shortlist(opportunity, limit=1000).candidates
+    for limit in (1, 3, 10):
+        best = shortlist(opportunity, limit=limit).candidates
+        assert [(c.expert.pk, c.score) for c in best] == [
+            (c.expert.pk, c.score) for c in everyone[:limit]
+        ]

@@ -441,8 +441,8 @@ def test_when_nothing_is_asked_for_every_active_expert_is_ranked(world):
 
 def test_ranked_by_score_then_fewest_recent_sessions_then_name(world):
     top = plain_expert(world, full_name="Zed Top", skills=[world.codesign])
-    # Same score: one with 2 recent sessions (+2) but free on Tuesdays (+2) against one with
-    # none (+3) who has not said their days (0) and needs... the score ties at 1 more than base.
+    # Three tie at 8: one with 2 recent sessions (+2) who is free on Tuesdays (+2), and two
+    # with none (+3) who live in Shrewsbury (+1).
     busy = plain_expert(world, full_name="Bea Busy", available_days=["tue"])
     for n in range(2):
         InvitationFactory(

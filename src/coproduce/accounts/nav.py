@@ -33,12 +33,16 @@ def navigation_for(request) -> Navigation:
             _item(request, "people:import_start", "Import"),
             _item(request, "people:lists", "Lists"),
             _item(request, "opportunities:opportunity_list", "Opportunities"),
+            _item(request, "opportunities:calendar", "Calendar"),
         ]
     elif role == Role.STAFF:
         nav.items = [
             _item(request, "opportunities:request_new", "Ask for involvement"),
             _item(request, "opportunities:request_list", "Your requests"),
+            _item(request, "opportunities:calendar", "Calendar"),
         ]
+    elif role == Role.FINANCE:
+        nav.items = [_item(request, "opportunities:calendar", "Calendar")]
     elif role == Role.EXPERT:
         nav.items = [
             _item(request, "opportunities:my_involvement", "My involvement"),

@@ -6,6 +6,7 @@ text to the log and keeps it in `outbox` (as `django.core.mail.outbox` keeps ema
 what development and tests use; a real gateway is one more class with the same method."""
 
 import logging
+from collections import deque
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,8 +14,9 @@ from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
-# Every text sent through the outbox backend since the process started (tests empty it).
-outbox: list["TextMessage"] = []
+# The latest texts sent through the outbox backend (tests empty it); bounded, so that a
+# long-running process never grows without end.
+outbox: deque["TextMessage"] = deque(maxlen=500)
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,24 @@ class TextMessage:
 
 
 class OutboxBackend:
-    """Logs each text and keeps it in `outbox`. Nothing leaves the machine."""
+    """For development and tests: keeps each text in `outbox`, and prints it only at DEBUG
+    log level (a phone number and a meeting are personal). Nothing leaves the machine."""
 
     def send(self, messages: list[TextMessage]) -> int:
         for message in messages:
-            logger.info("Text to %s: %s", message.to, message.body)
+            logger.debug("Text to %s: %s", message.to, message.body)
             outbox.append(message)
         return len(messages)
+
+
+class NoGatewayBackend:
+    """Where no text gateway is set up: sends nothing and says so, so that the people who
+    prefer texts show as not reached rather than silently told."""
+
+    def send(self, messages: list[TextMessage]) -> int:
+        if messages:
+            logger.warning("No text message gateway is set up: %d text(s) not sent", len(messages))
+        return 0
 
 
 def get_backend():

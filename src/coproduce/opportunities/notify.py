@@ -111,10 +111,9 @@ def _send(
         "team_email": settings.INVOLVEMENT_TEAM_EMAIL,
         **context,
     }
-    if wants_text:
-        sms.send_text(expert.phone, text)
+    texted = sms.send_text(expert.phone, text) if wants_text else 0
     if not expert.email:
-        return ""
+        return "" if texted else NOT_DELIVERED
     body = render_to_string(f"opportunities/email/{template}.txt", context)
     message = EmailMultiAlternatives(subject=subject, body=body, to=[expert.email])
     message.attach(_calendar_part(invitation, cancelled=cancelled))

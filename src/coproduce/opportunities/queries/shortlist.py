@@ -10,14 +10,14 @@ come in one query each, never one per expert, and are scored in Python. Only the
 are loaded as model instances. The number of queries does not depend on the number of rows.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -47,6 +47,9 @@ OVER_EARNINGS_LIMIT = -2  # one session's fee alone is over their declared earni
 INVOLVEMENT = [(0, 3), (2, 2), (6, 0)]
 INVOLVEMENT_MANY = -2  # more than the last band's number
 RECENT_DAYS = 365
+# The most the rules other than lived experience and skills can add: a bound that lets the
+# shortlist stop scoring experts who could not reach the places shown.
+CEILING = AVAILABLE_ALL + NOTICE_ENOUGH + SAME_LOCALITY + max(p for _, p in INVOLVEMENT)
 # Local time of day a session starts: before noon is a morning, before 5pm an afternoon.
 AFTERNOON_FROM, EVENING_FROM = 12, 17
 
@@ -509,45 +512,41 @@ def shortlist(
             | Q(pk__in=through_skills.values("expert_id"))
         )
     active = relevant.filter(status=Status.ACTIVE)
-    rows: dict[int, _Row] = {}
+    # Plain tuples, and lists keyed by expert: a _Row is made only for the experts scored.
+    rows: dict[int, tuple] = {}
+    areas_of: dict[int, list[int]] = defaultdict(list)
+    skills_of: dict[int, list[int]] = defaultdict(list)
+    needs_of: dict[int, list[int]] = defaultdict(list)
+    recent_of: dict[int, int] = {}
     why_apart: dict[int, list[str]] = defaultdict(list)
     names: dict[int, str] = {}
     for values in relevant.order_by().annotate(**_TEXT).values_list(*_FIELDS):
         if values[2] == Status.ACTIVE:
-            rows[values[0]] = _Row(*values)  # type: ignore[misc]
+            rows[values[0]] = values
         else:
             names[values[0]] = values[1]
             why_apart[values[0]].append(STATUS_WHY.get(values[2], "Not active"))
     if areas:
         for expert_id, area_id in through_areas.values_list("expert_id", "livedexperiencearea_id"):
-            if expert_id in rows:
-                rows[expert_id].areas.append(area_id)
+            areas_of[expert_id].append(area_id)
     if skills:
         for expert_id, skill_id in through_skills.values_list("expert_id", "skill_id"):
-            if expert_id in rows:
-                rows[expert_id].skills.append(skill_id)
+            skills_of[expert_id].append(skill_id)
     # Every active expert's needs: a join on status is quicker than naming the candidates.
     needs = Expert.access_needs.through.objects.filter(expert__status=Status.ACTIVE)
     for expert_id, need_id in needs.order_by("accessneed_id").values_list(
         "expert_id", "accessneed_id"
     ):
-        if expert_id in rows:
-            rows[expert_id].needs.append(need_id)
+        needs_of[expert_id].append(need_id)
     # Attendance counted from the sessions of the last 12 months (an index on their start),
     # for everyone who attended one: quicker than starting from the candidates.
     since = _local_midnight(today - timedelta(days=RECENT_DAYS))
     recent_sessions = Session.objects.filter(starts_at__gte=since, starts_at__lt=start_of_today)
-    recent = (
-        Invitation.objects.filter(
-            attendance=Attendance.ATTENDED, session_id__in=recent_sessions.values("pk")
-        )
-        .values_list("expert_id")
-        .annotate(n=Count("id"))
-        .order_by()
+    # Counted here rather than grouped in SQL: SQLite's GROUP BY sorts every row first.
+    attended = Invitation.objects.filter(
+        attendance=Attendance.ATTENDED, session_id__in=recent_sessions.values("pk")
     )
-    for expert_id, n in recent:
-        if expert_id in rows:
-            rows[expert_id].recent = n
+    recent_of.update(Counter(attended.values_list("expert_id", flat=True).order_by()))
 
     # Who else cannot be invited: missing a prerequisite, or already invited.
     prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
@@ -561,12 +560,12 @@ def shortlist(
         ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on_day))
         for expert_id, code in completions.values_list("expert_id", "prerequisite"):
             met[expert_id].add(code)
-        for expert_id, row in rows.items():
+        for expert_id, values in rows.items():
             missing = [p for p in prerequisites if p not in met[expert_id]]
             if missing:
                 labels = [Prerequisite(p).label.lower() for p in missing]
                 why_apart[expert_id].append(f"Missing a prerequisite: {_and(labels)}")
-                names[expert_id] = row.full_name
+                names[expert_id] = values[1]
     invited: dict[int, list[str]] = defaultdict(list)
     for expert_id, status in (
         Invitation.objects.filter(session__opportunity=opportunity, session__in=sessions)
@@ -581,17 +580,28 @@ def shortlist(
                 f"Already invited to {_plural(len(statuses), 'upcoming session')} of this "
                 f"opportunity ({answers})"
             )
-            names.setdefault(expert_id, rows[expert_id].full_name if expert_id in rows else "")
+            names.setdefault(expert_id, rows[expert_id][1] if expert_id in rows else "")
 
-    # Score the rest, best first; ties to the least involved, then by name.
-    scored = []
-    for expert_id, row in rows.items():
-        if expert_id in why_apart:
-            continue
-        score, _ = assess(row, setting, explain=False)
-        scored.append((-score, row.recent, row.full_name.casefold(), expert_id))
-    scored.sort()
-    best = [(i, *assess(rows[i], setting)) for _, _, _, i in scored[:limit]]
+    def row(i: int) -> _Row:
+        return _Row(*rows[i], areas_of[i], skills_of[i], needs_of[i], recent_of.get(i, 0))
+
+    # Score the rest, best first; ties to the least involved, then by name. Experts are scored
+    # in order of the most they could score (their matches, and every other rule at its best),
+    # stopping once no one left could reach the last place shown.
+    eligible = [i for i in rows if i not in why_apart]
+    by_ceiling: dict[int, list[int]] = defaultdict(list)
+    for i in eligible:
+        ceiling = AREA_MATCH * len(areas_of[i]) + SKILL_MATCH * len(skills_of[i]) + CEILING
+        by_ceiling[ceiling].append(i)
+    scored: list[tuple[int, int, str, int]] = []
+    for ceiling in sorted(by_ceiling, reverse=True):
+        if len(scored) >= limit and -scored[limit - 1][0] > ceiling:
+            break
+        for i in by_ceiling[ceiling]:
+            score, _ = assess(row(i), setting, explain=False)
+            scored.append((-score, recent_of.get(i, 0), rows[i][1].casefold(), i))
+        scored.sort()
+    best = [(i, *assess(row(i), setting)) for _, _, _, i in scored[:limit]]
     apart_ids = sorted(why_apart, key=lambda i: (names.get(i, "").casefold(), i))
     shown_apart = apart_ids[:limit]
     experts = Expert.objects.select_related("locality").in_bulk(
@@ -601,9 +611,9 @@ def shortlist(
         opportunity=opportunity,
         sessions=sessions,
         candidates=[
-            Candidate(experts[i], score, reasons, rows[i].recent) for i, score, reasons in best
+            Candidate(experts[i], score, reasons, recent_of.get(i, 0)) for i, score, reasons in best
         ],
-        considered=len(scored),
+        considered=len(eligible),
         apart=[Apart(experts[i], why_apart[i]) for i in shown_apart],
         apart_total=len(apart_ids),
         fee=setting.fee,
