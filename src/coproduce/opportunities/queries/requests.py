@@ -1,12 +1,13 @@
 """Reads of requests and opportunities: a staff member's own and their team's, the review
 queue, the team's list of opportunities, and one opportunity with its sessions."""
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.onboarding.models import Prerequisite
-from coproduce.opportunities.choices import RequestStatus
+from coproduce.opportunities.choices import RequestStatus, SessionStatus
 from coproduce.opportunities.models import Opportunity, Session
 
 REVIEW_STATUSES = (RequestStatus.REQUESTED,)
@@ -41,11 +42,20 @@ def review_queue() -> QuerySet[Opportunity]:
 
 def opportunities_in(tab: str) -> QuerySet[Opportunity]:
     """The team's opportunities on one tab of their list: published, approved (waiting to be
-    published) or closed."""
+    published) or closed. Work with a session still to come first, soonest first; then the
+    rest, most recently finished first: a coordinator looks for what is coming up."""
     statuses = TEAM_STATUSES.get(tab, TEAM_STATUSES["published"])
-    return _listed(
-        Opportunity.objects.filter(status__in=statuses).select_related("group")
-    ).order_by("first_session", "-id")
+    upcoming = Q(sessions__starts_at__gte=timezone.now(), sessions__status=SessionStatus.SCHEDULED)
+    return (
+        _listed(Opportunity.objects.filter(status__in=statuses).select_related("group"))
+        .annotate(
+            next_session=Min("sessions__starts_at", filter=upcoming),
+            last_session=Max("sessions__starts_at"),
+        )
+        .order_by(
+            F("next_session").asc(nulls_last=True), F("last_session").desc(nulls_last=True), "-id"
+        )
+    )
 
 
 def get_request_for(user: User, pk: int) -> Opportunity:
