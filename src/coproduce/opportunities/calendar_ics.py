@@ -10,24 +10,14 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from coproduce.opportunities.choices import SessionStatus
-from coproduce.opportunities.models import Session, Venue
+from coproduce.opportunities.ics import event_uid, where
+from coproduce.opportunities.models import Session
 
 PRODID = "-//Coproduce//Calendar//EN"
 
 
-def event_uid(session: Session) -> str:
-    return f"{session.uid}@coproduce"
-
-
 def _utc(value):
     return value.astimezone(UTC)
-
-
-def _location(venue: Venue | None, online_details: str) -> str:
-    if venue is not None:
-        parts = [venue.name, venue.address.replace("\n", ", "), venue.postcode]
-        return ", ".join(p for p in parts if p)
-    return "Online" if online_details else ""
 
 
 def session_event(session: Session, *, details: bool = True) -> Event:
@@ -42,7 +32,7 @@ def session_event(session: Session, *, details: bool = True) -> Event:
     event.add("dtstart", _utc(session.starts_at))
     event.add("dtend", _utc(session.ends_at))
     event.add("summary", opportunity.title)
-    location = _location(venue, opportunity.online_details)
+    location = where(session)
     if location:
         event.add("location", location)
     lines = []
