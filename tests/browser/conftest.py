@@ -163,6 +163,11 @@ class PageProblems:
             self.errors.append(f"{request.resource_type} {response.url} answered {response.status}")
 
     def on_request_failed(self, request) -> None:
+        # ERR_ABORTED is the browser dropping a load because the page moved on (a click before
+        # the favicon arrived, say): not a fault of the page. A missing file answers 404 and is
+        # caught in on_response.
+        if request.failure == "net::ERR_ABORTED":
+            return
         if self._is_own(request.url) and request.resource_type != "document":
             self.errors.append(f"request failed: {request.url} ({request.failure})")
 
