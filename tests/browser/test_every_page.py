@@ -1,0 +1,106 @@
+"""A sweep of the pages the journeys do not walk: each role opens every page it may see and
+axe checks it, at desktop width and at 320px. The journeys prove the pages work; this proves
+none was left out of the accessibility checks."""
+
+import pytest
+from django.urls import reverse
+
+from coproduce.accounts.roles import Role
+from tests.browser.checks import check_page, visit
+from tests.browser.conftest import sign_in
+from tests.factories import (
+    ExpertFactory,
+    GroupFactory,
+    OpportunityFactory,
+    SessionFactory,
+    SkillFactory,
+    TeamFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def sweep(page, names: list[tuple[str, dict]]) -> None:
+    for name, kwargs in names:
+        visit(page, reverse(name, kwargs=kwargs))
+        check_page(page, small_screen=True)
+
+
+def test_every_page_the_involvement_team_opens_passes_axe(coordinator_page):
+    expert = ExpertFactory(biography="Carer for my dad.\nLikes reading papers.")
+    skill = SkillFactory(name="Chairing")
+    requested = OpportunityFactory(status="requested", title="Stroke pathway review")
+    published = OpportunityFactory(title="Carers' strategy workshop")
+    session = SessionFactory(opportunity=published)
+    group = GroupFactory(name="Personalisation Expert Panel")
+    sweep(
+        coordinator_page,
+        [
+            ("people:dashboard", {}),
+            ("people:expert_add", {}),
+            ("people:expert_edit", {"pk": expert.pk}),
+            ("people:expert_history", {"pk": expert.pk}),
+            ("people:lists", {}),
+            ("people:list_entry_edit", {"kind": "skills", "pk": skill.pk}),
+            ("people:import_start", {}),
+            ("opportunities:opportunity_list", {}),
+            ("opportunities:opportunity_new", {}),
+            ("opportunities:opportunity_detail", {"pk": published.pk}),
+            ("opportunities:opportunity_edit", {"pk": published.pk}),
+            ("opportunities:review_queue", {}),
+            ("opportunities:request_review", {"pk": requested.pk}),
+            ("opportunities:session_add", {"pk": published.pk}),
+            ("opportunities:session_edit", {"pk": session.pk}),
+            ("opportunities:session_cancel", {"pk": session.pk}),
+            ("opportunities:session_places", {"pk": session.pk}),
+            ("opportunities:group_list", {}),
+            ("opportunities:group_new", {}),
+            ("opportunities:group_detail", {"pk": group.pk}),
+            ("opportunities:group_edit", {"pk": group.pk}),
+            ("opportunities:group_member_add", {"pk": group.pk}),
+            ("opportunities:group_series_new", {"pk": group.pk}),
+            ("opportunities:calendar_list", {}),
+            ("mfa_index", {}),
+        ],
+    )
+
+
+def test_every_page_a_staff_member_opens_passes_axe(page, transactional_db):
+    team = TeamFactory(name="Adult Social Care")
+    staff = UserFactory(role=Role.STAFF, team=team)
+    mine = OpportunityFactory(status="requested", team=team, requested_by=staff)
+    sign_in(page, staff)
+    sweep(
+        page,
+        [
+            ("opportunities:request_list", {}),
+            ("opportunities:request_new", {}),
+            ("opportunities:request_detail", {"pk": mine.pk}),
+            ("opportunities:request_edit", {"pk": mine.pk}),
+            ("opportunities:calendar", {}),
+        ],
+    )
+
+
+def test_every_public_and_sign_in_page_passes_axe(page, transactional_db):
+    sweep(
+        page,
+        [
+            ("home", {}),
+            ("accessibility", {}),
+            ("privacy", {}),
+            ("get_involved_done", {}),
+            ("account_request_login_code", {}),
+            ("account_reset_password", {}),
+            ("account_reset_password_done", {}),
+        ],
+    )
+
+
+def test_a_new_staff_member_setting_up_their_authenticator_app_meets_an_accessible_page(
+    page, transactional_db
+):
+    sign_in(page, UserFactory(role=Role.FINANCE, with_totp=False))
+    visit(page, reverse("mfa_activate_totp"))
+    check_page(page, small_screen=True)
