@@ -27,7 +27,7 @@ def test_an_abandoned_upload_is_forgotten_when_the_next_import_starts(coordinato
 
 def test_a_recent_or_imported_upload_is_kept(coordinator):
     recent = make_batch(coordinator, [person(1)])
-    assert call_command("forget_abandoned_imports") is None
+    call_command("forget_abandoned_imports")
     assert ImportBatch.objects.filter(pk=recent.pk).exists()
 
 

@@ -29,7 +29,7 @@ team_record_post = rule(default=MISSING, coordinator=REDIRECT, lead=REDIRECT)
 
 CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     # Public pages
-    "home": (GET, "", rule(default=REDIRECT, anonymous=OK, finance=OK)),
+    "home": (GET, "", rule(default=REDIRECT, anonymous=OK)),
     "accessibility": (GET, "", PUBLIC),
     "privacy": (GET, "", PUBLIC),
     "get_involved": (GET, "", PUBLIC),

@@ -17,6 +17,9 @@ def home(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:staff_list")
         if role == Role.STAFF:
             return redirect("opportunities:request_list")
+        if role == Role.FINANCE:
+            # Their only page until payments arrive: not the public page inviting people in.
+            return redirect("opportunities:calendar")
     return render(request, "core/home.jinja")
 
 
