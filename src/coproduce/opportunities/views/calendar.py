@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from coproduce.accounts.models import Team
 from coproduce.core.forms import NHSFormMixin
@@ -20,12 +20,9 @@ from coproduce.opportunities.queries.portal import feed_sessions
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def opportunity_link(pk: int) -> str | None:
-    """The opportunity's page, for the involvement team, once that page exists."""
-    try:
-        return reverse("opportunities:opportunity_detail", args=[pk])
-    except NoReverseMatch:
-        return None
+def opportunity_link(pk: int) -> str:
+    """The opportunity's page, linked for the involvement team."""
+    return reverse("opportunities:opportunity_detail", args=[pk])
 
 
 class CalendarFilterForm(NHSFormMixin, forms.Form):

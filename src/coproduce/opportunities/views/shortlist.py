@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from coproduce.core.forms import NHSFormMixin
 from coproduce.onboarding.models import Prerequisite
@@ -22,14 +22,8 @@ class ShortlistFilterForm(NHSFormMixin, forms.Form):
 
 
 def invite_url(opportunity: Opportunity) -> str:
-    """Where the chosen experts are posted, once invitations exist; "" until then, and the page
-    shows no checkboxes."""
-    for kwargs in ({"pk": opportunity.pk}, {}):
-        try:
-            return reverse("opportunities:invite", kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return ""
+    """Where the chosen experts are posted (the page shows no checkboxes without it)."""
+    return reverse("opportunities:invite", kwargs={"pk": opportunity.pk})
 
 
 @permission_required("opportunities.manage", raise_exception=True)
