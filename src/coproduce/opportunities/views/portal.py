@@ -12,6 +12,11 @@ from coproduce.core.formats import long_date, time_of_day
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.queries.portal import involvement_for, own_invitation, venue_of
 from coproduce.opportunities.services.calendar_feed import calendar_feed_for, reset_calendar_feed
+from coproduce.opportunities.services.invitations import (
+    InvitationError,
+    accept_invitation,
+    decline_invitation,
+)
 from coproduce.people.models import Expert
 
 
@@ -52,13 +57,6 @@ def answer_invitation(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = own_invitation(request.user, pk)
     if invitation is None:
         raise Http404
-    # Imported here: the invitation services are another part of this app.
-    from coproduce.opportunities.services.invitations import (
-        InvitationError,
-        accept_invitation,
-        decline_invitation,
-    )
-
     answer = request.POST.get("answer", "")
     session = invitation.session
     when = f"{long_date(session.starts_at)} at {time_of_day(session.starts_at)}"
