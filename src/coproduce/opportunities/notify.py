@@ -1,7 +1,7 @@
 """Telling experts about their invitations: an email in plain words with the meeting's
-details, a calendar entry (.ics) attached and links to answer; and a short text as well when
-text is how they asked to be contacted. Each function returns what went wrong, in words, or
-"" when the person was told."""
+details (as plain text, and as simple large-print HTML), a calendar entry (.ics) attached and
+links to answer; and a short text as well when text is how they asked to be contacted. Each
+function returns what went wrong, in words, or "" when the person was told."""
 
 import logging
 from dataclasses import dataclass
@@ -115,7 +115,11 @@ def _send(
     if not expert.email:
         return "" if texted else NOT_DELIVERED
     body = render_to_string(f"opportunities/email/{template}.txt", context)
+    # The same words as HTML too, laid out for reading on a phone: large text and links that
+    # are big buttons. Mail apps show it; those that cannot show HTML fall back to the text.
+    html = render_to_string(f"opportunities/email/{template}.html", {**context, "subject": subject})
     message = EmailMultiAlternatives(subject=subject, body=body, to=[expert.email])
+    message.attach_alternative(html, "text/html")
     message.attach(_calendar_part(invitation, cancelled=cancelled))
     try:
         message.send()
