@@ -155,7 +155,12 @@ def assert_error_summary(page, expected: dict[str, str]) -> None:
             """(id) => {
                 const input = document.getElementById(id);
                 if (!input) return null;
-                const group = input.closest('.nhsuk-form-group');
+                // The boxes of a date input each sit in a group of their own, inside the
+                // field's group that holds the message.
+                let group = input.closest('.nhsuk-form-group');
+                while (group && !group.querySelector('.nhsuk-error-message')) {
+                    group = group.parentElement && group.parentElement.closest('.nhsuk-form-group');
+                }
                 const message = group && group.querySelector('.nhsuk-error-message');
                 return {
                     tag: input.tagName.toLowerCase(),

@@ -125,12 +125,15 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
         "Days' notice needed": "14",
         "Earnings limit in pounds": "195.00",
         "Payee reference": "FIN-0042",
-        "Date they agreed we can keep their data": "15/3/2026",
         "Privacy notice version they agreed to": "2026-1",
         "Internal notes": "Met at the carers' café",
     }
     for label, value in texts.items():
         page.get_by_label(label, exact=True).fill(value)
+    consent = {"Day": "15", "Month": "3", "Year": "2026"}
+    consent_date = page.get_by_role("group", name="Date they agreed we can keep their data")
+    for label, value in consent.items():
+        consent_date.get_by_label(label, exact=True).fill(value)
     choices = [
         ("Perspective", "Service user and carer"),
         ("Lived experience", "Dementia"),
@@ -161,6 +164,8 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
     check_page(page, small_screen=True)
     for label, value in texts.items():
         expect(page.get_by_label(label, exact=True)).to_have_value(value)
+    for label, value in consent.items():
+        expect(consent_date.get_by_label(label, exact=True)).to_have_value(value)
     for group, label in choices:
         if label != "Autism":
             expect(
@@ -188,6 +193,7 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
     assert sam.email == "sam.okafor@example.net"
     assert sam.address.splitlines() == ["1 High Street", "Shrewsbury"]
     assert sam.available_days == ["tue", "thu"]
+    assert sam.consent_given_at.date().isoformat() == "2026-03-15"
     assert [a.name for a in sam.lived_experience.all()] == ["Dementia"]
     assert sam.locality.name == "Shrewsbury"
     assert str(sam.earnings_limit) == "195.00"

@@ -1,6 +1,7 @@
 """A staff member asks for involvement (making one mistake first); a coordinator approves the
 request, publishes it and sees its sessions."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from playwright.sync_api import expect
 
 from coproduce.accounts.roles import Role
 from coproduce.opportunities.models import Opportunity
-from tests.browser.checks import assert_error_summary, check_page, visit
+from tests.browser.checks import assert_error_summary, check_page, follow_error_link, visit
 from tests.browser.conftest import sign_in
 from tests.factories import TeamFactory, UserFactory
 
@@ -39,9 +40,11 @@ def test_staff_member_asks_and_coordinator_approves_and_publishes(page, transact
     page.get_by_label("Co-design: experts and staff design it together").check()
     page.get_by_label("Places for experts").fill("4")
     page.get_by_label("Staff expected").fill("2")
-    page.get_by_label("Date of the first session").fill(f"{first.day}/{first.month}/{first.year}")
+    when = page.get_by_role("group", name="Date of the first session")
+    when.get_by_label("Day").fill(str(first.day))
+    when.get_by_label("Year").fill(str(first.year))  # the first mistake: no month
     page.get_by_label("Start time").fill("2pm")
-    page.get_by_label("End time").fill("1pm")  # the mistake: before the start
+    page.get_by_label("End time").fill("1pm")  # the second: before the start
     page.get_by_label("Every 2 weeks").check()
     page.get_by_label("How many sessions in all? (optional)").fill("3")
     page.get_by_label("In person", exact=True).check()
@@ -49,12 +52,26 @@ def test_staff_member_asks_and_coordinator_approves_and_publishes(page, transact
     page.get_by_label("Hourly rate in pounds").fill("25.00")
     page.get_by_role("button", name="Send the request").click()
 
-    assert_error_summary(page, {"id_end_time": "The end time must be after the start time"})
+    assert_error_summary(
+        page,
+        {
+            "id_first_date-day": "Date must include a month",
+            "id_end_time": "The end time must be after the start time",
+        },
+    )
     expect(page.get_by_label("What is the work called?")).to_have_value(
         "Carers' assessment redesign"
     )
     expect(page.get_by_label("Start time")).to_have_value("2pm")
+    when = page.get_by_role("group", name="Date of the first session")
+    expect(when.get_by_label("Day")).to_have_value(str(first.day))
+    expect(when.get_by_label("Year")).to_have_value(str(first.year))
+    # Only the box at fault is marked.
+    expect(when.get_by_label("Month")).to_have_class(re.compile(r"\bnhsuk-input--error\b"))
+    expect(when.get_by_label("Day")).not_to_have_class(re.compile(r"\bnhsuk-input--error\b"))
     check_page(page, small_screen=True)
+    follow_error_link(page, "id_first_date-day")
+    when.get_by_label("Month").fill(str(first.month))
     page.get_by_label("End time").fill("4pm")
     page.get_by_role("button", name="Send the request").click()
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from coproduce.opportunities.models import Group, Membership
 from coproduce.people.choices import Status
+from tests.dates import date_boxes, with_date_boxes
 from tests.factories import ExpertFactory, GroupFactory, TeamFactory
 
 LONDON = ZoneInfo("Europe/London")
@@ -49,14 +50,11 @@ def test_members_join_with_a_role_and_leave_without_being_deleted(coordinator_cl
     assert "Ann Active" in found
     assert "Ann Paused" not in found
 
-    response = coordinator_client.post(
-        url, {"q": "ann", "expert": str(ann.pk), "role": "Chair", "joined_on": "32/1/2026"}
-    )
-    assert "Enter a real date" in response.content.decode()
+    chosen = {"q": "ann", "expert": str(ann.pk), "role": "Chair"}
+    response = coordinator_client.post(url, chosen | date_boxes("joined_on", "32/1/2026"))
+    assert "Date must be a real date" in response.content.decode()
     assert 'value="Chair"' in response.content.decode()
-    coordinator_client.post(
-        url, {"q": "ann", "expert": str(ann.pk), "role": "Chair", "joined_on": "5/1/2026"}
-    )
+    coordinator_client.post(url, chosen | date_boxes("joined_on", "5/1/2026"))
     membership = Membership.objects.get(group=group, expert=ann)
     assert (membership.role, membership.joined_on) == ("Chair", date(2026, 1, 5))
 
@@ -74,24 +72,28 @@ def test_a_meeting_series_for_the_group(coordinator_client, coordinator):
     group = GroupFactory(team=team)
     response = coordinator_client.post(
         reverse("opportunities:group_series_new", args=[group.pk]),
-        {
-            "title": "Panel meetings",
-            "description": "Monthly meetings",
-            "team": str(team.pk),
-            "kind": "committee",
-            "stage": "plan",
-            "rung": "7",
-            "places": "8",
-            "staff_expected": "2",
-            "first_date": "3/3/2026",
-            "start_time": "10am",
-            "end_time": "12pm",
-            "repeat": "monthly_weekday",
-            "until": "31/12/2026",
-            "format": "hybrid",
-            "paid": "yes",
-            "hourly_rate": "20",
-        },
+        with_date_boxes(
+            {
+                "title": "Panel meetings",
+                "description": "Monthly meetings",
+                "team": str(team.pk),
+                "kind": "committee",
+                "stage": "plan",
+                "rung": "7",
+                "places": "8",
+                "staff_expected": "2",
+                "first_date": "3/3/2026",
+                "start_time": "10am",
+                "end_time": "12pm",
+                "repeat": "monthly_weekday",
+                "until": "31/12/2026",
+                "format": "hybrid",
+                "paid": "yes",
+                "hourly_rate": "20",
+            },
+            "first_date",
+            "until",
+        ),
     )
     assert response.status_code == 302
     (series,) = group.opportunities.all()

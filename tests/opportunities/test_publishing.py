@@ -44,9 +44,10 @@ def test_editing_keeps_what_was_typed_on_error_and_saves_changes(coordinator_cli
     url = reverse("opportunities:opportunity_edit", args=[opportunity.pk])
     page = coordinator_client.get(url).content.decode()
     assert f'value="{opportunity.title}"' in page
-    data = valid_request(opportunity.team, title="New title", hourly_rate="")
-    for name in ("first_date", "start_time", "end_time", "repeat", "count", "until"):
-        data.pop(name)
+    schedule = ("first_date", "start_time", "end_time", "repeat", "count", "until")
+    data = valid_request(
+        opportunity.team, title="New title", hourly_rate="", **dict.fromkeys(schedule)
+    )
     response = coordinator_client.post(url, data)
     assert "Enter the hourly rate, because the work is paid" in response.content.decode()
     assert 'value="New title"' in response.content.decode()

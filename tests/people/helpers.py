@@ -1,5 +1,7 @@
 """Form data builders shared by the people tests."""
 
+from tests.dates import with_date_boxes
+
 
 def expert_form_data(**overrides) -> dict:
     data = {
@@ -27,4 +29,4 @@ def expert_form_data(**overrides) -> dict:
         "internal_notes": "Met at the carers' café.",
     }
     data.update(overrides)
-    return data
+    return with_date_boxes(data, "consent_date")

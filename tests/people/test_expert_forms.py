@@ -1,6 +1,7 @@
 """Adding and changing experts: what the coordinator typed is kept on error, the error sits
 beside the field, and nothing is half-saved."""
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -71,6 +72,29 @@ def test_bad_input_is_explained_beside_the_field_and_everything_typed_is_kept(
     assert 'value="Maggie"' in html
     assert "Cared for her mother" in html
     assert Expert.objects.count() == 0
+
+
+def test_a_half_typed_consent_date_is_explained_and_the_boxes_keep_what_was_typed(
+    coordinator_client,
+):
+    data = expert_form_data(consent_date="15//2026")
+    response = coordinator_client.post(reverse("people:expert_add"), data)
+    html = response.content.decode()
+    assert "Date must include a month" in html
+    assert 'href="#id_consent_date-day"' in html
+    assert 'id="id_consent_date-day" name="consent_date-day" type="text" value="15"' in html
+    assert 'id="id_consent_date-year" name="consent_date-year" type="text" value="2026"' in html
+    assert Expert.objects.count() == 0
+
+
+def test_the_edit_form_shows_the_consent_date_in_its_boxes(coordinator_client):
+    expert = ExpertFactory()
+    Expert.objects.filter(pk=expert.pk).update(
+        consent_given_at=datetime(2026, 3, 15, 12, tzinfo=UTC)
+    )
+    html = coordinator_client.get(reverse("people:expert_edit", args=[expert.pk])).content
+    for part, value in (("day", "15"), ("month", "3"), ("year", "2026")):
+        assert f'name="consent_date-{part}" type="text" value="{value}"' in html.decode()
 
 
 def test_a_monthly_limit_needs_the_day_the_assessment_period_starts(coordinator_client):

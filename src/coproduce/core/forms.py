@@ -4,6 +4,8 @@ label, hint, error message beside the field and the input, keeping what was type
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from coproduce.core.dates import DateInputWidget
+
 
 class NHSFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.jinja"
@@ -13,6 +15,8 @@ class NHSFormRenderer(TemplatesSetting):
 def widget_kind(field: forms.BoundField) -> str:
     """The NHS component that draws this field."""
     widget = field.field.widget
+    if isinstance(widget, DateInputWidget):
+        return "date"
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
@@ -53,7 +57,7 @@ def required_message(field: forms.BoundField) -> str:
     # "Full name" reads "Enter full name"; "NHS number" keeps its capitals.
     phrase = label[:1].lower() + label[1:] if label[1:2].islower() else label
     kind = widget_kind(field)
-    if kind in {"input", "textarea"}:
+    if kind in {"input", "textarea", "date"}:
         return f"Enter {phrase}"
     if kind == "file":
         return f"Choose a file for {phrase}"
@@ -92,7 +96,9 @@ class NHSFormMixin:
                 # Not about one field, so nothing to link to.
                 items.extend({"text": str(e)} for e in errors)
                 continue
-            # NHS radios and checkboxes give their first item the field's own id.
-            anchor = form[name].auto_id
+            # NHS radios and checkboxes give their first item the field's own id; a date
+            # input links to its day box.
+            bound = form[name]
+            anchor = getattr(bound, "error_anchor", None) or bound.auto_id
             items.extend({"text": str(e), "href": f"#{anchor}"} for e in errors)
         return items

@@ -131,6 +131,12 @@ class Opportunity(TimeStamped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # How the sessions were asked for (a `services.sessions.Repeat` value, and the number of
+    # sessions or the last date), so that editing a request shows the same pattern. Blank on
+    # rows made before it was kept: the pattern is then worked out from the sessions.
+    repeat = models.CharField(max_length=20, blank=True)
+    repeat_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    repeat_until = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

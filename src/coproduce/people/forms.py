@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from coproduce.core.dates import DateInputField
 from coproduce.core.forms import NHSFormMixin
 from coproduce.people.choices import (
     BenefitsDeclaration,
@@ -17,8 +18,6 @@ from coproduce.people.choices import (
 )
 from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
 from coproduce.people.validation import clean_phone, clean_postcode
-
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
 def _list_field(model, label: str, help_text: str = "") -> forms.ModelMultipleChoiceField:
@@ -198,12 +197,10 @@ class ExpertForm(ExpertFormBase, ContactFields):
         label="Payee reference",
         help_text="The reference finance pays against. Never enter bank details.",
     )
-    consent_date = forms.DateField(
+    consent_date = DateInputField(
         required=False,
-        input_formats=DATE_FORMATS,
         label="Date they agreed we can keep their data",
-        help_text="For example, 15/3/2026",
-        widget=forms.TextInput(attrs={"data-width": "10"}),
+        help_text="For example, 15 3 2026",
     )
     consent_privacy_notice_version = forms.CharField(
         max_length=20,
@@ -351,7 +348,7 @@ def initial_from(expert: Expert) -> dict:
         initial["skills"] = [o.pk for o in expert.skills.all()]
         initial["access_needs"] = [o.pk for o in expert.access_needs.all()]
     if expert.consent_given_at:
-        initial["consent_date"] = timezone.localtime(expert.consent_given_at).strftime("%d/%m/%Y")
+        initial["consent_date"] = timezone.localtime(expert.consent_given_at).date()
     return initial
 
 

@@ -1,24 +1,34 @@
-"""Date and time fields people can type as they would say them: "17/3/2026", "10am",
-"2:30pm" or "14:30"."""
+"""Date and time fields people can type as they would say them: a date in the NHS day, month
+and year boxes, and a time as "10am", "2:30pm" or "14:30"."""
 
 import re
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from django import forms
 from django.utils import timezone
 
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+from coproduce.core.dates import DateInputField
+
 TIME_PATTERN = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$")
 
 
-def date_field(label: str, *, required: bool = True, hint: str = "") -> forms.DateField:
-    return forms.DateField(
+def date_field(
+    label: str,
+    *,
+    required: bool = True,
+    hint: str = "",
+    required_message: str = "",
+    subject: str = "Date",
+) -> DateInputField:
+    """A date in the NHS day, month and year boxes. `required_message` says what to enter
+    ("Enter the date the first session starts"); `subject` starts the other messages ("Date
+    must include a month"), so a form with two dates can tell them apart."""
+    return DateInputField(
         label=label,
         required=required,
-        input_formats=DATE_FORMATS,
-        help_text=hint or "For example, 17/3/2026",
-        error_messages={"invalid": "Enter a real date, like 17/3/2026"},
-        widget=forms.TextInput(attrs={"data-width": "10", "inputmode": "numeric"}),
+        help_text=hint or "For example, 17 3 2026",
+        required_message=required_message,
+        subject=subject,
     )
 
 
@@ -67,10 +77,6 @@ def format_time(value: time) -> str:
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"
-
-
-def format_date(value: date) -> str:
-    return f"{value.day}/{value.month}/{value.year}"
 
 
 def check_start_and_end(form: forms.Form, *, day: str, start: str, end: str) -> None:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from coproduce.accounts.models import Team
 from coproduce.core.forms import NHSFormMixin
 from coproduce.opportunities.choices import GroupKind
-from coproduce.opportunities.forms.fields import date_field, format_date
+from coproduce.opportunities.forms.fields import date_field
 from coproduce.opportunities.models import Group
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
@@ -72,10 +72,10 @@ class AddMemberForm(NHSFormMixin, forms.Form):
         label="Role in the group (optional)",
         help_text="For example, chair or vice-chair",
     )
-    joined_on = date_field("Date they joined")
+    joined_on = date_field("Date they joined", required_message="Enter the date they joined")
 
     def __init__(self, *args, choices=None, **kwargs):
-        kwargs.setdefault("initial", {"joined_on": format_date(timezone.localdate())})
+        kwargs.setdefault("initial", {"joined_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         if choices is not None:
             # Offer the people found; on POST, any active expert may be chosen.

@@ -1,10 +1,12 @@
 """The request for involvement (also the team's form for a new opportunity), editing an
 opportunity's details, and the involvement team's review."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
 from coproduce.accounts.models import Team
 from coproduce.core.forms import NHSFormMixin
@@ -14,9 +16,8 @@ from coproduce.opportunities.forms.fields import (
     TimeOfDayField,
     check_start_and_end,
     date_field,
-    format_date,
 )
-from coproduce.opportunities.models import Opportunity, Venue
+from coproduce.opportunities.models import Opportunity, Session, Venue
 from coproduce.opportunities.services.requests import FIELDS
 from coproduce.opportunities.services.sessions import (
     MAX_SESSIONS,
@@ -192,7 +193,9 @@ class DetailsForm(NHSFormMixin, forms.Form):
 class ScheduleFields(forms.Form):
     """The first session's date and times, and how it repeats."""
 
-    first_date = date_field("Date of the first session")
+    first_date = date_field(
+        "Date of the first session", required_message="Enter the date the first session starts"
+    )
     start_time = TimeOfDayField(label="Start time")
     end_time = TimeOfDayField(label="End time")
     repeat = forms.ChoiceField(
@@ -217,7 +220,8 @@ class ScheduleFields(forms.Form):
     until = date_field(
         "Last date (optional)",
         required=False,
-        hint="Only if it repeats: no sessions after this date. For example, 31/12/2026",
+        hint="Only if it repeats: no sessions after this date. For example, 31 12 2026",
+        subject="Last date",
     )
 
     def clean_schedule(self) -> None:
@@ -242,23 +246,67 @@ class ScheduleFields(forms.Form):
             until=data.get("until"),
         )
 
+    def schedule_values(self) -> dict:
+        """How the sessions repeat, kept with the request so that editing it shows the same
+        pattern."""
+        data = self.cleaned_data
+        repeats = data["repeat"] != Repeat.NONE
+        return {
+            "repeat": data["repeat"],
+            "repeat_count": data.get("count") if repeats else None,
+            "repeat_until": data.get("until") if repeats else None,
+        }
+
     @staticmethod
     def initial_from(opportunity: Opportunity) -> dict:
-        from django.utils import timezone
-
-        sessions = list(opportunity.sessions.order_by("starts_at")[:1])
+        """The schedule as it was asked for: the stored repeat pattern while it still gives
+        these sessions, or for older requests (and sessions changed one by one since) the
+        pattern that does, or, failing that, weekly with the number of sessions."""
+        sessions = list(opportunity.sessions.order_by("starts_at", "id"))
         if not sessions:
             return {}
-        first = sessions[0]
-        starts, ends = timezone.localtime(first.starts_at), timezone.localtime(first.ends_at)
-        count = opportunity.sessions.count()
-        return {
-            "first_date": format_date(starts.date()),
+        starts = timezone.localtime(sessions[0].starts_at)
+        ends = timezone.localtime(sessions[0].ends_at)
+        initial = {
+            "first_date": starts.date(),
             "start_time": starts.time(),
             "end_time": ends.time(),
-            "repeat": Repeat.NONE if count == 1 else Repeat.WEEKLY,
-            "count": count if count > 1 else None,
         }
+        return initial | _repeat_pattern(opportunity, sessions, starts, ends)
+
+
+def _repeat_pattern(
+    opportunity: Opportunity, sessions: list[Session], starts: datetime, ends: datetime
+) -> dict:
+    def gives_these_sessions(repeat: str, count: int | None, until=None) -> bool:
+        try:
+            planned = plan_sessions(
+                day=starts.date(),
+                starts=starts.time(),
+                ends=ends.time(),
+                repeat=repeat,
+                count=count,
+                until=until,
+            )
+        except ValueError:
+            return False
+        return [p.starts_at for p in planned] == [s.starts_at for s in sessions]
+
+    stored = (opportunity.repeat, opportunity.repeat_count, opportunity.repeat_until)
+    if opportunity.repeat and gives_these_sessions(*stored):
+        return dict(zip(("repeat", "count", "until"), stored, strict=True))
+    count = len(sessions)
+    if count == 1:
+        return {"repeat": Repeat.NONE, "count": None, "until": None}
+    for repeat in (
+        Repeat.WEEKLY,
+        Repeat.FORTNIGHTLY,
+        Repeat.MONTHLY_DATE,
+        Repeat.MONTHLY_WEEKDAY,
+    ):
+        if gives_these_sessions(repeat, count):
+            return {"repeat": repeat, "count": count, "until": None}
+    return {"repeat": Repeat.WEEKLY, "count": count, "until": None}
 
 
 class RequestForm(DetailsForm, ScheduleFields):
@@ -293,6 +341,9 @@ class RequestForm(DetailsForm, ScheduleFields):
         data = super().clean()
         self.clean_schedule()
         return data
+
+    def values(self) -> dict:
+        return {**super().values(), **self.schedule_values()}
 
 
 DECISIONS = [

@@ -11,13 +11,12 @@ from coproduce.opportunities.forms.fields import (
     TimeOfDayField,
     check_start_and_end,
     date_field,
-    format_date,
 )
 from coproduce.opportunities.models import Session, Venue
 
 
 class SessionForm(NHSFormMixin, forms.Form):
-    date = date_field("Date")
+    date = date_field("Date", required_message="Enter the date of the session")
     start_time = TimeOfDayField(label="Start time")
     end_time = TimeOfDayField(label="End time")
     venue = forms.ModelChoiceField(
@@ -38,7 +37,7 @@ class SessionForm(NHSFormMixin, forms.Form):
         if session is not None and "initial" not in kwargs:
             starts = timezone.localtime(session.starts_at)
             kwargs["initial"] = {
-                "date": format_date(starts.date()),
+                "date": starts.date(),
                 "start_time": starts.time(),
                 "end_time": timezone.localtime(session.ends_at).time(),
                 "venue": session.venue_id,

@@ -35,7 +35,9 @@ FIELDS = (
     "prerequisites",
 )
 M2M_FIELDS = ("wanted_experience", "wanted_skills")
-AUDITED = (*FIELDS, "status", "decision_note")
+# How the proposed sessions repeat, as asked for: kept so that editing shows the same pattern.
+SCHEDULE_FIELDS = ("repeat", "repeat_count", "repeat_until")
+AUDITED = (*FIELDS, *SCHEDULE_FIELDS, "status", "decision_note")
 
 
 class NotAllowedNow(Exception):
@@ -44,10 +46,13 @@ class NotAllowedNow(Exception):
 
 def _apply(opportunity: Opportunity, values: dict[str, Any]) -> None:
     for name, value in values.items():
-        if name in FIELDS and name not in M2M_FIELDS:
+        if (name in FIELDS or name in SCHEDULE_FIELDS) and name not in M2M_FIELDS:
             setattr(opportunity, name, value)
     if not opportunity.paid:
         opportunity.hourly_rate = None
+    if "repeat" in values:
+        opportunity.repeat_count = values.get("repeat_count")
+        opportunity.repeat_until = values.get("repeat_until")
 
 
 def _set_m2m(opportunity: Opportunity, values: dict[str, Any]) -> None:
