@@ -273,15 +273,31 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Coproduce <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_DIR = VAR_DIR / "outbox"
-# Text messages (see coproduce.core.sms): kept in an outbox in development and tests; with no
-# gateway set up in production, nothing is sent and the people who prefer texts show as not
-# reached.
-SMS_BACKEND = env_str(
-    "SMS_BACKEND",
-    "coproduce.core.sms.OutboxBackend"
-    if DEBUG or TESTING
-    else "coproduce.core.sms.NoGatewayBackend",
-)
+# Text messages (see coproduce.core.sms): kept in an outbox in development and tests; sent
+# through GOV.UK Notify in production once NOTIFY_API_KEY is set (coproduce.core.sms_notify
+# says which template to make); with no gateway, nothing is sent and the people who prefer
+# texts show as not reached.
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "").strip()
+NOTIFY_SMS_TEMPLATE_ID = env_str("NOTIFY_SMS_TEMPLATE_ID", "").strip()
+NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "")  # empty: the Notify client's own default
+if DEBUG or TESTING:
+    _sms_default = "coproduce.core.sms.OutboxBackend"
+elif NOTIFY_API_KEY:
+    _sms_default = "coproduce.core.sms_notify.NotifyBackend"
+else:
+    _sms_default = "coproduce.core.sms.NoGatewayBackend"
+SMS_BACKEND = env_str("SMS_BACKEND", _sms_default)
+if SMS_BACKEND == "coproduce.core.sms_notify.NotifyBackend":
+    # A mis-pasted key or template would otherwise fail every text, one warning at a time.
+    import re
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    _uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    if not re.fullmatch(f".+-{_uuid}-{_uuid}", NOTIFY_API_KEY, re.IGNORECASE):
+        raise ImproperlyConfigured("NOTIFY_API_KEY must be a whole Notify key: name-{id}-{secret}")
+    if not re.fullmatch(_uuid, NOTIFY_SMS_TEMPLATE_ID, re.IGNORECASE):
+        raise ImproperlyConfigured("NOTIFY_SMS_TEMPLATE_ID must be a Notify template id")
 
 TASKS = {
     "default": {
@@ -308,6 +324,9 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # axes logs every sign-in at INFO; keep only warnings (lock-outs).
         "axes": {"level": "WARNING"},
+        # The Notify client logs Notify's error messages, which can quote a number or a text
+        # it was sent; coproduce.core.sms_notify logs each failure without them.
+        "notifications_python_client": {"level": "ERROR"},
     },
 }
 

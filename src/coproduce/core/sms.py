@@ -1,9 +1,11 @@
 """Text messages, the way Django sends email: `send_text(to, body)` hands the message to the
 backend named in settings.SMS_BACKEND.
 
-A backend is a class with `send(messages: list[TextMessage]) -> int`. The one here prints each
-text to the log and keeps it in `outbox` (as `django.core.mail.outbox` keeps emails), which is
-what development and tests use; a real gateway is one more class with the same method."""
+A backend is a class with `send(messages: list[TextMessage]) -> int` that returns how many
+texts the gateway accepted and never raises for a text it could not send: callers count a
+0 as "not reached". The one here prints each text to the log and keeps it in `outbox` (as
+`django.core.mail.outbox` keeps emails), which is what development and tests use; GOV.UK Notify
+is `coproduce.core.sms_notify.NotifyBackend`."""
 
 import logging
 from collections import deque
@@ -23,6 +25,9 @@ outbox: deque["TextMessage"] = deque(maxlen=500)
 class TextMessage:
     to: str
     body: str
+    # Our own id for the text (e.g. "invitation-42"), so a gateway's delivery receipts can be
+    # matched to it. Never personal data: gateways show it in their dashboards.
+    reference: str = ""
 
 
 class OutboxBackend:
@@ -50,8 +55,8 @@ def get_backend():
     return import_string(settings.SMS_BACKEND)()
 
 
-def send_text(to: str, body: str) -> int:
+def send_text(to: str, body: str, *, reference: str = "") -> int:
     """Sends one text; returns how many were accepted (0 or 1)."""
     if not to:
         return 0
-    return get_backend().send([TextMessage(to=to, body=body)])
+    return get_backend().send([TextMessage(to=to, body=body, reference=reference)])

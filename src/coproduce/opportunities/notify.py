@@ -111,7 +111,11 @@ def _send(
         "team_email": settings.INVOLVEMENT_TEAM_EMAIL,
         **context,
     }
-    texted = sms.send_text(expert.phone, text) if wants_text else 0
+    texted = (
+        sms.send_text(expert.phone, text, reference=f"invitation-{invitation.pk}")
+        if wants_text
+        else 0
+    )
     if not expert.email:
         return "" if texted else NOT_DELIVERED
     body = render_to_string(f"opportunities/email/{template}.txt", context)
