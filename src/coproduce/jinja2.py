@@ -42,6 +42,7 @@ def environment(**options: Any) -> Environment:
             "time": formats.time_of_day,
             "date_time": formats.date_time,
             "money": formats.money,
+            "hours": formats.hours,
         }
     )
     return env

@@ -1,36 +1,101 @@
 """The heart of the product, end to end in the browser: a coordinator finds experts for a piece
-of work on the shortlist, invites two, one accepts from the link in their email, and the
-session's places page shows who is coming. Every page passes axe."""
+of work on the shortlist and invites two; each says yes on their phone from the link in their
+email; the session's places page shows who is coming. After the meeting the coordinator records
+who came and the hours they gave, and the expert who came sees it in their own history. Every
+page passes axe, and every page an expert sees passes it on a 320px-wide phone."""
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.checks import check_page, visit
+from tests.browser.checks import SMALL_SCREEN_WIDTH, check_page, check_small_screen, visit
+from tests.browser.conftest import PageProblems, sign_in
 from tests.factories import (
     ExpertFactory,
     LivedExperienceAreaFactory,
     OpportunityFactory,
     SessionFactory,
+    expert_with_account,
 )
 
 pytestmark = pytest.mark.browser
 
 
-def test_coordinator_invites_from_the_shortlist_and_sees_who_is_coming(
+@contextmanager
+def phone(browser, live_server) -> Iterator:
+    """An expert's own phone, 320px wide: like the `page` fixture, it may only reach our
+    server, and an error in the page's own code fails the journey."""
+    origin = live_server.url
+    context = browser.new_context(
+        viewport={"width": SMALL_SCREEN_WIDTH, "height": 640}, base_url=origin, locale="en-GB"
+    )
+    context.set_default_timeout(10_000)
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(origin)
+            else route.abort("blockedbyclient")
+        ),
+    )
+    screen = context.new_page()
+    problems = PageProblems(origin)
+    screen.on("console", problems.on_console)
+    screen.on("pageerror", problems.on_page_error)
+    screen.on("response", problems.on_response)
+    screen.on("requestfailed", problems.on_request_failed)
+    screen.problems = problems
+    try:
+        yield screen
+    finally:
+        context.close()
+    leftover = problems.take()
+    assert not leftover, "The phone's page had errors:\n" + "\n".join(leftover)
+
+
+def says_yes_from_their_email(browser, live_server, address: str) -> None:
+    """The expert opens the "yes" link in their invitation on their phone, not signed in."""
+    (message,) = [m for m in mail.outbox if m.to == [address] and "answer=accept" in m.body]
+    accept = re.search(r"https?://\S+?(/invitations/answer/\S+\?answer=accept)", message.body)
+    with phone(browser, live_server) as screen:
+        visit(screen, accept.group(1))
+        check_small_screen(screen)
+        screen.get_by_role("button", name="Yes, I can come").click()
+        expect(screen.get_by_role("heading", level=1)).to_have_text("You have a place")
+        check_small_screen(screen)
+
+
+def test_invited_expert_who_came_sees_the_meeting_and_hours_the_coordinator_recorded(
     coordinator_page, browser, live_server
 ):
     page = coordinator_page
+    coordinator = page.user
     dementia = LivedExperienceAreaFactory(name="Dementia")
     opportunity = OpportunityFactory(
         title="Shaping dementia support", wanted_experience=[dementia], places=2
     )
-    session = SessionFactory(opportunity=opportunity)
-    ExpertFactory(full_name="Ada Okafor", email="ada@example.net", lived_experience=[dementia])
+    starts = (timezone.now() + timedelta(days=7)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    session = SessionFactory(
+        opportunity=opportunity, starts_at=starts, ends_at=starts + timedelta(hours=2)
+    )
+    ada = expert_with_account(
+        full_name="Ada Okafor",
+        preferred_name="",
+        email="ada@example.net",
+        lived_experience=[dementia],
+    )
     ExpertFactory(full_name="Bilal Shah", email="bilal@example.net", lived_experience=[dementia])
 
+    # The coordinator finds two experts with the right experience and invites them.
     visit(page, f"/opportunities/{opportunity.pk}/")
     page.get_by_role("link", name="Find experts for this work").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Shaping dementia support")
@@ -47,16 +112,8 @@ def test_coordinator_invites_from_the_shortlist_and_sees_who_is_coming(
     )
     check_page(page)
 
-    (message,) = [m for m in mail.outbox if m.to == ["ada@example.net"]]
-    accept = re.search(r"https?://\S+?(/invitations/answer/\S+\?answer=accept)", message.body)
-    # The expert answers on their own phone, not signed in.
-    expert_view = browser.new_context(base_url=live_server.url)
-    phone = expert_view.new_page()
-    phone.set_viewport_size({"width": 320, "height": 640})
-    phone.goto(accept.group(1))
-    phone.get_by_role("button", name="Yes, I can come").click()
-    expect(phone.get_by_role("heading", level=1)).to_have_text("You have a place")
-    expert_view.close()
+    # Ada says yes on her phone; the places page shows her coming, Bilal not answered yet.
+    says_yes_from_their_email(browser, live_server, "ada@example.net")
 
     visit(page, f"/sessions/{session.pk}/places/")
     coming = page.get_by_role("heading", name=re.compile(r"^Coming \(1\)"))
@@ -66,3 +123,45 @@ def test_coordinator_invites_from_the_shortlist_and_sees_who_is_coming(
         page.get_by_role("heading", name=re.compile(r"^Invited, not answered yet \(1\)"))
     ).to_be_visible()
     check_page(page, small_screen=True)
+
+    # Bilal says yes too, later.
+    says_yes_from_their_email(browser, live_server, "bilal@example.net")
+
+    # The day after the meeting. Ada came a quarter of an hour late; Bilal cancelled that morning.
+    with time_machine.travel(session.ends_at + timedelta(days=1), tick=True):
+        sign_in(page, coordinator)  # a sign-in lasts 8 hours: she signs in again
+        visit(page, f"/opportunities/{opportunity.pk}/")
+        check_page(page)
+        page.get_by_role("link", name=re.compile(r"^Record attendance")).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Record attendance")
+        check_page(page, small_screen=True)
+
+        ada_came = page.get_by_role("group", name="Did Ada Okafor attend?")
+        ada_came.get_by_label("Attended").check()
+        expect(page.get_by_label("Hours Ada Okafor gave")).to_have_value("2.00")
+        page.get_by_label("Hours Ada Okafor gave").fill("1.75")
+        bilal_came = page.get_by_role("group", name="Did Bilal Shah attend?")
+        bilal_came.get_by_label("Cancelled late").check()
+        page.get_by_role("button", name="Save attendance").click()
+
+        expect(page.get_by_role("status").first).to_contain_text("Attendance saved for 2 people")
+        expect(ada_came.get_by_label("Attended")).to_be_checked()
+        expect(page.get_by_label("Hours Ada Okafor gave")).to_have_value("1.75")
+        expect(bilal_came.get_by_label("Cancelled late")).to_be_checked()
+        check_page(page, small_screen=True)
+
+        # Ada signs in on her phone and finds the meeting among those she has been to.
+        with phone(browser, live_server) as screen:
+            sign_in(screen, ada.user)
+            visit(screen, "/")
+            expect(screen.get_by_role("heading", level=1)).to_have_text("Hello, Ada Okafor")
+            main = screen.get_by_role("main")
+            expect(main.get_by_role("heading", name="Meetings you have been to")).to_be_visible()
+            (been_to,) = main.get_by_role("listitem").all()
+            expect(been_to).to_contain_text("Shaping dementia support")
+            expect(been_to).to_contain_text("1.75 hours")
+            expect(main).to_contain_text(
+                "You have been to 1 meeting with us. That is 1.75 hours of your time."
+            )
+            expect(main).to_contain_text("You have no meetings coming up.")
+            check_small_screen(screen)

@@ -2,6 +2,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from coproduce.core import formats
 from coproduce.core.formats import date_time, long_date, money, time_of_day
 
 LONDON = ZoneInfo("Europe/London")
@@ -29,3 +30,11 @@ def test_money_has_a_pound_sign_and_two_places_rounded_half_up():
     assert money(Decimal("1234.565")) == "£1,234.57"
     assert money(Decimal("-3")) == "-£3.00"
     assert money(None) == ""
+
+
+def test_hours_drop_trailing_zeros():
+    assert formats.hours(Decimal("1.50")) == "1.5"
+    assert formats.hours(Decimal("2.00")) == "2"
+    assert formats.hours(Decimal("1.75")) == "1.75"
+    assert formats.hours(Decimal("10")) == "10"
+    assert formats.hours(None) == ""

@@ -51,3 +51,10 @@ def money(value: Decimal | int | str | None) -> str:
     amount = Decimal(value).quantize(PENNY, rounding=ROUND_HALF_UP)
     sign = "-" if amount < 0 else ""
     return f"{sign}£{abs(amount):,.2f}"
+
+
+def hours(value: Decimal | int | str | None) -> str:
+    """Hours as people say them: "2", "1.5", "1.75" (no trailing zeros)."""
+    if value is None or value == "":
+        return ""
+    return f"{Decimal(value).normalize():f}"
