@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "coproduce.people",
     "coproduce.onboarding",
     "coproduce.opportunities",
+    "coproduce.payments",
 ]
 
 MIDDLEWARE = [
@@ -327,11 +328,16 @@ LOGGING = {
         # The Notify client logs Notify's error messages, which can quote a number or a text
         # it was sent; coproduce.core.sms_notify logs each failure without them.
         "notifications_python_client": {"level": "ERROR"},
+        # WeasyPrint reports each step of making a PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_PIXELS = 4096
+# Receipts for expenses: a photo or a PDF, at most this size.
+RECEIPT_MAX_BYTES = 5 * 1024 * 1024
 REGISTER_PAGE_SIZE = 25
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-1")
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin-accounts/", include("coproduce.accounts.urls")),
     path("", include("coproduce.people.urls")),
     path("", include("coproduce.opportunities.urls")),
+    path("", include("coproduce.payments.urls")),
     path("django-admin/", admin.site.urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.
     path("dev/outbox/", outbox.outbox, name="dev_outbox"),

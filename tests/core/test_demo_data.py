@@ -14,6 +14,7 @@ from coproduce.accounts.demo import DEMO_PASSWORD, STAFF
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.audit.models import AuditEvent
+from coproduce.payments.models import Claim
 from coproduce.people.demo import DEMO_EXPERTS
 from coproduce.people.models import (
     AccessNeed,
@@ -136,6 +137,8 @@ def test_if_empty_adds_nothing_once_there_are_experts(debug_on):
 def test_same_seed_makes_the_same_people(debug_on):
     demo_data(experts=30, seed=7)
     first = list(Expert.objects.order_by("pk").values_list("full_name", "status"))
+    # Claims keep an expert's record from being deleted: money paid is never lost quietly.
+    Claim.objects.all().delete()
     Expert.objects.all().delete()
     User.objects.filter(role=Role.EXPERT).delete()
 
@@ -171,3 +174,20 @@ def test_print_sign_ins_only_prints(debug_on):
     assert "coordinator@demo.coproduce.test" in out
     assert "expert@demo.coproduce.test" in out
     assert Expert.objects.count() == 5
+
+
+def test_demo_payments_follow_attendance_and_the_policy(debug_on):
+    from coproduce.payments.models import Budget, Policy
+
+    demo_data(experts=60)
+    assert Policy.objects.count() == 2 and Budget.objects.exists()
+    involvement = Claim.objects.filter(kind="involvement")
+    assert involvement.exists() and Claim.objects.filter(kind="expenses").exists()
+    # Only attended places at paid work, for experts paid for their time, get a fee.
+    assert not involvement.exclude(invitation__attendance="attended").exists()
+    assert not involvement.exclude(invitation__session__opportunity__paid=True).exists()
+    assert not involvement.exclude(expert__payment_preference="paid").exists()
+    # Paid claims are in a run; a run's total is the sum of its claims.
+    assert not Claim.objects.filter(status="paid", payment_run__isnull=True).exists()
+    for claim in Claim.objects.all()[:200]:
+        assert claim.total == sum(line.amount for line in claim.lines.all())

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -96,6 +97,8 @@ def page_url(opportunity, query: str = "") -> str:
 
 
 def count_queries(call) -> int:
+    """Questions asked with nothing cached: the attendance counts are kept between requests."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         call()
     return len(queries)

@@ -513,3 +513,20 @@ def test_the_worked_example_in_the_docs_scores_as_it_says(world):
     )
     assert candidate(world, margaret).score == 11
     assert "her score is 11" in DOCS.read_text(encoding="utf-8")
+
+
+def test_payments_already_due_that_week_count_towards_a_weekly_limit(world):
+    """£25 for this session alone is within a £40 limit, but not with £20 already due from
+    another paid session the same week."""
+    paid(world, "12.50")  # two hours: £25.00
+    expert = plain_expert(world, benefits_declaration="weekly", earnings_limit=Decimal("40.00"))
+    assert reason(candidate(world, expert), "is within their weekly").points == 0
+    first = world.session
+    other = SessionFactory(
+        opportunity=OpportunityFactory(paid=True, hourly_rate=Decimal("10.00")),
+        starts_at=first.starts_at + timedelta(hours=4),
+        ends_at=first.starts_at + timedelta(hours=6),
+    )
+    InvitationFactory(session=other, expert=expert, status="accepted")
+    over = reason(candidate(world, expert), "on top of £20.00 already due in that week")
+    assert over.points == -2

@@ -5,6 +5,10 @@ from tests.permissions.matrix_auth import AUTH
 from tests.permissions.matrix_calendar import CALENDAR
 from tests.permissions.matrix_import import IMPORT
 from tests.permissions.matrix_invitations import INVITATIONS
+from tests.permissions.matrix_payments_mine import PAYMENTS_MINE
+from tests.permissions.matrix_payments_money import PAYMENTS_MONEY
+from tests.permissions.matrix_payments_places import PAYMENTS_PLACES
+from tests.permissions.matrix_payments_staff import PAYMENTS_STAFF
 from tests.permissions.matrix_requests import REQUESTS
 from tests.permissions.matrix_shortlist import SHORTLIST
 from tests.permissions.outcomes import (
@@ -70,4 +74,16 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "accounts:team_list": (GET, "", admin_only),
 }
 
-MATRIX = {**CORE, **AUTH, **IMPORT, **REQUESTS, **CALENDAR, **SHORTLIST, **INVITATIONS}
+MATRIX = {
+    **CORE,
+    **AUTH,
+    **IMPORT,
+    **REQUESTS,
+    **CALENDAR,
+    **SHORTLIST,
+    **INVITATIONS,
+    **PAYMENTS_MONEY,
+    **PAYMENTS_STAFF,
+    **PAYMENTS_MINE,
+    **PAYMENTS_PLACES,
+}

@@ -9,6 +9,12 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from coproduce.accounts.roles import Role
 from coproduce.people.models import ImportBatch
 from tests.factories import ExpertFactory, SkillFactory, UserFactory, expert_with_account
+from tests.permissions import (
+    matrix_payments_mine,
+    matrix_payments_money,
+    matrix_payments_places,
+    matrix_payments_staff,
+)
 from tests.permissions.matrix import MATRIX
 from tests.permissions.outcomes import DENIED, LOGIN, MISSING, OK, REDIRECT, ROLES, TOO_MANY
 
@@ -57,6 +63,15 @@ def _png() -> ContentFile:
 
 def _kwargs(key: str) -> dict:
     """URL arguments, made fresh for each request so every role sees the same kind of record."""
+    for part in (
+        matrix_payments_money,
+        matrix_payments_staff,
+        matrix_payments_mine,
+        matrix_payments_places,
+    ):
+        found = part.kwargs(key)
+        if found is not None:
+            return found
     if key == "":
         return {}
     if key == "expert":

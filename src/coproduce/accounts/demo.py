@@ -55,6 +55,7 @@ STAFF = [
 ]
 LEAD_EMAIL = STAFF[1].email
 COORDINATOR_EMAIL = STAFF[2].email
+FINANCE_EMAIL = STAFF[4].email
 # Colleagues who fill the staff list; they have no demo sign-in (their password is unusable).
 COLLEAGUES = 12
 COLLEAGUE_DOMAINS = {COUNCIL: "council.severnvale.example", TRUST: "trust.severnvale.example"}

@@ -34,7 +34,13 @@ def navigation_for(request) -> Navigation:
             _item(request, "people:lists", "Lists"),
             _item(request, "opportunities:opportunity_list", "Opportunities"),
             _item(request, "opportunities:calendar", "Calendar"),
+            _item(request, "payments:claims", "Claims"),
         ]
+        if role == Role.INVOLVEMENT_LEAD:
+            nav.items += [
+                _item(request, "payments:policy", "Payment policy"),
+                _item(request, "payments:budgets", "Budgets"),
+            ]
     elif role == Role.STAFF:
         nav.items = [
             _item(request, "opportunities:request_new", "Ask for involvement"),
@@ -42,10 +48,17 @@ def navigation_for(request) -> Navigation:
             _item(request, "opportunities:calendar", "Calendar"),
         ]
     elif role == Role.FINANCE:
-        nav.items = [_item(request, "opportunities:calendar", "Calendar")]
+        nav.items = [
+            _item(request, "payments:claims", "Claims to approve"),
+            _item(request, "payments:runs", "Payment runs"),
+            _item(request, "payments:budgets", "Budgets"),
+            _item(request, "payments:policy", "Payment policy"),
+            _item(request, "opportunities:calendar", "Calendar"),
+        ]
     elif role == Role.EXPERT:
         nav.items = [
             _item(request, "opportunities:my_involvement", "My involvement"),
+            _item(request, "payments:my_claims", "My money"),
             _item(request, "people:my_profile", "My profile"),
         ]
     elif role == Role.ADMINISTRATOR:

@@ -15,11 +15,13 @@ from coproduce.bench.cases import CASES, DEMO_DATA_TARGET_S
 from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
 from coproduce.bench.report import Row, milliseconds, seconds, table
+from coproduce.bench.run_case import RUN_CLAIMS, RUN_TARGET_S
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 BENCH_DIR = BASE_DIR / "var" / "bench"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/coproduce_bench"
 _IMPORT_NAME = f"import a {IMPORT_ROWS:,}-row spreadsheet"
+_RUN_NAME = f"payment run of {RUN_CLAIMS:,} claims, made and exported"
 # A key for this run only: the sessions the bench signs in with are never used again.
 SECRET_KEY = secrets.token_urlsafe(50)
 
@@ -123,6 +125,7 @@ def _not_measured(database: str, experts: int, note: str) -> list[Row]:
         target = f"< {case.target_ms:.0f} ms" if case.target_ms else "-"
         rows.append(Row(case.name, database, target, "", "", None))
     rows.append(Row(_IMPORT_NAME, database, f"< {IMPORT_TARGET_S:.0f} s", "", "", None))
+    rows.append(Row(_RUN_NAME, database, f"< {RUN_TARGET_S:.0f} s", "", "", None))
     for row in rows:
         row.median, row.queries, row.note = "-", "-", note
     return rows
@@ -145,17 +148,18 @@ def _rows(database: str, experts: int, outcome: dict) -> list[Row]:
             if case.target_ms:
                 row.met = result["median_ms"] < case.target_ms
         rows.append(row)
-    rows.append(_import_row(database, outcome["import"]))
+    rows.append(_timed_row(_IMPORT_NAME, database, IMPORT_TARGET_S, outcome["import"]))
+    rows.append(_timed_row(_RUN_NAME, database, RUN_TARGET_S, outcome["payment_run"]))
     return rows
 
 
-def _import_row(database: str, result: dict) -> Row:
-    row = Row(_IMPORT_NAME, database, f"< {IMPORT_TARGET_S:.0f} s", "-", "-", None)
+def _timed_row(name: str, database: str, target_s: float, result: dict) -> Row:
+    row = Row(name, database, f"< {target_s:.0f} s", "-", "-", None)
     if result["error"]:
         row.note = f"not measured: {result['error']}"
     else:
         row.median = seconds(result["seconds"])
-        row.met = result["seconds"] < IMPORT_TARGET_S
+        row.met = result["seconds"] < target_s
     return row
 
 

@@ -20,8 +20,8 @@ class Case:
     name: str
     target_ms: float | None
     path: Callable[[Fixtures], str]
-    # Measured signed in as the demo expert (their own pages), not as the coordinator.
-    as_expert: bool = False
+    # Who is signed in: the demo coordinator, the demo expert (their own pages) or finance.
+    role: str = "coordinator"
 
 
 def _url(name: str, *args: object) -> str:
@@ -45,7 +45,9 @@ CASES = [
         "expert's portal home",
         100,
         lambda f: _url("opportunities:my_involvement"),
-        as_expert=True,
+        role="expert",
     ),
+    Case("finance approval queue", 150, lambda f: _url("payments:claims"), role="finance"),
+    Case("budgets", 150, lambda f: _url("payments:budgets"), role="finance"),
 ]
 DEMO_DATA_TARGET_S = 120.0

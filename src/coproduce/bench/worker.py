@@ -33,7 +33,15 @@ def main() -> None:
         print(json.dumps({"demo_seconds": _fill(args.experts)}))
     else:
         results = _measure_pages(args.requests)
-        print(json.dumps({"results": [asdict(r) for r in results], "import": _measure_import()}))
+        print(
+            json.dumps(
+                {
+                    "results": [asdict(r) for r in results],
+                    "import": _measure_import(),
+                    "payment_run": _measure_payment_run(),
+                }
+            )
+        )
 
 
 def _fill(experts: int) -> float:
@@ -61,34 +69,34 @@ def _measure_pages(requests: int) -> list[Result]:
     from django.conf import settings
     from django.test import override_settings
 
+    from coproduce.accounts.demo import COORDINATOR_EMAIL, FINANCE_EMAIL
     from coproduce.bench.cases import CASES
 
     # The manifest of collected static files is made at deploy time, not here: plain static
     # storage gives the same page without running collectstatic into the developer's tree.
     static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     with override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}):
-        client = _coordinator_client()
+        clients = {
+            "coordinator": _staff_client(COORDINATOR_EMAIL),
+            "finance": _staff_client(FINANCE_EMAIL),
+            "expert": _expert_client(),
+        }
         fixtures = _fixtures()
-        expert_client = _expert_client()
-        return [
-            _measure(expert_client if case.as_expert else client, case, fixtures, requests)
-            for case in CASES
-        ]
+        return [_measure(clients[case.role], case, fixtures, requests) for case in CASES]
 
 
-def _coordinator_client():
-    """Signed in as the demo coordinator, with a TOTP authenticator as a real one would have
+def _staff_client(email: str):
+    """Signed in as a demo staff member, with a TOTP authenticator as a real one would have
     (DEMO_RELAX_MFA is refused with DEBUG off)."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.test import Client
 
-    from coproduce.accounts.demo import COORDINATOR_EMAIL
     from coproduce.accounts.models import User
 
-    coordinator = User.objects.get(email=COORDINATOR_EMAIL)
-    TOTP.activate(coordinator, generate_totp_secret())
+    user = User.objects.get(email=email)
+    TOTP.activate(user, generate_totp_secret())
     client = Client()
-    client.force_login(coordinator)
+    client.force_login(user)
     return client
 
 
@@ -160,6 +168,18 @@ def _measure_import() -> dict:
 
     try:
         return {"seconds": time_import(User.objects.get(email=COORDINATOR_EMAIL)), "error": ""}
+    except Exception as error:  # reported in the table, like a broken page
+        return {"seconds": None, "error": f"{type(error).__name__}: {error}"}
+
+
+def _measure_payment_run() -> dict:
+    """After the pages: the run pays 5,000 claims, which the queue and budgets would show."""
+    from coproduce.accounts.demo import FINANCE_EMAIL
+    from coproduce.accounts.models import User
+    from coproduce.bench.run_case import time_payment_run
+
+    try:
+        return {"seconds": time_payment_run(User.objects.get(email=FINANCE_EMAIL)), "error": ""}
     except Exception as error:  # reported in the table, like a broken page
         return {"seconds": None, "error": f"{type(error).__name__}: {error}"}
 

@@ -28,6 +28,7 @@ from coproduce.opportunities.choices import (
     Stage,
 )
 from coproduce.opportunities.models import Invitation, Opportunity, Session, Venue
+from coproduce.opportunities.queries.recent import attendance_changed
 from coproduce.people.choices import Status
 from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
 
@@ -81,6 +82,7 @@ def create(ctx: DemoContext) -> None:
     )
     opportunities, sessions, attended = _past(ctx, refs, experts)
     upcoming = _upcoming(ctx, refs)
+    attendance_changed()  # attendance written in bulk: counts kept in a shared cache are stale
     ctx.say(
         f"Involvement history: {opportunities:,} past opportunities, {sessions:,} sessions, "
         f"{attended:,} attendances; {upcoming} upcoming invitations"

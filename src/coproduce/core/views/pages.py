@@ -18,8 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
         if role == Role.STAFF:
             return redirect("opportunities:request_list")
         if role == Role.FINANCE:
-            # Their only page until payments arrive: not the public page inviting people in.
-            return redirect("opportunities:calendar")
+            return redirect("payments:claims")
     return render(request, "core/home.jinja")
 
 

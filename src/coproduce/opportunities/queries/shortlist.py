@@ -10,11 +10,11 @@ come in one query each, never one per expert, and are scored in Python. Only the
 are loaded as model instances. The number of queries does not depend on the number of rows.
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date, datetime, time
+from decimal import Decimal
 from enum import StrEnum
 
 from django.db.models import CharField, Q, QuerySet
@@ -24,8 +24,12 @@ from django.utils import timezone
 from coproduce.core.formats import long_date, money
 from coproduce.core.formats import time_of_day as clock
 from coproduce.onboarding.models import Completion, Prerequisite
-from coproduce.opportunities.choices import Attendance, Format, InvitationStatus, SessionStatus
+from coproduce.opportunities.choices import Format, InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, Opportunity, Session, Venue
+from coproduce.opportunities.queries.recent import recent_attendance
+from coproduce.payments.calculations import assessment_period_of, week_of
+from coproduce.payments.queries.benefits import earned_in, earnings_near
+from coproduce.payments.queries.fees import fee_for
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference, Status, TimeOfDay
 from coproduce.people.choices import Weekday as Day
 from coproduce.people.models import AccessNeed, Expert, Locality
@@ -46,7 +50,6 @@ OVER_EARNINGS_LIMIT = -2  # one session's fee alone is over their declared earni
 # so that work spreads beyond the usual few.
 INVOLVEMENT = [(0, 3), (2, 2), (6, 0)]
 INVOLVEMENT_MANY = -2  # more than the last band's number
-RECENT_DAYS = 365
 # The most the rules other than lived experience and skills can add: a bound that lets the
 # shortlist stop scoring experts who could not reach the places shown.
 CEILING = AVAILABLE_ALL + NOTICE_ENOUGH + SAME_LOCALITY + max(p for _, p in INVOLVEMENT)
@@ -141,11 +144,14 @@ def rules_in_words() -> list[str]:
         f"plus {few_points} for 1 or {few}, {some_points} for {few + 1} to {some}, "
         f"minus {-INVOLVEMENT_MANY} for more than {some}, so that work spreads beyond the usual "
         "few.",
-        "Paid work and benefits: the fee for one session is the hourly rate times the session's "
-        f"length. If it alone is over the expert's declared weekly or monthly earnings limit, "
+        "Paid work and benefits: the fee for one session is the payment policy's rate for this "
+        "type of work (or the opportunity's agreed hourly rate) for the session's length. If "
+        "the fee, added to the involvement payments already due in the same week (or monthly "
+        "assessment period) as the first session, is over the expert's declared earnings limit, "
         f"minus {-OVER_EARNINGS_LIMIT}: offer expenses only, a reduced fee, or let them decline "
-        "the fee. An expert who declared any payment could affect their benefits is noted as "
-        "wanting expenses only. Payments already made are not yet counted.",
+        "the fee. Payments already due are claims not rejected, and places accepted at paid "
+        "sessions not yet attended; expenses never count. An expert who declared any payment "
+        "could affect their benefits is noted as wanting expenses only.",
         "Prerequisites: every prerequisite is a must. Experts who have not met one (or whose "
         "training or agreement has expired by the first session) are shown apart.",
         "Shown apart: experts who are paused, have left, or are not yet active (an enquiry or "
@@ -186,11 +192,12 @@ def _slot_words(slot: tuple[str, str]) -> str:
 
 
 def session_fee(opportunity: Opportunity, session: Session | None) -> Decimal | None:
-    if not opportunity.paid or opportunity.hourly_rate is None or session is None:
+    """One expert's fee for the session: the payment policy's rate for this type of work on
+    its date, or the opportunity's agreed hourly rate (see payments.queries.fees)."""
+    if session is None:
         return None
-    seconds = Decimal(int((session.ends_at - session.starts_at).total_seconds()))
-    fee = opportunity.hourly_rate * seconds / Decimal(3600)
-    return fee.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    worked = fee_for(opportunity, session)
+    return worked.amount if worked else None
 
 
 @dataclass
@@ -209,6 +216,7 @@ class _Setting:
     locality_names: dict[int, str]
     fee: Decimal | None
     paid: bool
+    first_day: date | None = None
     slots_words: list[str] = field(default_factory=list)
 
 
@@ -226,6 +234,7 @@ _FIELDS = (
     "payment_preference",
     "benefits_declaration",
     "limit_text",
+    "assessment_period_start_day",
 )
 _TEXT = {
     "days_text": Cast("available_days", CharField()),
@@ -250,10 +259,13 @@ class _Row:
     payment_preference: str
     benefits_declaration: str
     limit_text: str | None
+    period_start_day: int | None
     areas: list[int] = field(default_factory=list)
     skills: list[int] = field(default_factory=list)
     needs: list[int] = field(default_factory=list)
     recent: int = 0
+    # Involvement payments near the first session (date, amount), for a declared limit.
+    earnings: list[tuple[date, Decimal]] = field(default_factory=list)
 
 
 def _has(text: str | None, code: str) -> bool:
@@ -405,18 +417,27 @@ def assess(row: _Row, s: _Setting, *, explain: bool = True) -> tuple[int, list[R
             declared in (BenefitsDeclaration.WEEKLY_LIMIT, BenefitsDeclaration.MONTHLY_LIMIT)
             and row.limit_text
             and fee is not None
+            and s.first_day is not None
         ):
             limit = Decimal(row.limit_text)
             weekly = declared == BenefitsDeclaration.WEEKLY_LIMIT
-            period = "weekly" if weekly else "monthly"
-            if fee > limit:
+            if weekly:
+                period = week_of(s.first_day)
+            elif row.period_start_day:
+                period = assessment_period_of(s.first_day, row.period_start_day)
+            else:
+                period = None
+            earned = earned_in(row.earnings, period) if period else Decimal("0.00")
+            when = "week" if weekly else "assessment period"
+            already = f" on top of {money(earned)} already due in that {when}" if earned else ""
+            if fee + earned > limit:
                 t.add(
                     Effect.MINUS,
                     OVER_EARNINGS_LIMIT,
                     lambda: (
-                        f"The fee of {money(fee)} for one session is over their {period} "
-                        f"earnings limit of {money(limit)}: offer expenses only, a reduced fee, or "
-                        "they may decline the fee"
+                        f"The fee of {money(fee)} for one session{already} is over their "
+                        f"{'weekly' if weekly else 'monthly'} earnings limit of {money(limit)}: "
+                        "offer expenses only, a reduced fee, or they may decline the fee"
                     ),
                 )
             else:
@@ -424,9 +445,8 @@ def assess(row: _Row, s: _Setting, *, explain: bool = True) -> tuple[int, list[R
                     Effect.NOTE,
                     0,
                     lambda: (
-                        f"The fee of {money(fee)} is within their {period} earnings limit "
-                        f"of {money(limit)}, before any other payments in the same "
-                        f"{'week' if weekly else 'month'}"
+                        f"The fee of {money(fee)}{already} is within their "
+                        f"{'weekly' if weekly else 'monthly'} earnings limit of {money(limit)}"
                     ),
                 )
     return t.score, t.reasons or []
@@ -497,6 +517,7 @@ def shortlist(
         locality_names=dict(Locality.objects.values_list("id", "name")),
         fee=session_fee(opportunity, first),
         paid=opportunity.paid,
+        first_day=timezone.localdate(first.starts_at) if first else None,
         slots_words=[_slot_words(slot) for slot in slots],
     )
 
@@ -538,15 +559,7 @@ def shortlist(
         "expert_id", "accessneed_id"
     ):
         needs_of[expert_id].append(need_id)
-    # Attendance counted from the sessions of the last 12 months (an index on their start),
-    # for everyone who attended one: quicker than starting from the candidates.
-    since = _local_midnight(today - timedelta(days=RECENT_DAYS))
-    recent_sessions = Session.objects.filter(starts_at__gte=since, starts_at__lt=start_of_today)
-    # Counted here rather than grouped in SQL: SQLite's GROUP BY sorts every row first.
-    attended = Invitation.objects.filter(
-        attendance=Attendance.ATTENDED, session_id__in=recent_sessions.values("pk")
-    )
-    recent_of.update(Counter(attended.values_list("expert_id", flat=True).order_by()))
+    recent_of.update(recent_attendance(today))
 
     # Who else cannot be invited: missing a prerequisite, or already invited.
     prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
@@ -582,8 +595,20 @@ def shortlist(
             )
             names.setdefault(expert_id, rows[expert_id][1] if expert_id in rows else "")
 
+    # Payments already due near the first session, for experts who declared an earnings limit.
+    earnings = (
+        earnings_near(setting.first_day) if setting.fee and setting.first_day and rows else {}
+    )
+
     def row(i: int) -> _Row:
-        return _Row(*rows[i], areas_of[i], skills_of[i], needs_of[i], recent_of.get(i, 0))
+        return _Row(
+            *rows[i],
+            areas_of[i],
+            skills_of[i],
+            needs_of[i],
+            recent_of.get(i, 0),
+            earnings.get(i, []),
+        )
 
     # Score the rest, best first; ties to the least involved, then by name. Experts are scored
     # in order of the most they could score (their matches, and every other rule at its best),

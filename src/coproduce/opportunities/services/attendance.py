@@ -10,6 +10,8 @@ from coproduce.audit.services import diff, record_change, snapshot
 from coproduce.core.formats import long_date, time_of_day
 from coproduce.opportunities.choices import Attendance, InvitationStatus
 from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.queries.recent import attendance_changed
+from coproduce.payments.services.involvement import ClaimAlreadyPaid, settle_involvement_payment
 
 MAX_HOURS = Decimal("24")
 TRACKED = ("attendance", "hours")
@@ -51,7 +53,8 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
     """Saves who attended, did not attend or cancelled late, and the hours each gave, for the
     people who accepted a place at this session. All entries are saved or none; each change is
     in the audit trail against the expert. Saving the same answers again changes nothing.
-    Returns how many invitations changed."""
+    Paid work makes (or adjusts) each attending expert's involvement payment; a correction
+    that would change a payment already paid is refused. Returns how many invitations changed."""
     if not session_has_started(session):
         raise AttendanceError(
             "You cannot record attendance before the meeting starts. It starts on "
@@ -64,7 +67,7 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
             invitation.pk: invitation
             for invitation in Invitation.objects.select_for_update()
             .filter(session=session, pk__in=[e.invitation_id for e in entries])
-            .select_related("expert")
+            .select_related("expert", "session__opportunity")
         }
         for entry in entries:
             invitation = invitations.get(entry.invitation_id)
@@ -93,5 +96,11 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
                 summary=f"Attendance at {session.opportunity.title} on "
                 f"{long_date(session.starts_at)}",
             )
+            try:
+                settle_involvement_payment(actor=actor, invitation=invitation)
+            except ClaimAlreadyPaid as paid:
+                raise AttendanceError(str(paid)) from paid
             changed += 1
+        if changed:
+            attendance_changed()
     return changed

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from coproduce.opportunities.notify import Details
 from coproduce.opportunities.services import invitations as services
+from coproduce.payments.queries.benefits import warnings_for_invitations
 
 SOMEONE_ELSE = "This invitation is for someone else"
 
@@ -50,12 +51,18 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("opportunities:invitation_answered", token=token)
     chosen = request.GET.get("answer", "")
     offered = services.answers_for(check.invitation) if check.usable else ()
+    # The benefits guard at acceptance. Said without figures: whoever holds the link is
+    # not signed in, so the expert's earnings stay in the portal.
+    affects_benefits = bool(
+        check.usable and warnings_for_invitations([check.invitation]).get(check.invitation.pk)
+    )
     return _page(
         request,
         "opportunities/answer.jinja",
         check,
         chosen=chosen if chosen in offered else (offered[0] if offered else ""),
         offered=offered,
+        affects_benefits=affects_benefits,
     )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from coproduce.opportunities.choices import InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, InviteRun, Opportunity, Session
 from coproduce.opportunities.services import invitations as services
+from coproduce.payments.queries.benefits import warnings_for_invitations
 from coproduce.people.models import Expert
 
 ALLOWED = "opportunities.manage"
@@ -76,13 +77,25 @@ def session_places(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(
         Session.objects.select_related("opportunity", "venue", "opportunity__venue"), pk=pk
     )
-    invitations = list(session.invitations.select_related("expert").order_by("expert__full_name"))
+    invitations = list(
+        session.invitations.select_related("expert", "fee_decision").order_by("expert__full_name")
+    )
     by_status: dict[str, list[Invitation]] = {s: [] for s in InvitationStatus.values}
     for invitation in invitations:
         by_status[invitation.status].append(invitation)
     by_status[InvitationStatus.WAITING].sort(key=lambda i: (i.waiting_since or i.updated_at, i.pk))
     accepted = len(by_status[InvitationStatus.ACCEPTED])
     places = session.opportunity.places
+    started = session.starts_at <= timezone.now()
+    # The benefits guard, for paid work: who would pass a declared earnings limit.
+    open_places = [
+        i
+        for i in invitations
+        if i.status
+        in (InvitationStatus.ACCEPTED, InvitationStatus.WAITING, InvitationStatus.INVITED)
+    ]
+    paid = session.opportunity.paid and not started
+    warnings = warnings_for_invitations(open_places) if paid else {}
     return render(
         request,
         "opportunities/places_session.jinja",
@@ -92,7 +105,9 @@ def session_places(request: HttpRequest, pk: int) -> HttpResponse:
             "places": places,
             "accepted": accepted,
             "free": max(places - accepted, 0),
-            "started": session.starts_at <= timezone.now(),
+            "started": started,
+            "paid": paid,
+            "warnings": warnings,
         },
     )
 

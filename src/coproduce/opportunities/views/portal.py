@@ -17,6 +17,7 @@ from coproduce.opportunities.services.invitations import (
     accept_invitation,
     decline_invitation,
 )
+from coproduce.payments.queries.benefits import warnings_for_invitations
 from coproduce.people.models import Expert
 
 
@@ -38,12 +39,16 @@ def my_involvement(request: HttpRequest) -> HttpResponse:
     expert = _own_expert(request)
     feed = calendar_feed_for(expert=expert)
     https, webcal = feed_addresses(request, feed.token)
+    involvement = involvement_for(expert)
+    # The benefits guard at acceptance: a paid place that would pass their declared limit.
+    fee_warnings = warnings_for_invitations([*involvement.to_answer, *involvement.upcoming])
     return render(
         request,
         "opportunities/portal_involvement.jinja",
         {
             "expert": expert,
-            "involvement": involvement_for(expert),
+            "involvement": involvement,
+            "fee_warnings": fee_warnings,
             "venue_of": venue_of,
             "feed_https": https,
             "feed_webcal": webcal,

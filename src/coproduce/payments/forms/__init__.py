@@ -1,0 +1,1 @@
+"""Payments' forms, one module per part."""

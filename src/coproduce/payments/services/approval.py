@@ -1,0 +1,98 @@
+"""Checking, approving and rejecting claims. Nobody approves a claim they submitted."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.audit.services import record_change
+from coproduce.payments.choices import ClaimKind, ClaimStatus
+from coproduce.payments.models import Claim
+from coproduce.payments.queries.benefits import check_invitation
+
+
+class ApprovalError(Exception):
+    """The claim cannot move as asked; the message says why, in words for the page."""
+
+
+def _locked(claim: Claim) -> Claim:
+    return (
+        Claim.objects.select_for_update()
+        .select_related("invitation__session__opportunity", "expert")
+        .get(pk=claim.pk)
+    )
+
+
+def _move(actor, claim: Claim, action: str, **fields) -> None:
+    before = {name: str(getattr(claim, name)) for name in fields}
+    for name, value in fields.items():
+        setattr(claim, name, value)
+    claim.save()
+    record_change(
+        actor=actor,
+        instance=claim,
+        action=action,
+        changes={name: [before[name], str(value)] for name, value in fields.items()},
+        subject=claim.expert,
+        summary=str(claim),
+    )
+
+
+def check_claim(*, actor, claim: Claim) -> Claim:
+    """The involvement team has checked the claim (the receipts match, the person attended)
+    and passes it to finance to approve."""
+    with transaction.atomic():
+        claim = _locked(claim)
+        if claim.status != ClaimStatus.SUBMITTED:
+            raise ApprovalError("This claim has already been checked or decided")
+        _move(actor, claim, "claim checked", status=ClaimStatus.CHECKED)
+        claim.checked_by, claim.checked_at = actor, timezone.now()
+        claim.save(update_fields=["checked_by", "checked_at", "updated_at"])
+    return claim
+
+
+def approval_warning(claim: Claim):
+    """The benefits warning for an involvement payment, if it would take the expert past
+    their declared limit; None for expenses, which never count as earnings."""
+    if claim.kind != ClaimKind.INVOLVEMENT:
+        return None
+    return check_invitation(claim.invitation)
+
+
+def approve_claim(*, actor, claim: Claim, override_reason: str = "") -> Claim:
+    """Approves a claim for payment. A payment that would take the expert past a declared
+    benefits limit is approved only with the reason for going ahead, which is recorded."""
+    with transaction.atomic():
+        claim = _locked(claim)
+        if claim.status not in (ClaimStatus.SUBMITTED, ClaimStatus.CHECKED):
+            raise ApprovalError("Only a claim waiting for approval can be approved")
+        if claim.submitted_by_id is not None and claim.submitted_by_id == actor.pk:
+            raise ApprovalError("You submitted this claim, so someone else must approve it")
+        warning = approval_warning(claim)
+        if warning is not None and not override_reason.strip():
+            raise ApprovalError(
+                "This payment would affect the expert's benefits. Ask the expert what they "
+                "want to do, or give the reason for paying it in full."
+            )
+        fields = {"status": ClaimStatus.APPROVED}
+        if warning is not None:
+            fields["override_reason"] = override_reason.strip()[:1000]
+        _move(actor, claim, "claim approved", **fields)
+        claim.decided_by, claim.decided_at = actor, timezone.now()
+        claim.save(update_fields=["decided_by", "decided_at", "updated_at"])
+    return claim
+
+
+def reject_claim(*, actor, claim: Claim, reason: str) -> Claim:
+    """Rejects a claim with the reason the expert will read."""
+    reason = reason.strip()
+    if not reason:
+        raise ApprovalError("Enter why the claim is rejected: the expert will read it")
+    with transaction.atomic():
+        claim = _locked(claim)
+        if claim.status not in (ClaimStatus.SUBMITTED, ClaimStatus.CHECKED):
+            raise ApprovalError("Only a claim waiting for approval can be rejected")
+        if claim.submitted_by_id is not None and claim.submitted_by_id == actor.pk:
+            raise ApprovalError("You submitted this claim, so someone else must decide it")
+        _move(actor, claim, "claim rejected", status=ClaimStatus.REJECTED, rejection_reason=reason)
+        claim.decided_by, claim.decided_at = actor, timezone.now()
+        claim.save(update_fields=["decided_by", "decided_at", "updated_at"])
+    return claim

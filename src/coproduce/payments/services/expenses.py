@@ -1,0 +1,171 @@
+"""Expense claims, by the expert in their portal or by staff on their behalf."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.audit.services import record_change
+from coproduce.core.formats import long_date, money
+from coproduce.core.money import pounds
+from coproduce.opportunities.choices import Attendance
+from coproduce.payments.calculations import mileage, total
+from coproduce.payments.choices import ClaimKind, ClaimStatus, ExpenseCategory
+from coproduce.payments.models import Claim, ClaimLine
+from coproduce.payments.queries.fees import expense_rules, policy_on
+
+# No single expense is more than this, whatever the policy says: a typing slip, not a claim.
+MOST_PER_LINE = Decimal("1000.00")
+MOST_MILES = Decimal("1000")
+
+
+class ClaimError(Exception):
+    """A claim that cannot be made as asked. `errors` maps a field (or "" for the whole claim)
+    to messages in words, so a form can show each beside its field."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass
+class ExpenseItem:
+    category: str
+    amount: Decimal | None = None
+    miles: Decimal | None = None
+    description: str = ""
+    agreed_by: str = ""
+    receipt: ContentFile | None = None
+    receipt_name: str = ""
+    # Which form field each error belongs to, when the form has several items.
+    prefix: str = field(default="", compare=False)
+
+
+def claim_deadline(invitation):
+    """The last day an expense can be claimed for this session, or None with no policy."""
+    day = timezone.localdate(invitation.session.starts_at)
+    policy = policy_on(day)
+    if policy is None:
+        return None
+    return day + timedelta(days=policy.claim_deadline_days)
+
+
+def _line_for(item: ExpenseItem, rules, policy) -> tuple[ClaimLine | None, dict[str, str]]:
+    p = item.prefix
+    rule = rules.get(item.category)
+    if rule is None:
+        return None, {f"{p}category": "Choose a kind of expense the payment policy covers"}
+    label = ExpenseCategory(item.category).label
+    short = label.split(" (")[0].lower()  # "taxi", not "taxi (where agreed beforehand)"
+    errors: dict[str, str] = {}
+    quantity = unit_rate = None
+    if item.category == ExpenseCategory.MILEAGE:
+        miles = item.miles
+        if miles is None:
+            return None, {f"{p}miles": "Enter how many miles you travelled"}
+        if miles <= 0:
+            return None, {f"{p}miles": "Miles must be more than 0"}
+        if miles > MOST_MILES or (rule.limit is not None and miles > rule.limit):
+            most = rule.limit if rule.limit is not None else MOST_MILES
+            return None, {f"{p}miles": f"Miles must be {most.normalize():f} or fewer"}
+        quantity, unit_rate = miles, policy.mileage_rate
+        amount = mileage(miles=miles, rate=policy.mileage_rate)
+        description = item.description or f"Mileage: {miles.normalize():f} miles"
+    else:
+        if item.amount is None:
+            return None, {f"{p}amount": "Enter the amount you paid"}
+        amount = pounds(item.amount)
+        if amount <= 0:
+            return None, {f"{p}amount": "Amount must be more than £0"}
+        most = min(rule.limit, MOST_PER_LINE) if rule.limit is not None else MOST_PER_LINE
+        if amount > most:
+            return None, {f"{p}amount": f"{label} can be at most {money(most)} for one claim"}
+        description = item.description or label
+    needs_receipt = rule.receipt_over is not None and amount > rule.receipt_over
+    if needs_receipt and item.receipt is None:
+        if rule.receipt_over == 0:
+            errors[f"{p}receipt"] = f"Add a photo or PDF of the receipt for {short}"
+        else:
+            errors[f"{p}receipt"] = (
+                f"Add a photo or PDF of the receipt: it is needed for more than "
+                f"{money(rule.receipt_over)}"
+            )
+    if rule.needs_agreement and not item.agreed_by.strip():
+        errors[f"{p}agreed_by"] = f"Enter who agreed the {short} beforehand"
+    line = ClaimLine(
+        category=item.category,
+        description=description[:200],
+        quantity=quantity,
+        unit_rate=unit_rate,
+        amount=amount,
+        agreed_by=item.agreed_by.strip()[:150],
+        receipt_name=item.receipt_name[:200],
+    )
+    return line, errors
+
+
+def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bool) -> Claim:
+    """Makes one expense claim for a session the expert attended, with a line per expense,
+    checked against the payment policy in force on the session's date. Either every line is
+    saved, with its receipt, or nothing is."""
+    session = invitation.session
+    day = timezone.localdate(session.starts_at)
+    if invitation.attendance != Attendance.ATTENDED:
+        raise ClaimError({"": "Expenses can only be claimed for a meeting the expert attended"})
+    policy = policy_on(day)
+    if policy is None:
+        raise ClaimError(
+            {"": "There is no payment policy for the date of this meeting. Ask the team."}
+        )
+    deadline = day + timedelta(days=policy.claim_deadline_days)
+    if timezone.localdate() > deadline:
+        raise ClaimError(
+            {
+                "": f"The last day to claim for this meeting was {long_date(deadline)}. "
+                "Contact the involvement team if you could not claim in time."
+            }
+        )
+    if not items:
+        raise ClaimError({"": "Add at least one expense"})
+    rules = expense_rules(policy)
+    lines: list[tuple[ClaimLine, ExpenseItem]] = []
+    errors: dict[str, str] = {}
+    for item in items:
+        line, problems = _line_for(item, rules, policy)
+        errors.update(problems)
+        if line is not None:
+            lines.append((line, item))
+    if errors:
+        raise ClaimError(errors)
+    now = timezone.now()
+    with transaction.atomic():
+        claim = Claim.objects.create(
+            expert=invitation.expert,
+            invitation=invitation,
+            kind=ClaimKind.EXPENSES,
+            status=ClaimStatus.SUBMITTED,
+            session_date=day,
+            team_id=session.opportunity.team_id,
+            total=total(line.amount for line, _ in lines),
+            submitted_by=actor,
+            submitted_at=now,
+            on_behalf=on_behalf,
+        )
+        for line, item in lines:
+            line.claim = claim
+            line.save()
+            if item.receipt is not None:
+                line.receipt.save(item.receipt.name, item.receipt, save=True)
+        record_change(
+            actor=actor,
+            instance=claim,
+            action="claim submitted",
+            changes={"total": [None, str(claim.total)]},
+            subject=invitation.expert,
+            summary=f"Expenses of {money(claim.total)} for {session.opportunity.title} on "
+            f"{long_date(day)}" + (" (submitted on their behalf)" if on_behalf else ""),
+        )
+    return claim

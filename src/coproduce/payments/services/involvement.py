@@ -1,0 +1,151 @@
+"""Involvement payments made from attendance: one claim per place, however often attendance
+is saved or corrected."""
+
+from django.utils import timezone
+
+from coproduce.audit.services import record_change
+from coproduce.core.formats import long_date, money
+from coproduce.core.money import ZERO, pounds
+from coproduce.opportunities.choices import Attendance
+from coproduce.payments.choices import FEE, ClaimKind, ClaimStatus, FeeChoice
+from coproduce.payments.models import Claim, ClaimLine
+from coproduce.payments.queries.fees import fee_for
+from coproduce.people.choices import PaymentPreference
+
+
+class ClaimAlreadyPaid(Exception):
+    """Attendance cannot change a payment that has been paid; the message says so in words."""
+
+
+def _wanted_fee(invitation):
+    """The fee line this place should pay now, or None when it should pay nothing."""
+    session = invitation.session
+    opportunity = session.opportunity
+    if invitation.attendance != Attendance.ATTENDED or not opportunity.paid:
+        return None, ""
+    if invitation.expert.payment_preference != PaymentPreference.PAID:
+        return None, ""
+    worked = fee_for(opportunity, session, hours=invitation.hours or ZERO)
+    if worked is None or worked.amount <= 0:
+        return None, ""
+    decision = getattr(invitation, "fee_decision", None)
+    if decision is not None:
+        if decision.choice in (FeeChoice.EXPENSES_ONLY, FeeChoice.DECLINED):
+            return None, ""
+        if decision.choice == FeeChoice.REDUCED and decision.reduced_amount < worked.amount:
+            return worked, "reduced"
+    return worked, ""
+
+
+def settle_involvement_payment(*, actor, invitation) -> Claim | None:
+    """Makes, adjusts or withdraws the involvement payment for one place after its attendance
+    was saved, at the rate in force on the session's date. Called inside the attendance
+    transaction with the invitation locked. Raises ClaimAlreadyPaid rather than change a
+    payment that is in a payment run."""
+    claim = (
+        Claim.objects.select_for_update()
+        .filter(invitation=invitation, kind=ClaimKind.INVOLVEMENT)
+        .first()
+    )
+    worked, reduced = _wanted_fee(invitation)
+    amount = None
+    if worked is not None:
+        amount = worked.amount
+        if reduced:
+            amount = pounds(invitation.fee_decision.reduced_amount)
+    if claim is None and amount is None:
+        return None
+    if claim is not None and claim.payment_run_id is not None:
+        if claim.total != (amount or ZERO) or claim.status == ClaimStatus.WITHDRAWN:
+            raise ClaimAlreadyPaid(
+                f"{invitation.expert} has already been paid {money(claim.total)} for this "
+                f"meeting (payment run {claim.payment_run.reference}). Ask finance before "
+                "changing their attendance or hours."
+            )
+        return claim
+    session = invitation.session
+    now = timezone.now()
+    summary = (
+        f"Involvement payment for {session.opportunity.title} on {long_date(session.starts_at)}"
+    )
+    if amount is None:
+        # Corrected to not attended (or the expert chose no fee): withdraw, keep the record.
+        if claim.status != ClaimStatus.WITHDRAWN:
+            before = claim.status
+            claim.status = ClaimStatus.WITHDRAWN
+            claim.save(update_fields=["status", "updated_at"])
+            record_change(
+                actor=actor,
+                instance=claim,
+                action="claim withdrawn",
+                changes={"status": [before, claim.status]},
+                subject=invitation.expert,
+                summary=summary,
+            )
+        return claim
+    description = f"{session.opportunity.title}: {worked.words}"
+    if reduced:
+        description += f", reduced by the expert's choice to {money(amount)}"
+    if claim is None:
+        claim = Claim.objects.create(
+            expert=invitation.expert,
+            invitation=invitation,
+            kind=ClaimKind.INVOLVEMENT,
+            # Attendance recorded by the team is the check: it goes to finance to approve.
+            status=ClaimStatus.CHECKED,
+            session_date=timezone.localdate(session.starts_at),
+            team_id=session.opportunity.team_id,
+            total=amount,
+            submitted_by=actor,
+            submitted_at=now,
+            on_behalf=True,
+            checked_by=actor,
+            checked_at=now,
+        )
+        ClaimLine.objects.create(
+            claim=claim,
+            category=FEE,
+            description=description[:200],
+            quantity=worked.quantity,
+            unit_rate=worked.unit_rate,
+            amount=amount,
+        )
+        record_change(
+            actor=actor,
+            instance=claim,
+            action="claim created",
+            changes={"total": [None, str(amount)]},
+            subject=invitation.expert,
+            summary=summary,
+        )
+        return claim
+    if claim.total == amount and claim.status != ClaimStatus.WITHDRAWN:
+        return claim
+    before = {"total": str(claim.total), "status": claim.status}
+    claim.lines.all().delete()
+    ClaimLine.objects.create(
+        claim=claim,
+        category=FEE,
+        description=description[:200],
+        quantity=worked.quantity,
+        unit_rate=worked.unit_rate,
+        amount=amount,
+    )
+    # A changed amount needs approving again.
+    claim.total = amount
+    claim.status = ClaimStatus.CHECKED
+    claim.checked_by, claim.checked_at = actor, now
+    claim.decided_by, claim.decided_at, claim.override_reason = None, None, ""
+    claim.save()
+    record_change(
+        actor=actor,
+        instance=claim,
+        action="claim adjusted",
+        changes={
+            "total": [before["total"], str(claim.total)],
+            "status": [before["status"], claim.status],
+        },
+        subject=invitation.expert,
+        summary=summary,
+    )
+    return claim

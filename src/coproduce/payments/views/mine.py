@@ -1,0 +1,131 @@
+"""The expert's own money pages: their claims, claiming expenses for a meeting they came to,
+and one claim with what has happened to it. An expert only ever finds their own records:
+anyone else's answers 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from coproduce.opportunities.choices import Attendance
+from coproduce.payments.forms.expenses import ExpenseForm
+from coproduce.payments.queries.fees import FeeTable, current_policy
+from coproduce.payments.queries.mine import (
+    CLAIMS_PER_PAGE,
+    can_claim_for,
+    claims_of,
+    coming_payments,
+    expense_claims_for,
+    own_claim,
+    own_expert,
+    own_invitation,
+)
+from coproduce.payments.services.expenses import ClaimError, claim_expenses
+from coproduce.payments.views import mine_words
+
+PERMISSION = "payments.claim_own_expenses"
+
+
+def _words() -> dict:
+    return {
+        "status_words": mine_words.status_words,
+        "kind_words": mine_words.kind_words,
+        "tag_colours": mine_words.TAG_COLOURS,
+        "short_status": mine_words.SHORT_STATUS,
+        "choice_words": mine_words.choice_words,
+    }
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def my_claims(request: HttpRequest) -> HttpResponse:
+    expert = own_expert(request.user)
+    page = Paginator(claims_of(expert), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "payments/my_claims.jinja",
+        {
+            "expert": expert,
+            "page": page,
+            "claims": list(page.object_list),
+            "to_claim": can_claim_for(expert),
+            "coming": coming_payments(expert),
+            "policy": current_policy(),
+            **_words(),
+        },
+    )
+
+
+def _cannot_claim(invitation, deadline) -> str:
+    """Why expenses cannot be claimed for this place now (the page says it in words), or
+    empty if they can. The service checks all this again when the claim is sent."""
+    if invitation.attendance != Attendance.ATTENDED:
+        return "not_attended"
+    if deadline is None:
+        return "no_policy"
+    if timezone.localdate() > deadline:
+        return "too_late"
+    return ""
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def my_claim_new(request: HttpRequest, invitation_pk: int) -> HttpResponse:
+    expert = own_expert(request.user)
+    invitation = own_invitation(expert, invitation_pk)
+    deadline = FeeTable().claim_deadline(invitation.session)
+    context = {
+        "expert": expert,
+        "invitation": invitation,
+        "session": invitation.session,
+        "deadline": deadline,
+    }
+    problem = _cannot_claim(invitation, deadline)
+    if problem:
+        return render(request, "payments/my_claim_closed.jinja", {**context, "problem": problem})
+    posted = request.method == "POST"
+    form = ExpenseForm(
+        request.POST if posted else None, request.FILES if posted else None, invitation=invitation
+    )
+    if posted and form.is_valid():
+        try:
+            claim = claim_expenses(
+                actor=request.user, invitation=invitation, items=form.items(), on_behalf=False
+            )
+        except ClaimError as error:
+            form.add_claim_error(error)
+        else:
+            messages.success(
+                request,
+                "We have your claim. We will check it and tell you what happens next.",
+            )
+            return redirect("payments:my_claim", pk=claim.pk)
+    return render(
+        request,
+        "payments/my_claim_new.jinja",
+        {
+            **context,
+            "form": form,
+            "policy": form.policy,
+            "already": expense_claims_for(invitation),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def my_claim(request: HttpRequest, pk: int) -> HttpResponse:
+    expert = own_expert(request.user)
+    claim = own_claim(expert, pk)
+    return render(
+        request,
+        "payments/my_claim.jinja",
+        {
+            "expert": expert,
+            "claim": claim,
+            "session": claim.invitation.session,
+            "lines": list(claim.lines.all()),
+            "history": mine_words.history(claim),
+            **_words(),
+        },
+    )

@@ -1,0 +1,95 @@
+"""Payment runs for finance: the list, making a run of the approved claims, one run's claims,
+and its export (CSV or XLSX, layout in docs/payment-runs.md)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from coproduce.core.formats import money
+from coproduce.payments import exports
+from coproduce.payments.forms.claims import RunForm
+from coproduce.payments.models import PaymentRun
+from coproduce.payments.queries import claims as queries
+from coproduce.payments.services.runs import PaymentRunError, create_payment_run
+
+RUNS_PER_PAGE = 25
+CLAIMS_PER_PAGE = 100
+
+
+def _render_list(request: HttpRequest, form: RunForm | None = None, status: int = 200):
+    preview = queries.run_preview()
+    # The page writes the hidden count itself, so it always matches the figures shown.
+    form = form or RunForm()
+    page = Paginator(queries.payment_runs(), RUNS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "payments/run_list.jinja",
+        {
+            "preview": preview,
+            "form": form,
+            "page": page,
+        },
+        status=status,
+    )
+
+
+@permission_required("payments.run_payments", raise_exception=True)
+def run_list(request: HttpRequest) -> HttpResponse:
+    return _render_list(request)
+
+
+@require_POST
+@permission_required("payments.run_payments", raise_exception=True)
+def run_create(request: HttpRequest) -> HttpResponse:
+    form = RunForm(request.POST)
+    if form.is_valid():
+        expected = form.cleaned_data["expected_count"]
+        now = queries.run_preview(held_back_shown=0).count
+        if now != expected:
+            form.add_error(
+                None,
+                f"The claims to pay have changed since you opened the page: {now} can be paid "
+                f"now, not {expected}. Check the figures below and confirm again.",
+            )
+        else:
+            try:
+                run = create_payment_run(actor=request.user)
+            except PaymentRunError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    f"Payment run {run.reference} made: {run.claim_count} "
+                    f"{'claim' if run.claim_count == 1 else 'claims'}, {money(run.total)}. "
+                    "Download the file for finance below.",
+                )
+                return redirect("payments:run_detail", pk=run.pk)
+    return _render_list(request, form, status=400)
+
+
+@permission_required("payments.run_payments", raise_exception=True)
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    run = get_object_or_404(PaymentRun.objects.select_related("created_by"), pk=pk)
+    page = Paginator(queries.claims_in_run(run), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "payments/run_detail.jinja",
+        {"run": run, "page": page, "reference": exports.claim_reference},
+    )
+
+
+@permission_required("payments.run_payments", raise_exception=True)
+def run_export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
+    if file_format not in ("csv", "xlsx"):
+        raise Http404
+    run = get_object_or_404(PaymentRun, pk=pk)
+    if file_format == "xlsx":
+        response = HttpResponse(exports.run_xlsx(run), content_type=exports.XLSX_TYPE)
+    else:
+        response = HttpResponse(exports.run_csv(run), content_type=exports.CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{run.reference}.{file_format}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
