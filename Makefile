@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coproduce_test
 DEMO_EXPERTS ?= 500
 
-.PHONY: run test test-sqlite test-postgres browser-deps bench lint format assets install demo clean
+.PHONY: run test test-sqlite test-postgres browser-deps pdf-deps bench lint format assets install demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ assets: node_modules/.installed
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets $(VENDOR)/nhsuk/assets
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 
-run: install
+run: install pdf-deps
 	mkdir -p var
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) demo_data --experts $(DEMO_EXPERTS) --if-empty
@@ -51,7 +51,14 @@ browser-deps:
 	  echo "NOTE: /usr/bin/chromium is missing and this user cannot install it: browser tests will be skipped."; \
 	fi
 
-test: install browser-deps
+# WeasyPrint (statements as PDF) draws text with Pango.
+pdf-deps:
+	@if ! /sbin/ldconfig -p | grep -q libpangoft2-1.0 && [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing Pango from Debian's packages for PDFs"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	fi
+
+test: install browser-deps pdf-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run

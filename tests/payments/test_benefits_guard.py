@@ -143,3 +143,10 @@ def test_weekly_totals_match_adding_up_by_hand(payments):
 
 def test_the_past_session_helper_is_in_the_past():
     assert past_session().starts_at < timezone.now()
+
+
+def test_every_claim_status_is_either_counted_or_not():
+    from coproduce.payments.choices import COUNTED_STATUSES, NOT_COUNTED_STATUSES
+
+    assert set(COUNTED_STATUSES) | set(NOT_COUNTED_STATUSES) == set(ClaimStatus.values)
+    assert not set(COUNTED_STATUSES) & set(NOT_COUNTED_STATUSES)

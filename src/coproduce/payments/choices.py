@@ -39,6 +39,7 @@ class ClaimStatus(models.TextChoices):
 OPEN_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.CHECKED, ClaimStatus.APPROVED)
 # Claims that count as money owed or paid (for benefits totals and budgets).
 COUNTED_STATUSES = (*OPEN_STATUSES, ClaimStatus.PAID)
+NOT_COUNTED_STATUSES = (ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN)
 
 
 class FeeChoice(models.TextChoices):

@@ -176,6 +176,8 @@ class Claim(TimeStamped):
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["team", "session_date"]),
             models.Index(fields=["expert", "session_date"]),
+            # Payments near a day, for everyone (the shortlist's benefits rule).
+            models.Index(fields=["session_date", "kind"]),
         ]
 
     def __str__(self) -> str:

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from coproduce.core.formats import long_date, money
 from coproduce.core.formats import time_of_day as clock
+from coproduce.core.memory import cycle_collection_paused
 from coproduce.onboarding.models import Completion, Prerequisite
 from coproduce.opportunities.choices import Format, InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, Opportunity, Session, Venue
@@ -485,6 +486,11 @@ def shortlist(
     opportunity: Opportunity, *, limit: int = 50, today: date | None = None, text: str = ""
 ) -> Shortlist:
     """The ranked experts for the opportunity, best first, and those shown apart, with why."""
+    with cycle_collection_paused():  # tens of thousands of rows, none in a cycle
+        return _shortlist(opportunity, limit=limit, today=today, text=text)
+
+
+def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text: str) -> Shortlist:
     today = today or timezone.localdate()
     start_of_today = _local_midnight(today)
     sessions = list(

@@ -17,7 +17,7 @@ from coproduce.core.money import ZERO, pounds
 from coproduce.opportunities.choices import Attendance, InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation
 from coproduce.payments.calculations import Period, assessment_period_of, total, week_of
-from coproduce.payments.choices import COUNTED_STATUSES, ClaimKind, FeeChoice
+from coproduce.payments.choices import COUNTED_STATUSES, NOT_COUNTED_STATUSES, ClaimKind, FeeChoice
 from coproduce.payments.models import Claim
 from coproduce.payments.queries.fees import FeeTable, fee_for
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference
@@ -177,11 +177,16 @@ def earnings_near(day: date, experts=None) -> dict[int, list[tuple[date, Decimal
     declared = [BenefitsDeclaration.WEEKLY_LIMIT, BenefitsDeclaration.MONTHLY_LIMIT]
     first, last = day - timedelta(days=NEAR_DAYS), day + timedelta(days=NEAR_DAYS)
     near: dict[int, list[tuple[date, Decimal]]] = {}
-    claims = Claim.objects.filter(
-        kind=ClaimKind.INVOLVEMENT,
-        status__in=COUNTED_STATUSES,
-        session_date__range=(first, last),
-        expert__benefits_declaration__in=declared,
+    # Not counted, rather than counted: an IN list on status would lead SQLite to the status
+    # index (most claims) instead of the index on session date.
+    claims = (
+        Claim.objects.filter(
+            kind=ClaimKind.INVOLVEMENT,
+            session_date__range=(first, last),
+            expert__benefits_declaration__in=declared,
+        )
+        .exclude(status__in=NOT_COUNTED_STATUSES)
+        .order_by()
     )
     if experts is not None:
         claims = claims.filter(expert__in=experts)
