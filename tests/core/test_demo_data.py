@@ -187,6 +187,8 @@ def test_demo_payments_follow_attendance_and_the_policy(debug_on):
     assert not involvement.exclude(invitation__attendance="attended").exists()
     assert not involvement.exclude(invitation__session__opportunity__paid=True).exists()
     assert not involvement.exclude(expert__payment_preference="paid").exists()
+    # Recording attendance is the check: a fee never waits to be checked.
+    assert not involvement.filter(status="submitted").exists()
     # Paid claims are in a run; a run's total is the sum of its claims.
     assert not Claim.objects.filter(status="paid", payment_run__isnull=True).exists()
     for claim in Claim.objects.all()[:200]:

@@ -223,6 +223,8 @@ class Invitation(TimeStamped):
         indexes = [
             models.Index(fields=["expert", "status"]),
             models.Index(fields=["session", "status"]),
+            # The latest change, which keys the shortlist's cached attendance counts.
+            models.Index(fields=["updated_at"]),
         ]
 
     def __str__(self) -> str:

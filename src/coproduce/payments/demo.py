@@ -194,6 +194,8 @@ def _claims(ctx: DemoContext, today: date, finance, coordinator) -> tuple[int, i
             status = _status(ctx, age)
             submitted = starts_at + timedelta(days=ctx.rng.randint(0, 5))
             involvement = claim_kind == ClaimKind.INVOLVEMENT
+            if involvement and status == ClaimStatus.SUBMITTED:
+                status = ClaimStatus.CHECKED  # recording attendance is the check
             claims.append(
                 Claim(
                     expert_id=expert_id,

@@ -3,8 +3,10 @@ who has been asked a lot lately, so that work spreads beyond the usual few.
 
 Counting it reads every attendance of the year (about 70,000 rows with 20,000 experts), yet
 it is the same for every opportunity and changes only when attendance is recorded or the day
-turns. So it is kept in the cache under the day and an attendance stamp that
-record_attendance moves on; a shared cache (Redis) shares it between processes."""
+turns. So it is kept in the cache under the day, the time of the latest change to any
+invitation (one indexed read, so a change made by another process is seen at once, whatever
+the cache), and a stamp record_attendance moves on (for changes within the same second). In
+case of a change committed out of order, nothing is kept longer than ten minutes."""
 
 import secrets
 from collections import Counter
@@ -12,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from coproduce.opportunities.choices import Attendance
@@ -20,6 +23,7 @@ from coproduce.opportunities.models import Invitation, Session
 RECENT_DAYS = 365
 _STAMP_KEY = "opportunities:attendance-stamp"
 _DAY = 60 * 60 * 24
+KEEP_SECONDS = 600
 
 
 def _midnight(day: date) -> datetime:
@@ -53,9 +57,11 @@ def recent_attendance(today: date) -> dict[int, int]:
         stamp = secrets.token_hex(8)
         cache.add(_STAMP_KEY, stamp, _DAY)
         stamp = cache.get(_STAMP_KEY, stamp)
-    key = f"opportunities:recent-attendance:{today.isoformat()}:{stamp}"
+    latest = Invitation.objects.aggregate(at=Max("updated_at"))["at"]
+    changed = latest.isoformat() if latest else "none"
+    key = f"opportunities:recent-attendance:{today.isoformat()}:{changed}:{stamp}"
     counts = cache.get(key)
     if counts is None:
         counts = _count(today)
-        cache.set(key, counts, _DAY)
+        cache.set(key, counts, KEEP_SECONDS)
     return counts
