@@ -104,3 +104,9 @@ def test_a_new_staff_member_setting_up_their_authenticator_app_meets_an_accessib
     sign_in(page, UserFactory(role=Role.FINANCE, with_totp=False))
     visit(page, reverse("mfa_activate_totp"))
     check_page(page, small_screen=True)
+
+
+def test_every_page_only_the_involvement_lead_opens_passes_axe(page, transactional_db):
+    sign_in(page, UserFactory(role=Role.INVOLVEMENT_LEAD))
+    expert = ExpertFactory()
+    sweep(page, [("people:expert_data", {"pk": expert.pk})])

@@ -12,6 +12,7 @@ from tests.permissions.matrix_payments_staff import PAYMENTS_STAFF
 from tests.permissions.matrix_requests import REQUESTS
 from tests.permissions.matrix_shortlist import SHORTLIST
 from tests.permissions.outcomes import (
+    DENIED,
     INVALID,
     MISSING,
     OK,
@@ -49,6 +50,8 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "people:expert_detail": (GET, "expert", team_record),
     "people:expert_edit": (GET, "expert", team_record),
     "people:expert_history": (GET, "expert", team_record),
+    # A subject access request is the involvement lead's to answer.
+    "people:expert_data": (GET, "expert", rule(default=MISSING, coordinator=DENIED, lead=OK)),
     # An empty form comes back with its errors (400) to those allowed to send it.
     "people:expert_status": (
         POST,

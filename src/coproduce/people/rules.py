@@ -3,7 +3,7 @@ register; an expert sees only their own record; other staff see none of it (yet)
 
 import rules
 
-from coproduce.accounts.rules import is_expert, is_involvement_team
+from coproduce.accounts.rules import is_expert, is_involvement_lead, is_involvement_team
 
 
 @rules.predicate
@@ -16,6 +16,8 @@ rules.add_perm("people.add_expert", is_involvement_team)
 rules.add_perm("people.change_expert", is_involvement_team)
 rules.add_perm("people.view_expert", is_involvement_team | (is_expert & is_own_record))
 rules.add_perm("people.view_audit", is_involvement_team)
+# A subject access request: everything held about a person, from every part of the product.
+rules.add_perm("people.export_personal_data", is_involvement_lead)
 rules.add_perm("people.export_register", is_involvement_team)
 rules.add_perm("people.import_experts", is_involvement_team)
 rules.add_perm("people.manage_lists", is_involvement_team)

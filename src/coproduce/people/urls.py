@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coproduce.people.views import imports, lists, portal, profile, register
+from coproduce.people.views import imports, lists, personal_data, portal, profile, register
 
 app_name = "people"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("experts/<int:pk>/edit/", profile.edit, name="expert_edit"),
     path("experts/<int:pk>/status/", profile.change_status, name="expert_status"),
     path("experts/<int:pk>/history/", profile.history, name="expert_history"),
+    path("experts/<int:pk>/data/", personal_data.expert_data, name="expert_data"),
     path("experts/<int:pk>/photo/", profile.photo, name="expert_photo"),
     path("experts/<int:pk>/photo/remove/", profile.remove_photo, name="expert_photo_remove"),
     path("lists/", lists.index, name="lists"),
