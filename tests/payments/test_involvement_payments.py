@@ -126,3 +126,17 @@ def test_without_a_policy_rate_the_opportunitys_agreed_hourly_rate_is_paid():
     make_policy(kind="committee")  # no rate for workshops
     place = attend(accepted_place(), hours="2")  # the opportunity agreed £12 an hour
     assert payments_for(place)[0].total == Decimal("24.00")
+
+
+def test_the_attendance_page_lists_the_payments_it_made(coordinator_client):
+    from django.urls import reverse
+
+    make_policy(hourly=Decimal("15.00"))
+    place = attend(accepted_place(expert=ExpertFactory(full_name="Ada Lovelace")), hours="2")
+    claim = payments_for(place)[0]
+    html = coordinator_client.get(
+        reverse("opportunities:session_attendance", args=[place.session_id])
+    ).content.decode()
+    assert "Payments for their time" in html
+    assert reverse("payments:claim_detail", args=[claim.pk]) in html
+    assert "Ada Lovelace: £30.00" in html

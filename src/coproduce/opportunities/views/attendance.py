@@ -15,6 +15,7 @@ from coproduce.opportunities.services.attendance import (
     session_has_started,
 )
 from coproduce.opportunities.views.calendar import opportunity_link
+from coproduce.payments.queries.claims import payments_for_session
 
 
 @permission_required("opportunities.manage", raise_exception=True)
@@ -65,6 +66,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "started": started,
             "default_hours": session_hours(session),
             "opportunity_url": opportunity_link(session.opportunity_id),
+            "payments": payments_for_session(session) if session.opportunity.paid else [],
         },
         status=status,
     )

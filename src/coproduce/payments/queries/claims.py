@@ -218,3 +218,12 @@ def run_lines(run: PaymentRun):
         )
         .iterator(chunk_size=2000)
     )
+
+
+def payments_for_session(session) -> list[Claim]:
+    """The involvement payments attendance made for a session, by expert (one query)."""
+    return list(
+        Claim.objects.filter(invitation__session=session, kind=ClaimKind.INVOLVEMENT)
+        .select_related("expert")
+        .order_by("expert__full_name", "pk")
+    )
