@@ -18,7 +18,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.payments.claim_helpers import checked_claim
-from tests.payments.helpers import make_policy
+from tests.payments.helpers import accepted_place, attend, make_policy
 
 pytestmark = pytest.mark.browser
 
@@ -39,9 +39,11 @@ def test_every_payments_page_the_team_opens_passes_axe(coordinator_page):
     expert = ExpertFactory(benefits_declaration="weekly", earnings_limit=Decimal("40.00"))
     place = paid_place(expert)
     claim = checked_claim()
+    attended = attend(accepted_place(), hours="2")  # the attendance page lists its payment
     sweep(
         coordinator_page,
         [
+            ("opportunities:session_attendance", {"pk": attended.session_id}),
             ("opportunities:session_places", {"pk": place.session_id}),
             ("payments:fee_choice_for_expert", {"invitation_pk": place.pk}),
             ("payments:claims", {}),
