@@ -51,6 +51,7 @@ from django.utils import timezone
 from coproduce.core.formats import money
 from coproduce.core.forms import NHSFormMixin
 from coproduce.payments.choices import ExpenseCategory
+from coproduce.payments.forms.fields import PoundsField
 from coproduce.payments.queries.fees import expense_rules, policy_on
 from coproduce.payments.receipts import clean_receipt
 from coproduce.payments.services.expenses import ClaimError, ExpenseItem
@@ -64,17 +65,8 @@ ABSURD_MILES = Decimal("100000")
 ACCEPT = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
 
 
-class MoneyField(forms.DecimalField):
-    """A decimal that also takes "£12.50" and "1,200"."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace("£", "").replace(",", "").strip()
-        return super().to_python(value)
-
-
-def _amount_field(label: str, absurd: Decimal, what: str, example: str) -> MoneyField:
-    return MoneyField(
+def _amount_field(label: str, absurd: Decimal, what: str, example: str) -> PoundsField:
+    return PoundsField(
         label=label,
         required=False,
         decimal_places=2,

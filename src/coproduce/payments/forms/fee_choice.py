@@ -8,6 +8,7 @@ from django import forms
 from coproduce.core.formats import money
 from coproduce.core.forms import NHSFormMixin
 from coproduce.payments.choices import FeeChoice
+from coproduce.payments.forms.fields import PoundsField
 
 CHOICE_LABELS = {
     FeeChoice.FULL: "Take the full payment",
@@ -16,15 +17,6 @@ CHOICE_LABELS = {
     "but not your time.",
     FeeChoice.DECLINED: "No payment for this meeting",
 }
-
-
-class PoundsField(forms.DecimalField):
-    """An amount in pounds that also takes "£12.50"."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace("£", "").replace(",", "").strip()
-        return super().to_python(value)
 
 
 class FeeChoiceForm(NHSFormMixin, forms.Form):

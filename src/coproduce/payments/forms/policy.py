@@ -18,6 +18,7 @@ from coproduce.core.formats import money
 from coproduce.core.forms import NHSFormMixin
 from coproduce.opportunities.choices import Kind
 from coproduce.payments.choices import ExpenseCategory, RateUnit
+from coproduce.payments.forms.fields import PoundsField
 from coproduce.payments.models import Policy
 from coproduce.payments.services.policy import ExpenseRuleInput, RateInput
 
@@ -36,7 +37,7 @@ RECEIPT_CHOICES = [
 ]
 
 
-class MoneyField(forms.DecimalField):
+class MoneyField(PoundsField):
     """An amount in pounds and pence. Takes "£12.50" and "1,200"; refuses a negative, more
     than two decimal places, or more than `most`, saying so in words that name `what`."""
 
@@ -82,10 +83,6 @@ class MoneyField(forms.DecimalField):
         )
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace("£", "").replace(",", "").strip()
-            if len(value) > 30:
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         number = super().to_python(value)
         if number is not None and number < 0:
             raise forms.ValidationError(self.error_messages["negative"], code="negative")
