@@ -14,8 +14,9 @@ from coproduce.opportunities.choices import Attendance
 from coproduce.opportunities.models import Invitation
 from coproduce.payments.calculations import Period
 from coproduce.payments.choices import COUNTED_STATUSES, ClaimKind, ClaimStatus, FeeChoice
-from coproduce.payments.models import Claim, ClaimLine, PaymentRun, Policy
+from coproduce.payments.models import Claim, ClaimLine, PaymentRun
 from coproduce.payments.queries.benefits import period_for
+from coproduce.payments.queries.fees import FeeTable
 from coproduce.people.choices import BenefitsDeclaration
 
 # Queues of claims someone still has to act on read oldest first: the longest wait is on top.
@@ -140,16 +141,11 @@ def attended_places(expert, *, months: int = 12) -> QuerySet[Invitation]:
 
 
 def claim_deadlines(invitations) -> dict[int, date]:
-    """The last day to claim expenses for each invitation's session (one query: policies are
-    few), by invitation id; a session with no policy has none."""
-    policies = list(Policy.objects.order_by("-effective_from"))
-    deadlines = {}
-    for invitation in invitations:
-        day = timezone.localdate(invitation.session.starts_at)
-        policy = next((p for p in policies if p.effective_from <= day), None)
-        if policy is not None:
-            deadlines[invitation.pk] = day + timedelta(days=policy.claim_deadline_days)
-    return deadlines
+    """The last day to claim expenses for each invitation's session, by invitation id (two
+    queries: policies are few); a session with no policy has none."""
+    table = FeeTable()
+    deadlines = {i.pk: table.claim_deadline(i.session) for i in invitations}
+    return {pk: day for pk, day in deadlines.items() if day is not None}
 
 
 @dataclass(frozen=True)

@@ -44,15 +44,6 @@ class ExpenseItem:
     prefix: str = field(default="", compare=False)
 
 
-def claim_deadline(invitation):
-    """The last day an expense can be claimed for this session, or None with no policy."""
-    day = timezone.localdate(invitation.session.starts_at)
-    policy = policy_on(day)
-    if policy is None:
-        return None
-    return day + timedelta(days=policy.claim_deadline_days)
-
-
 def _line_for(item: ExpenseItem, rules, policy) -> tuple[ClaimLine | None, dict[str, str]]:
     p = item.prefix
     rule = rules.get(item.category)
