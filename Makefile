@@ -5,18 +5,35 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+# uv installs exactly what uv.lock says (versions and hashes); it lives in its own small venv.
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 VENDOR := src/coproduce/static/vendor
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coproduce_test
 DEMO_EXPERTS ?= 500
 
-.PHONY: run test test-sqlite test-postgres browser-deps pdf-deps bench lint format assets install demo clean
+.PHONY: upgrade run test test-sqlite test-postgres browser-deps pdf-deps bench lint format assets install demo clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+# --frozen: install from the lock as it is; never re-resolve on the way.
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet --python $(PYTHON)
 	touch $(STAMP)
+
+# Refreshes the lock to the newest releases pyproject.toml allows: a deliberate step, then
+# `make test` and a commit of uv.lock.
+upgrade: $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
+	$(UV) sync --frozen --quiet --python $(PYTHON)
+	touch $(STAMP)
+	@echo "uv.lock refreshed: run make test, read the changes (git diff uv.lock), then commit."
 
 install: $(STAMP) assets
 
@@ -90,4 +107,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) node_modules $(VENDOR) staticfiles var
+	rm -rf $(VENV) $(TOOLS) node_modules $(VENDOR) staticfiles var

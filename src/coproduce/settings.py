@@ -159,6 +159,11 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # A password reset link must never stand in for the authenticator app: sign in afterwards.
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Before changing how they sign in, staff confirm it is them with their password or their
+# authenticator app. A code sent by email is not enough for that (anyone reading the inbox
+# could use it), and experts have nothing of the kind to change: allauth's "reauthenticate by
+# code" pages (new in 65.22) answer 403 to everyone.
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "coproduce.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ORGANISATION_NAME}] "

@@ -44,6 +44,10 @@ AUTH: dict[str, tuple[str, str, dict[str, str]]] = {
     "account_set_password": (GET, "", staff_sent_on),
     "account_reauthenticate": (GET, "", staff_security),
     "mfa_reauthenticate": (GET, "", staff_security),
+    # Confirming it is you by an emailed code is switched off (settings.py): staff confirm
+    # with their password or app, and experts have no sign-in settings to change.
+    "account_request_reauthentication_code": (GET, "", rule(default=DENIED)),
+    "account_confirm_reauthentication_code": (GET, "", rule(default=DENIED)),
     "mfa_index": (GET, "", staff_security),
     "mfa_activate_totp": (GET, "", staff_sent_on),
     "mfa_deactivate_totp": (GET, "", staff_sent_on),
