@@ -25,6 +25,15 @@ if not SECRET_KEY:
 
         raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) when DEBUG is off.")
     SECRET_KEY = "development-only-not-secret-" + "x" * 40  # noqa: S105
+# Production stops at start-up without these, naming the one missing (manage.py and wsgi.py
+# print that one line): otherwise an empty ALLOWED_HOSTS refuses every request, and a missing
+# DATABASE_URL quietly keeps the data in an SQLite file inside the container.
+if not (DEBUG or TESTING):
+    for _required in ("DATABASE_URL", "ALLOWED_HOSTS"):
+        if not env_str(_required, "").strip():
+            from django.core.exceptions import ImproperlyConfigured
+
+            raise ImproperlyConfigured(f"Set {_required} (or {_required}_FILE) when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -63,7 +72,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it times every answer and sees the error pages made inside: the one log
+    # line per request (gunicorn's access log is off), and the request id on every log line.
+    "coproduce.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Answers /health/live/ and /health/ready/ before sessions, sign-in and the host check.
+    "coproduce.core.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["TEST"] = {"NAME": env_str("SQLITE_TEST_NAME", "") or None}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database fails a request (and the readiness URL) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -205,6 +222,7 @@ AXES_USERNAME_CALLABLE = "coproduce.accounts.adapter.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "coproduce.accounts.views.auth.locked_out"
 AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "coproduce.core.request_log.axes_client_str"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 # Behind a reverse proxy, say how many: axes then reads the client's address from
@@ -234,8 +252,11 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A load balancer probes the health URLs over plain HTTP, from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "coproduce.core.views.errors.csrf_failure"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -243,8 +264,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "src" / "coproduce" / "static"]
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Beside this file, so that it is found in a checkout and in an installed package alike.
+STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -315,20 +337,52 @@ TASKS = {
         ),
     }
 }
+# `manage.py worker` records that it is alive this often; readiness fails after three misses.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 30)
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# Logs go to standard output. In production (LOG_FORMAT=json, the default when DEBUG is off)
+# each line is one JSON object; LOG_FORMAT=plain gives readable lines. Every line carries the
+# request id (coproduce.core.request_log); nothing in them names a person.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "plain"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_context": {"()": "coproduce.core.request_log.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "coproduce.core.request_log.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own handlers would print a second, plain copy (DEBUG) or email the whole
+        # request, form values included, to ADMINS: its records go to the console above only.
+        "django": {"handlers": [], "level": "INFO"},
+        # The request line (coproduce.request) records every 4xx; Django's own "Not Found:
+        # /path" lines would repeat it. 5xx stay, with the exception.
+        "django.request": {"level": "ERROR"},
         # Request logs would carry query strings (register searches); keep them to warnings.
         "django.server": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
-        # axes logs every sign-in at INFO; keep only warnings (lock-outs).
+        # axes logs every sign-in at INFO; keep only warnings (lock-outs). Its lines name the
+        # account by a keyed hash, not the email address (AXES_CLIENT_STR_CALLABLE).
         "axes": {"level": "WARNING"},
         # The Notify client logs Notify's error messages, which can quote a number or a text
         # it was sent; coproduce.core.sms_notify logs each failure without them.

@@ -1,13 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from coproduce.core.views import errors, outbox, pages
+from coproduce.core.views import errors, health, outbox, pages
 from coproduce.people.views import public
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
+    # For load balancers and monitors; HealthCheckMiddleware answers them first.
+    path("health/live/", health.live, name="health_live"),
+    path("health/ready/", health.ready, name="health_ready"),
     path("get-involved/", public.get_involved, name="get_involved"),
     path("get-involved/thank-you/", public.get_involved_done, name="get_involved_done"),
     # Email addresses are the register's and the administrator's to change, not allauth's:
@@ -26,3 +29,6 @@ urlpatterns = [
 
 handler403 = errors.permission_denied
 handler404 = errors.page_not_found
+# The NHS "Sorry, there is a problem with the service" pages; they render with the database down.
+handler400 = errors.bad_request
+handler500 = errors.server_error

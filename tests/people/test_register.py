@@ -111,7 +111,8 @@ def test_export_csv_follows_the_filters_and_neutralises_formulas(coordinator_cli
 
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.streaming
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][0] == "Full name"
     exported = sorted(r[0] for r in rows[1:])
     assert exported == ['\'=HYPERLINK("http://evil")', "'@SUM(A1)"]
@@ -121,7 +122,7 @@ def test_export_csv_follows_the_filters_and_neutralises_formulas(coordinator_cli
 def test_export_xlsx_opens_as_a_spreadsheet(coordinator_client):
     ExpertFactory(full_name="+44 trick", email="x@example.net")
     response = coordinator_client.get(reverse("people:export", args=["xlsx"]))
-    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    book = openpyxl.load_workbook(io.BytesIO(response.getvalue()))
     sheet = book.active
     assert sheet.cell(1, 1).value == "Full name"
     assert sheet.cell(2, 1).value == "'+44 trick"

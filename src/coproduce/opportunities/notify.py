@@ -127,8 +127,11 @@ def _send(
     message.attach(_calendar_part(invitation, cancelled=cancelled))
     try:
         message.send()
-    except OSError:
-        logger.exception("Could not send %s to invitation %s", template, invitation.pk)
+    except OSError as error:
+        # The kind of failure only: an SMTP refusal's message quotes the recipient's address.
+        logger.warning(
+            "Could not send %s to invitation %s: %s", template, invitation.pk, type(error).__name__
+        )
         return NOT_DELIVERED
     return ""
 

@@ -4,11 +4,11 @@ from datetime import date
 
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from coproduce.people import queries
-from coproduce.people.exports import register_dataset
+from coproduce.people.exports import register_csv, register_xlsx
 from coproduce.people.filters import SORT_CHOICES, RegisterFilterForm
 
 
@@ -44,17 +44,19 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("people.export_register", raise_exception=True)
-def export(request: HttpRequest, file_format: str) -> HttpResponse:
+def export(request: HttpRequest, file_format: str) -> HttpResponse | StreamingHttpResponse:
     form = RegisterFilterForm(request.GET or None)
-    experts = queries.with_expertise(queries.search_register(form.filters()))
-    dataset = register_dataset(experts.iterator(chunk_size=2000))
-    name = f"register-{date.today().isoformat()}"
+    experts = queries.search_register(form.filters())
+    name = f"register-{date.today().isoformat()}.{file_format}"
     if file_format == "xlsx":
-        response = HttpResponse(
-            dataset.export("xlsx"),
+        # A workbook can only be sent once it is whole; it is built in a temporary file.
+        return FileResponse(
+            register_xlsx(experts),
+            as_attachment=True,
+            filename=name,
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-    else:
-        response = HttpResponse(dataset.export("csv"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    # Sent as it is written: the download starts at once, whatever the size of the register.
+    response = StreamingHttpResponse(register_csv(experts), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
