@@ -39,6 +39,10 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "privacy": (GET, "", PUBLIC),
     "get_involved": (GET, "", PUBLIC),
     "get_involved_done": (GET, "", PUBLIC),
+    # Health, for load balancers: the same answer for everyone. Tests run tasks at once, so
+    # readiness needs no worker here (tests/deploy/test_health.py covers one that is down).
+    "health_live": (GET, "", PUBLIC),
+    "health_ready": (GET, "", PUBLIC),
     # The development outbox does not exist unless DEBUG is on.
     "dev_outbox": (GET, "", rule(default=MISSING, anonymous=MISSING)),
     "dev_outbox_message": (GET, "message_id", rule(default=MISSING, anonymous=MISSING)),

@@ -23,3 +23,14 @@ class ChoiceList(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    """The last time each running task worker said it was alive. The readiness URL reads it;
+    a worker that stops cleanly removes its row, one that dies simply stops beating."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} at {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -1,4 +1,5 @@
-"""Work done in the background: telling the involvement team about a new enquiry."""
+"""Work done in the background: telling the involvement team about a new enquiry, and the
+daily clear-out of spreadsheet uploads nobody finished importing."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -8,6 +9,7 @@ from django_tasks import task
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
+from coproduce.people import imports
 from coproduce.people.models import Expert
 
 
@@ -40,3 +42,10 @@ def tell_team_about_enquiry(expert_id: int) -> int:
         from_email=None,
         recipient_list=recipients,
     )
+
+
+@task()
+def forget_abandoned_imports() -> int:
+    """Daily, from the scheduler: uploads left unimported for a day leave the server, so a
+    spreadsheet of people's details is not kept longer than the import needed it."""
+    return imports.forget_abandoned_imports()

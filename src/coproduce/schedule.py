@@ -1,0 +1,10 @@
+"""The periodic jobs `manage.py scheduler` runs: each one enqueues a task for the task worker,
+which does the work. Adding a job is one line here: the task's dotted path and when it runs,
+as a crontab line (minute hour day-of-month month day-of-week) in UK time.
+
+Paths rather than imports, so that the scheduler's home, `core`, depends on no other app."""
+
+SCHEDULE: dict[str, str] = {
+    # Spreadsheet uploads nobody finished importing, with their stored files.
+    "coproduce.people.tasks.forget_abandoned_imports": "15 3 * * *",
+}
