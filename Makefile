@@ -16,7 +16,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coproduce_test
 DEMO_EXPERTS ?= 500
 
-.PHONY: upgrade run test test-sqlite test-postgres browser-deps pdf-deps bench lint format assets install demo clean
+.PHONY: upgrade run test test-sqlite test-postgres test-production test-container browser-deps pdf-deps bench lint format assets install demo clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -54,7 +54,7 @@ run: install pdf-deps
 	mkdir -p var
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) demo_data --experts $(DEMO_EXPERTS) --if-empty
-	DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) db_worker & \
+	DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) worker & \
 	  trap 'kill $$! 2>/dev/null' EXIT; \
 	  DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -81,6 +81,8 @@ test: install browser-deps pdf-deps
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+	$(MAKE) test-production
+	$(MAKE) test-container
 
 # Browser tests run in one process after the rest (in parallel): one Chromium serves them all.
 PYTEST_RUN = $(BIN)/pytest -q -n 2 -m "not browser" && $(BIN)/pytest -q -m browser
@@ -88,12 +90,32 @@ PYTEST_RUN = $(BIN)/pytest -q -n 2 -m "not browser" && $(BIN)/pytest -q -m brows
 test-sqlite:
 	$(PYTEST_RUN)
 
+# On PostgreSQL the browser journeys are walked against the production server instead
+# (test-production), so this runs everything else.
 test-postgres:
 	@if $(PY) -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
-	  export DATABASE_URL=$(TEST_DATABASE_URL) && $(PYTEST_RUN); \
+	  export DATABASE_URL=$(TEST_DATABASE_URL) && $(BIN)/pytest -q -n 2 -m "not browser"; \
 	else \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
 	fi
+
+# The browser journeys again, served as a trust serves them: gunicorn and the task worker with
+# DEBUG off, a random SECRET_KEY, collectstatic and the manifest storage, mail sent by SMTP, on
+# PostgreSQL (see tests/browser/server.py).
+test-production:
+	@if $(PY) -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
+	  export DATABASE_URL=$(TEST_DATABASE_URL) COPRODUCE_TEST_SERVER=production && $(BIN)/pytest -q -m browser; \
+	else \
+	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
+	fi
+
+# Builds the container image (Dockerfile) and runs deploy/smoke-test in it against the
+# PostgreSQL server of TEST_DATABASE_URL; where no container engine can run here it runs
+# deploy/entrypoint from this checkout instead, and its first line says which. Installs podman,
+# runc and debootstrap through apt when they are missing and you are root.
+test-container: install
+	COPRODUCE_SMOKE_TEST=1 SMOKE_POSTGRES=$(patsubst %/,%,$(dir $(TEST_DATABASE_URL))) \
+	  $(BIN)/pytest -q -s tests/deploy/test_container.py
 
 bench: install
 	$(PY) -m coproduce.bench

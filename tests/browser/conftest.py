@@ -1,19 +1,34 @@
 """Browser tests: a real headless Chromium (Debian's, not Playwright's download) driving the app
-served by pytest-django's live server, with axe-core run on every page a journey visits.
+served by pytest-django's live server, with axe-core run on every page a journey visits. With
+COPRODUCE_TEST_SERVER=production the app is served instead by gunicorn and the task worker with
+production settings (see tests/browser/server.py): `make test-production` runs them so.
 
 Each test gets a fresh browser context; one Chromium serves a whole run of browser tests. People
 sign in by session cookie, so these tests never depend on the sign-in pages."""
 
 import os
+import tempfile
 import warnings
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.core import mail
+from django.test import Client, override_settings
 
 from coproduce.accounts.roles import Role
 from tests.browser.checks import AXE_JS, REPO_ROOT
+from tests.browser.server import (
+    Email,
+    LiveServer,
+    ProductionServer,
+    ServerError,
+    SMTPInbox,
+    database_url,
+    free_port,
+    new_secret_key,
+    production_mode,
+)
 from tests.factories import UserFactory, expert_with_account
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -59,7 +74,7 @@ class BrowserSession:
         self._browser = None
         self._saved_env: str | None = None
 
-    def get(self):
+    def get(self, extra_args: list[str]):
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
@@ -67,7 +82,7 @@ class BrowserSession:
             os.environ[ASYNC_UNSAFE] = "true"
             self._playwright = sync_playwright().start()
             self._browser = self._playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + extra_args
             )
         return self._browser
 
@@ -110,7 +125,7 @@ def _browser_session(pytestconfig):
 
 
 @pytest.fixture
-def browser(_browser_session):
+def browser(_browser_session, app_server):
     """The system Chromium, started on first use. Skips, saying why, when it is missing."""
     if not CHROMIUM.exists():
         reason = (
@@ -127,7 +142,7 @@ def browser(_browser_session):
             "The NHS.UK frontend files are missing from src/coproduce/static/vendor: "
             "run `make assets`."
         )
-    return _browser_session.get()
+    return _browser_session.get(app_server.browser_args())
 
 
 class PageProblems:
@@ -176,11 +191,147 @@ class PageProblems:
         return errors
 
 
+PRODUCTION = production_mode()
+
+if PRODUCTION:
+
+    @pytest.fixture(scope="session")
+    def _smtp_inbox():
+        """A real SMTP server in the test process: the server's processes send mail to it."""
+        import logging
+
+        from aiosmtpd.controller import Controller
+
+        # aiosmtpd logs every connection at INFO: noise in the report of a failing test.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
+        inbox = SMTPInbox()
+        controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+        controller.start()
+        yield inbox, controller.port
+        controller.stop()
+
+    @pytest.fixture(scope="session")
+    def app_server(request, django_db_setup, django_db_blocker, _smtp_inbox):
+        """gunicorn and the task worker with production settings, on the test database, for
+        the whole run; stopped before pytest-django drops that database."""
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.fail(
+                "COPRODUCE_TEST_SERVER=production needs PostgreSQL (the server's processes "
+                "share the test database): set DATABASE_URL, or run `make test-production`.",
+                pytrace=False,
+            )
+        # Sessions made by sign_in() here must be valid there: one key for both processes.
+        # Passwords set here must be ones the server's hashers can check (not the MD5 the
+        # suite uses to be quick).
+        key = os.environ.get("SECRET_KEY") or new_secret_key()
+        shared = override_settings(
+            SECRET_KEY=key,
+            PASSWORD_HASHERS=["tests.browser.server.QuickPBKDF2PasswordHasher"],
+        )
+        shared.enable()
+        server = ProductionServer(
+            workdir=Path(tempfile.mkdtemp(prefix="coproduce-production-")),
+            database_url=database_url(connection.settings_dict),
+            secret_key=key,
+            smtp_port=_smtp_inbox[1],
+        )
+        try:
+            server.start()
+        except ServerError as error:
+            server.stop()
+            problem = str(error)
+        else:
+            problem = ""
+        if problem:  # failed outside the except block, so the report is the message alone
+            shared.disable()
+            pytest.fail(problem, pytrace=False)
+        try:
+            yield server
+        finally:
+            # Chromium first: a synchronous worker holding one of its idle connections would
+            # make gunicorn's graceful stop wait.
+            browser_session = request.config.stash.get(BROWSER_SESSION, None)
+            if browser_session is not None:
+                browser_session.stop()
+            server.stop()
+            server.remove_files()
+            shared.disable()
+
+    @pytest.fixture(scope="session")
+    def live_server():
+        pytest.fail(
+            "With COPRODUCE_TEST_SERVER=production, use the app_server fixture: live_server "
+            "would start the development server beside the production one.",
+            pytrace=False,
+        )
+
+else:
+
+    @pytest.fixture
+    def app_server(live_server):
+        """pytest-django's live server, in a thread of this process."""
+        return LiveServer(live_server.url)
+
+
+class SentMail:
+    """Mail sent during a test, wherever it went: Django's test outbox (mail sent by this
+    process) and, against the production server, the SMTP server its processes send to. The
+    worker sends some mail a moment after the page that asked for it, so `wait_for` waits."""
+
+    def __init__(self, inbox: SMTPInbox | None):
+        self._inbox = inbox
+
+    def all(self) -> list[Email]:
+        here = [
+            Email(to=list(m.to), subject=str(m.subject), body=str(m.body))
+            for m in getattr(mail, "outbox", [])
+        ]
+        return here + (list(self._inbox.messages) if self._inbox else [])
+
+    def wait_for(self, to: str, containing: str = "", timeout: float = 15) -> list[Email]:
+        """Every message to `to` whose text contains `containing`, once there is at least one;
+        fails, listing what was sent, if none comes within `timeout` seconds."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [m for m in self.all() if m.to == [to] and containing in m.body]
+            if found:
+                return found
+            if time.monotonic() > deadline:
+                sent = [f"to {m.to}: {m.subject}" for m in self.all()] or ["nothing"]
+                pytest.fail(
+                    f"No mail to {to} containing {containing!r} within {timeout}s. Sent:\n"
+                    + "\n".join(sent),
+                    pytrace=False,
+                )
+            time.sleep(0.1)
+
+
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh browser context and page, at desktop width, that may only reach our server."""
-    origin = live_server.url
-    context = browser.new_context(viewport=DESKTOP, base_url=origin, locale="en-GB")
+def sent_mail(request):
+    inbox = None
+    if PRODUCTION:
+        inbox, _port = request.getfixturevalue("_smtp_inbox")
+        inbox.messages.clear()
+    return SentMail(inbox)
+
+
+def new_context(browser, app_server, **options):
+    """A browser context for our server (the production one has its own certificate)."""
+    return browser.new_context(base_url=app_server.url, **app_server.context_options(), **options)
+
+
+@pytest.fixture
+def page(transactional_db, browser, app_server):
+    """A fresh browser context and page, at desktop width, that may only reach our server.
+    The test's data is committed (transactional_db): the server reads it from elsewhere. The
+    database comes first, before Chromium starts: a connection opened once Playwright's event
+    loop runs is never closed, and PostgreSQL then refuses to drop the test database."""
+    origin = app_server.url
+    context = new_context(browser, app_server, viewport=DESKTOP, locale="en-GB")
     context.set_default_timeout(10_000)
     context.route(
         "**/*",
@@ -199,6 +350,8 @@ def page(browser, live_server):
     new_page.problems = problems  # type: ignore[attr-defined]
     yield new_page
     context.close()
+    if PRODUCTION:
+        app_server.check_alive()
     leftover = problems.take()
     assert not leftover, "The page had errors:\n" + "\n".join(leftover)
 
@@ -215,6 +368,7 @@ def sign_in(page, user) -> None:
                 "value": cookie.value,
                 "url": page.problems.own_origin,
                 "httpOnly": True,
+                "secure": page.problems.own_origin.startswith("https:"),
                 "sameSite": "Lax",
             }
         ]

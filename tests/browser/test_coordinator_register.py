@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, LivedExperienceArea
 from tests.browser.checks import assert_error_summary, check_page, visit
+from tests.browser.conftest import new_context
 from tests.factories import (
     AccessNeedFactory,
     ExpertFactory,
@@ -200,7 +201,7 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
 
 
 def test_coordinator_edits_an_expert_adds_a_photo_and_reads_the_old_and_new_values(
-    coordinator_page, browser, live_server, transactional_db, tmp_path
+    coordinator_page, browser, app_server, transactional_db, tmp_path
 ):
     page = coordinator_page
     jo = ExpertFactory(full_name="Jo Bloggs", preferred_name="", pronouns="")
@@ -229,7 +230,7 @@ def test_coordinator_edits_an_expert_adds_a_photo_and_reads_the_old_and_new_valu
     # The photo is private: the coordinator's session gets it, a stranger does not.
     answer = page.request.get(photo_url)
     assert answer.status == 200 and answer.headers["content-type"] == "image/jpeg"
-    stranger = browser.new_context(base_url=live_server.url)
+    stranger = new_context(browser, app_server)
     try:
         assert stranger.request.get(photo_url, max_redirects=0).status == 302
     finally:

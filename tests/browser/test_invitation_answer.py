@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core import mail
 from playwright.sync_api import expect
 
 from coproduce.opportunities.models import Invitation
@@ -23,7 +22,9 @@ from tests.factories import (
 pytestmark = pytest.mark.browser
 
 
-def test_an_expert_accepts_an_invitation_from_their_email_on_a_phone(page, transactional_db):
+def test_an_expert_accepts_an_invitation_from_their_email_on_a_phone(
+    page, transactional_db, sent_mail
+):
     venue = VenueFactory(
         name="Shirehall",
         accessibility="Step-free entrance at the front. Hearing loop in Room 2.",
@@ -37,7 +38,7 @@ def test_an_expert_accepts_an_invitation_from_their_email_on_a_phone(page, trans
     expert = ExpertFactory(preferred_name="Nia", email="nia@example.net")
     services.invite_experts(actor=UserFactory(), sessions=[session], experts=[expert])
 
-    (message,) = [m for m in mail.outbox if m.to == ["nia@example.net"]]
+    (message,) = sent_mail.wait_for("nia@example.net")
     accept = re.search(r"https?://\S+?(/invitations/answer/\S+\?answer=accept)", message.body)
     assert accept, message.body
 
