@@ -1,6 +1,9 @@
 """python -m coproduce.bench: fills each throwaway database, measures, prints the table.
 
-Exits with 1 when a target is missed, so that a script can tell.
+On PostgreSQL it also runs the load run (load.py): the production server under many people
+at once. `--load-only` fills PostgreSQL and runs only that, for trying it quickly on a small
+demo (`--experts 500 --load-seconds 20`). Exits with 1 when a target is missed, so that a
+script can tell.
 """
 
 import argparse
@@ -14,6 +17,7 @@ from pathlib import Path
 from coproduce.bench.cases import CASES, DEMO_DATA_TARGET_S
 from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
+from coproduce.bench.load import LOAD_SECONDS, LOAD_USERS, P95_TARGET_MS, LoadResult, run_load
 from coproduce.bench.report import Row, milliseconds, seconds, table
 from coproduce.bench.run_case import RUN_CLAIMS, RUN_TARGET_S
 
@@ -34,16 +38,31 @@ def main() -> int:
     parser.add_argument(
         "--postgres-url", default=os.environ.get("BENCH_DATABASE_URL", POSTGRES_URL)
     )
+    parser.add_argument(
+        "--load-only", action="store_true", help="fill PostgreSQL and run only the load run"
+    )
+    parser.add_argument("--no-load", action="store_true", help="leave out the load run")
+    parser.add_argument("--load-users", type=int, default=LOAD_USERS)
+    parser.add_argument("--load-seconds", type=int, default=LOAD_SECONDS)
     args = parser.parse_args()
+    if args.load_only:
+        args.only = "postgres"
     targets: dict[str, SQLiteTarget | PostgresTarget] = {
         "sqlite": SQLiteTarget(BENCH_DIR / "bench.sqlite3"),
         "postgres": PostgresTarget(args.postgres_url),
     }
-    print(
-        f"Measuring with {args.experts:,} demo experts: the median of {args.requests} requests "
-        "after 3 warm-ups, signed in as a coordinator.",
-        flush=True,
-    )
+    if not args.load_only:
+        print(
+            f"Measuring with {args.experts:,} demo experts: the median of {args.requests} "
+            "requests after 3 warm-ups, signed in as a coordinator.",
+            flush=True,
+        )
+    if not args.no_load and args.only != "sqlite":
+        print(
+            f"The load run: {args.load_users} people at once for {args.load_seconds} s against "
+            f"gunicorn with 2 workers and PostgreSQL, locust on the same machine.",
+            flush=True,
+        )
     rows: list[Row] = []
     loads = [_load()]
     for key, target in targets.items():
@@ -62,17 +81,46 @@ def _measure(target: SQLiteTarget | PostgresTarget, args: argparse.Namespace) ->
         database_url = target.prepare()
     except Unavailable as error:
         return _not_measured(target.label, args.experts, f"not measured: {error}")
+    load = None
     try:
         filled = _run_worker(database_url, "fill", "--experts", str(args.experts))
+        if args.load_only:
+            return [_demo_row(target.label, args.experts, filled)] + _load_rows(
+                target.label, _run_load(database_url, args)
+            )
         measured = _run_worker(database_url, "measure", "--requests", str(args.requests))
+        # After the pages and before the import and the payment run, so that the load meets
+        # the 20,000-expert demo and the pages are timed on a database it has not changed.
+        if isinstance(target, PostgresTarget) and not args.no_load:
+            load = _run_load(database_url, args)
+        written = _run_worker(database_url, "writes")
     except RuntimeError as error:
         return _not_measured(target.label, args.experts, f"not measured: {error}")
     finally:
         target.cleanup()
-    return _rows(target.label, args.experts, {**filled, **measured})
+    rows = _rows(target.label, args.experts, {**filled, **measured, **written})
+    return rows + (_load_rows(target.label, load) if load else [])
 
 
-def _run_worker(database_url: str, *arguments: str) -> dict:
+def _run_load(database_url: str, args: argparse.Namespace) -> LoadResult:
+    def make_plan(env: dict[str, str], path: str) -> dict:
+        per_role = str(args.load_users)
+        return _run_worker(database_url, "plan", "--per-role", per_role, "--out", path, env=env)
+
+    print(f"  load run: {args.load_users} people for {args.load_seconds} s...", flush=True)
+    load = run_load(
+        _worker_env(database_url),
+        BASE_DIR,
+        make_plan,
+        users=args.load_users,
+        seconds=args.load_seconds,
+    )
+    for what, count in load.failures:  # each kind of error once, with how often it happened
+        print(f"  load run error, {count} times: {what}", flush=True)
+    return load
+
+
+def _worker_env(database_url: str) -> dict[str, str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "coproduce.settings",
@@ -86,6 +134,11 @@ def _run_worker(database_url: str, *arguments: str) -> dict:
     }
     for name in ("PYTEST_VERSION", "DEMO_RELAX_MFA", "SECRET_KEY_FILE", "DATABASE_URL_FILE"):
         env.pop(name, None)
+    return env
+
+
+def _run_worker(database_url: str, *arguments: str, env: dict[str, str] | None = None) -> dict:
+    env = env or _worker_env(database_url)
     command = [sys.executable, "-m", "coproduce.bench.worker", *arguments]
     try:
         done = subprocess.run(  # noqa: S603 (our own interpreter and module)
@@ -113,10 +166,43 @@ def _load_note(loads: list[float]) -> str:
     return note
 
 
-def _demo_row(database: str, experts: int) -> Row:
-    return Row(
+def _demo_row(database: str, experts: int, outcome: dict | None = None) -> Row:
+    row = Row(
         f"demo_data, {experts:,} experts", database, f"< {DEMO_DATA_TARGET_S:.0f} s", "", "-", None
     )
+    if outcome is not None:
+        row.median = seconds(outcome["demo_seconds"])
+        row.met = outcome["demo_seconds"] < DEMO_DATA_TARGET_S
+    return row
+
+
+def _load_rows(database: str, load: LoadResult) -> list[Row]:
+    """The load run's figures; the targets are on the 95th percentile and the errors."""
+    what = f"load, {load.users} people for {load.seconds} s"
+    rows = [
+        Row(f"{what}: p50", database, "-", _ms(load.p50_ms), "-", None),
+        Row(f"{what}: p95", database, f"< {P95_TARGET_MS:.0f} ms", _ms(load.p95_ms), "-", None),
+        Row(f"{what}: p99", database, "-", _ms(load.p99_ms), "-", None),
+        Row(f"{what}: requests/s", database, "-", _per_second(load.rps), "-", None),
+        Row(f"{what}: errors", database, "0", f"{load.errors} of {load.requests:,}", "-", None),
+    ]
+    if load.error:
+        for row in rows:
+            row.note = f"not measured: {load.error}"
+        return rows
+    rows[1].met = load.p95_ms is not None and load.p95_ms < P95_TARGET_MS
+    rows[4].met = load.errors == 0 and load.requests > 0
+    for page, p95, count in load.slowest:
+        rows.append(Row(f"  slow under load: {page} ({count})", database, "-", _ms(p95), "-", None))
+    return rows
+
+
+def _ms(value: float | None) -> str:
+    return milliseconds(value) if value is not None else "-"
+
+
+def _per_second(value: float | None) -> str:
+    return f"{value:,.1f}/s" if value is not None else "-"
 
 
 def _not_measured(database: str, experts: int, note: str) -> list[Row]:
@@ -132,10 +218,7 @@ def _not_measured(database: str, experts: int, note: str) -> list[Row]:
 
 
 def _rows(database: str, experts: int, outcome: dict) -> list[Row]:
-    demo = _demo_row(database, experts)
-    demo.median = seconds(outcome["demo_seconds"])
-    demo.met = outcome["demo_seconds"] < DEMO_DATA_TARGET_S
-    rows = [demo]
+    rows = [_demo_row(database, experts, outcome)]
     for case, result in zip(CASES, outcome["results"], strict=True):
         row = Row(case.name, database, "-", "-", "-", None)
         if case.target_ms:

@@ -1,7 +1,9 @@
 """One database's measurements, run by `python -m coproduce.bench` in processes of its own:
 `fill` migrates and times demo_data, then `measure` times the pages in a fresh process, as a
-web server would be, not one still holding the memory of 20,000 new rows. The parent sets
-DATABASE_URL and production-like settings; each step prints one line of JSON."""
+web server would be, not one still holding the memory of 20,000 new rows; `plan` makes the
+accounts and sessions of the load run (load_plan.py), and `writes` times the import and the
+payment run last, since they add experts and pay claims that the pages would show. The parent
+sets DATABASE_URL and production-like settings; each step prints one line of JSON."""
 
 import argparse
 import json
@@ -24,24 +26,32 @@ class Result:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["fill", "measure"])
+    parser.add_argument("step", choices=["fill", "measure", "plan", "writes"])
     parser.add_argument("--experts", type=int, default=20_000)
     parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--per-role", type=int, default=50, help="plan: accounts per role")
+    parser.add_argument("--out", help="plan: the JSON file to write")
     args = parser.parse_args()
     django.setup()
     if args.step == "fill":
         print(json.dumps({"demo_seconds": _fill(args.experts)}))
-    else:
+    elif args.step == "measure":
         results = _measure_pages(args.requests)
-        print(
-            json.dumps(
-                {
-                    "results": [asdict(r) for r in results],
-                    "import": _measure_import(),
-                    "payment_run": _measure_payment_run(),
-                }
-            )
-        )
+        print(json.dumps({"results": [asdict(r) for r in results]}))
+    elif args.step == "plan":
+        print(json.dumps(_plan(args.per_role, args.out)))
+    else:
+        print(json.dumps({"import": _measure_import(), "payment_run": _measure_payment_run()}))
+
+
+def _plan(per_role: int, out: str) -> dict:
+    from pathlib import Path
+
+    from coproduce.bench.load_plan import make_plan
+
+    plan = make_plan(per_role)
+    Path(out).write_text(json.dumps(plan))
+    return {role: len(people) for role, people in plan["people"].items()}
 
 
 def _fill(experts: int) -> float:
