@@ -396,3 +396,17 @@ def test_a_traceback_keeps_a_failed_constraints_column_but_not_its_value(logs, d
     [line] = logs.lines()
     assert "Key (email)=(…) already exists." in line["exc_info"]
     assert "jo.plant" not in logs.text()
+
+
+def test_a_5xx_answered_without_an_exception_keeps_the_request_id_on_djangos_line(logs, db):
+    """Django logs a 5xx response after every middleware has returned: its line must still
+    say which request it was."""
+    failing = mock.patch(
+        "coproduce.core.views.health.readiness", return_value={"database": "failing"}
+    )
+    with logs, failing:
+        response = client_as().get(reverse("health_ready"), HTTP_X_REQUEST_ID="ready-503")
+
+    assert response.status_code == 503
+    [django_line] = [line for line in logs.lines() if line["logger"] == "django.request"]
+    assert django_line["request_id"] == "ready-503"

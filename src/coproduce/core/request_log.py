@@ -118,9 +118,11 @@ class RequestContextFilter(logging.Filter):
     to its own request records (the whole request object, and the path in the message)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if getattr(record, "request_id", None) is None:
-            record.request_id = _request_id.get()
         request = record.__dict__.pop("request", None)
+        if getattr(record, "request_id", None) is None:
+            # Django logs a 5xx after every middleware has returned, when the id has left
+            # the context: the request it attaches still carries it.
+            record.request_id = _request_id.get() or getattr(request, "request_id", None)
         if request is not None and isinstance(record.args, tuple):
             # django.request and django.security write "Not Found: /path"; a path can carry a
             # password-reset key or an invitation's signed token, so the route stands in for it.
