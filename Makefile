@@ -78,6 +78,7 @@ pdf-deps:
 test: install browser-deps pdf-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	mkdir -p var
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres

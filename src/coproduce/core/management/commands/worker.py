@@ -2,6 +2,8 @@
 options, plus a heartbeat in the database that the readiness URL reads."""
 
 import os
+import signal
+import sys
 
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
@@ -18,6 +20,10 @@ class Command(db_worker.Command):
             # a child that runs the tasks: the child beats, not this one.
             super().handle(*args, **options)
             return
+        # Until db_worker sets its own handlers, a stop asked for (a container stopped just
+        # as it started) ends the worker cleanly: no task is running yet.
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: sys.exit(0))
         heartbeat = Heartbeat(options["worker_id"])
         heartbeat.start()
         try:
