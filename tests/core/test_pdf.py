@@ -6,6 +6,7 @@ import socket
 import pytest
 
 from coproduce.core.pdf import BASE_URL, LocalOnlyFetcher, RefusedURL, html_to_pdf, render_pdf
+from tests.core.pdf_helpers import info_title, is_tagged, language, xmp_title
 
 
 @pytest.fixture
@@ -93,3 +94,31 @@ def test_render_pdf_makes_a_pdf_of_a_template_with_our_stylesheet(
     assert pdf.startswith(b"%PDF-")
     assert pdf.rstrip().endswith(b"%%EOF")
     assert no_network == []
+
+
+def test_every_pdf_is_tagged_for_screen_readers_with_its_title_and_language():
+    pdf = html_to_pdf(
+        "<html><head><title>Welcome pack (Eve Expert) – Coproduce</title></head>"
+        "<body><h1>Welcome</h1><p>Hello.</p><table><tr><td>1</td></tr></table></body></html>"
+    )
+    assert is_tagged(pdf)
+    assert language(pdf) == "en-GB"
+    assert info_title(pdf) == "Welcome pack (Eve Expert) – Coproduce"
+    assert xmp_title(pdf) == "Welcome pack (Eve Expert) – Coproduce"
+
+
+def test_a_pdf_keeps_the_language_its_page_gives():
+    pdf = html_to_pdf('<html lang="cy"><head><title>Croeso</title></head><body>Croeso</body>')
+    assert language(pdf) == "cy"
+
+
+def test_a_page_without_a_title_element_is_titled_by_its_main_heading(a_template):
+    pdf = render_pdf(a_template, {"title": "Statement <of>  payments"})
+    assert is_tagged(pdf)
+    assert info_title(pdf) == "Statement <of> payments"
+    assert language(pdf) == "en-GB"
+
+
+def test_a_pdf_with_no_title_at_all_is_refused():
+    with pytest.raises(ValueError, match="title"):
+        html_to_pdf("<html><body><p>Nothing says what this is.</p></body></html>")

@@ -11,9 +11,9 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from weasyprint import HTML
 
-from coproduce.payments.queries.mine import statement_for
+from coproduce.payments.queries.mine import Statement, statement_for
+from tests.core.pdf_helpers import info_title, is_tagged, language, page_texts
 from tests.factories import expert_with_account
 from tests.payments.helpers import make_policy
 from tests.payments.mine_helpers import expense_claim, involvement_claim, pay
@@ -122,16 +122,11 @@ def test_statement_takes_the_same_number_of_queries_however_many_payments(
 
 
 def _pdf_text(pdf_html: str) -> tuple[int, str]:
-    """The page count and the laid-out text of the PDF WeasyPrint makes from this HTML."""
-    from coproduce.core.pdf import BASE_URL, LocalOnlyFetcher
+    """The page count and the laid-out text of the PDF made from this HTML."""
+    from coproduce.core.pdf import render_document
 
-    document = HTML(string=pdf_html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher()).render()
-    words = []
-    for page in document.pages:
-        for box in page._page_box.descendants():
-            if hasattr(box, "text") and isinstance(box.text, str):
-                words.append(box.text)
-    return len(document.pages), " ".join(" ".join(words).split())
+    pages = page_texts(render_document(pdf_html))
+    return len(pages), " ".join(pages)
 
 
 def test_the_pdf_is_a_statement_a_benefits_adviser_can_read(
@@ -190,3 +185,71 @@ def test_another_tax_years_pdf_with_nothing_paid_says_so(policy, paying_expert, 
 
 def test_a_pdf_for_a_year_out_of_range_is_not_found(expert_client):
     assert expert_client.get(pdf_url(1999)).status_code == 404
+
+
+def test_the_statement_pdf_is_tagged_with_its_title_and_language(
+    policy, paying_expert, expert_client, settings
+):
+    pay(expense_claim(paying_expert, amount="4.50"), paid_on=date(2026, 5, 1))
+    pdf = expert_client.get(pdf_url(2026)).content
+    assert is_tagged(pdf)
+    assert language(pdf) == "en-GB"
+    assert info_title(pdf) == (
+        f"Statement of payments to Eve Expert, 2026 to 2027 – {settings.ORGANISATION_NAME}"
+    )
+
+
+TOTALS = ("Total payments for time given:", "Total expenses paid back:")
+FOOTER = "Questions about this statement:"
+
+
+def _orphans(pages: list[str]) -> list[str]:
+    """What is alone on a page: a total with no row of its table (or no "No ... in this tax
+    year") before it on that page, or the footer on a page with no total."""
+    found = []
+    for number, text in enumerate(pages, start=1):
+        start = 0
+        for total in TOTALS:
+            at = text.find(total)
+            if at == -1:
+                continue
+            above = text[start:at]
+            if "PR-" not in above and "in this tax year." not in above:
+                found.append(f"page {number}: {total!r} without its rows")
+            start = at + len(total)
+        if FOOTER in text and not any(total in text for total in TOTALS):
+            found.append(f"page {number}: the footer alone")
+    return found
+
+
+def test_no_page_of_a_long_statement_has_a_total_or_the_footer_without_its_rows(
+    policy, paying_expert
+):
+    """However many payments push the statement onto a second page, each total stays with
+    rows of its table and the footer with the last total."""
+    from coproduce.core.pdf import render_document
+    from coproduce.payments.views.mine_statement import _context
+
+    for day in range(1, 6):
+        pay(involvement_claim(paying_expert, title="Carers' board"), paid_on=date(2026, 5, day))
+    for day in range(1, 13):
+        pay(expense_claim(paying_expert, amount="4.50"), paid_on=date(2026, 6, day))
+    context = _context(paying_expert, 2026)
+    whole = context["statement"]
+
+    longest = 0
+    for expenses in range(len(whole.expenses) + 1):
+        statement = Statement(
+            year=whole.year,
+            period=whole.period,
+            earnings=whole.earnings,
+            expenses=whole.expenses[:expenses],
+        )
+        html = render_to_string(
+            "payments/my_statement_pdf.jinja", {**context, "statement": statement}
+        )
+        pages = page_texts(render_document(html))
+        longest = max(longest, len(pages))
+        assert _orphans(pages) == [], f"With {expenses} expenses: {pages}"
+        assert pages[-1].count("PR-") >= 1
+    assert longest >= 2, "No statement here was long enough to need a second page"
