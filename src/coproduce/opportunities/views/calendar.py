@@ -1,5 +1,6 @@
 """The calendar of meetings, for everyone signed in: a month, a list of the next twelve
-months, an .ics download, and each expert's private feed of their own meetings."""
+months, an .ics download, and each expert's private feed of their own meetings. Experts see
+only the meetings open to them; staff see every team's."""
 
 from datetime import date
 from urllib.parse import urlencode
@@ -62,6 +63,11 @@ def _query(params: dict, **more) -> str:
     return "?" + urlencode({**params, **more}) if params or more else ""
 
 
+def _expert_user_id(request: HttpRequest) -> int | None:
+    """Whose meetings to limit the calendar to: an expert's own, or None for staff."""
+    return request.user.pk if request.user.is_expert else None
+
+
 def _context(request: HttpRequest, first: date) -> dict:
     form = CalendarFilterForm(request.GET or None)
     filters = form.filters()
@@ -76,6 +82,7 @@ def _context(request: HttpRequest, first: date) -> dict:
             opportunity_link if request.user.has_perm("opportunities.manage") else None
         ),
         "this_month": queries.month_start(queries.today_local()),
+        "for_expert": request.user.is_expert,
     }
 
 
@@ -85,7 +92,9 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
         queries.today_local()
     )
     context = _context(request, first)
-    context["month"] = queries.month_view(first, context["filters"])
+    context["month"] = queries.month_view(
+        first, context["filters"], expert_user_id=_expert_user_id(request)
+    )
     return render(request, "opportunities/calendar_month.jinja", context)
 
 
@@ -95,7 +104,9 @@ def calendar_list(request: HttpRequest) -> HttpResponse:
         queries.today_local()
     )
     context = _context(request, first)
-    context["months"] = queries.list_view(first, context["filters"])
+    context["months"] = queries.list_view(
+        first, context["filters"], expert_user_id=_expert_user_id(request)
+    )
     context["last_month"] = queries.add_months(first, queries.LIST_MONTHS - 1)
     return render(request, "opportunities/calendar_list.jinja", context)
 
@@ -108,7 +119,10 @@ def calendar_download(request: HttpRequest) -> HttpResponse:
     )
     filters = CalendarFilterForm(request.GET or None).filters()
     sessions = queries.sessions_between(
-        first, queries.add_months(first, queries.LIST_MONTHS), filters
+        first,
+        queries.add_months(first, queries.LIST_MONTHS),
+        filters,
+        expert_user_id=_expert_user_id(request),
     )
     body = build_calendar(sessions, name="Involvement meetings", details=False)
     response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
