@@ -11,6 +11,7 @@ from tests.browser.conftest import sign_in
 from tests.factories import (
     ExpertFactory,
     GroupFactory,
+    InvitationFactory,
     OpportunityFactory,
     SessionFactory,
     SkillFactory,
@@ -33,6 +34,7 @@ def test_every_page_the_involvement_team_opens_passes_axe(coordinator_page):
     requested = OpportunityFactory(status="requested", title="Stroke pathway review")
     published = OpportunityFactory(title="Carers' strategy workshop")
     session = SessionFactory(opportunity=published)
+    place = InvitationFactory(session=session, status="accepted")
     group = GroupFactory(name="Personalisation Expert Panel")
     sweep(
         coordinator_page,
@@ -54,6 +56,7 @@ def test_every_page_the_involvement_team_opens_passes_axe(coordinator_page):
             ("opportunities:session_edit", {"pk": session.pk}),
             ("opportunities:session_cancel", {"pk": session.pk}),
             ("opportunities:session_places", {"pk": session.pk}),
+            ("opportunities:invitation_cancel", {"pk": place.pk}),
             ("opportunities:group_list", {}),
             ("opportunities:group_new", {}),
             ("opportunities:group_detail", {"pk": group.pk}),

@@ -13,11 +13,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from coproduce.core.formats import long_date
 from coproduce.opportunities.models import Session
 from tests.browser.checks import SMALL_SCREEN_WIDTH, check_page, check_small_screen, visit
 from tests.browser.conftest import PageProblems, new_context, sign_in
 from tests.factories import (
     ExpertFactory,
+    InvitationFactory,
     LivedExperienceAreaFactory,
     OpportunityFactory,
     SessionFactory,
@@ -170,3 +172,54 @@ def test_invited_expert_who_came_sees_the_meeting_and_hours_the_coordinator_reco
         )
         expect(main).to_contain_text("You have no meetings coming up.")
         check_small_screen(screen)
+
+
+def test_coordinator_cancels_a_place_after_a_question_and_the_expert_is_told(
+    coordinator_page, sent_mail
+):
+    page = coordinator_page
+    opportunity = OpportunityFactory(title="Carers' forum", places=1)
+    starts = (timezone.now() + timedelta(days=7)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    session = SessionFactory(
+        opportunity=opportunity, starts_at=starts, ends_at=starts + timedelta(hours=2)
+    )
+    jo = ExpertFactory(full_name="Jo Bloggs", preferred_name="Jo", email="jo@example.net")
+    sam = ExpertFactory(full_name="Sam Patel", preferred_name="", email="sam@example.net")
+    InvitationFactory(session=session, expert=jo, status="accepted")
+    InvitationFactory(session=session, expert=sam, status="waiting", waiting_since=timezone.now())
+    day = long_date(starts)
+
+    # The one place is taken: the places page says 0 are free, not nothing.
+    visit(page, f"/sessions/{session.pk}/places/")
+    main = page.get_by_role("main")
+    free = main.locator(".nhsuk-summary-list__row", has_text="Free places")
+    expect(free.locator("dd").first).to_have_text("0")
+
+    # Cancelling asks first, and says what will happen; going back changes nothing.
+    page.get_by_role("button", name="Cancel place for Jo Bloggs").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Cancel Jo Bloggs's place at the meeting on {day}?"
+    )
+    expect(main).to_contain_text("Jo Bloggs will be told by email")
+    expect(main).to_contain_text("The place will go to Sam Patel, who has waited longest")
+    check_page(page, small_screen=True)
+    page.get_by_role("link", name="No, go back to the places").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^Coming \(1\)"))).to_be_visible()
+    expect(main.get_by_role("region", name=re.compile("^Coming"))).to_contain_text("Jo Bloggs")
+
+    page.get_by_role("button", name="Cancel place for Jo Bloggs").click()
+    page.get_by_role("button", name="Cancel place").click()
+
+    expect(page.get_by_role("status").first).to_contain_text("Jo Bloggs's place is cancelled")
+    expect(main.get_by_role("region", name=re.compile("^Coming"))).to_contain_text("Sam Patel")
+    check_page(page)
+
+    # Jo is told which meeting, that the place is cancelled, and whom to ask; Sam gets it.
+    (told,) = sent_mail.wait_for("jo@example.net", containing="cancelled your place")
+    assert told.subject == f"Your place is cancelled: Carers' forum, {day}"
+    assert "Hello Jo," in told.body
+    assert f"When: {day}, 10am to 12pm" in told.body
+    assert "If you have a question, or think this is a mistake, email" in told.body
+    sent_mail.wait_for("sam@example.net", containing="it is yours")

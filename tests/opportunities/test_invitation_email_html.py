@@ -120,6 +120,12 @@ KINDS = {
         set(),
         "CANCEL",
     ),
+    "place cancelled by the team": (
+        lambda invitation, token: notify.send_place_cancelled(invitation),
+        "cancelled",
+        set(),
+        "CANCEL",
+    ),
 }
 
 

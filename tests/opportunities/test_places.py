@@ -1,6 +1,7 @@
 """The team's pages: check who is being invited, send, watch progress, and see each session's
 places with the waiting list in order. Only the team may use them."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from markupsafe import escape
 
+from coproduce.core import sms
+from coproduce.core.formats import long_date
 from coproduce.opportunities.models import Invitation, InviteRun
 from coproduce.opportunities.services import invitations as services
 from tests.factories import ExpertFactory, InvitationFactory, OpportunityFactory, SessionFactory
@@ -144,3 +147,146 @@ def test_withdrawing_after_the_meeting_is_refused_with_a_message(coordinator_cli
     assert "This meeting has already happened" in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.status == "invited"
+
+
+def test_the_places_page_shows_0_free_places_when_every_place_is_taken(coordinator_client):
+    # The summary list's macro shows nothing for a value of 0 (falsy), so the page gives it
+    # the words, not the number.
+    session = SessionFactory(opportunity=OpportunityFactory(places=1))
+    InvitationFactory(session=session, status="accepted")
+
+    page = coordinator_client.get(
+        reverse("opportunities:session_places", args=[session.pk])
+    ).content.decode()
+
+    free = re.search(r"Free places\s*</dt>\s*<dd[^>]*>\s*(.*?)\s*</dd>", page, re.S)
+    assert free is not None and free.group(1) == "0"
+
+
+def test_the_places_page_shows_0_coming_when_nobody_has_a_place(coordinator_client):
+    session = SessionFactory(opportunity=OpportunityFactory(places=2))
+
+    page = coordinator_client.get(
+        reverse("opportunities:session_places", args=[session.pk])
+    ).content.decode()
+
+    coming = re.search(r"Coming\s*</dt>\s*<dd[^>]*>\s*(.*?)\s*</dd>", page, re.S)
+    assert coming is not None and coming.group(1) == "0"
+
+
+def test_cancelling_a_place_asks_first_and_says_who_gets_the_place(coordinator_client):
+    session = SessionFactory(opportunity=OpportunityFactory(places=1))
+    holder = InvitationFactory(
+        session=session, status="accepted", expert=ExpertFactory(full_name="Jo Bloggs")
+    )
+    now = timezone.now()
+    InvitationFactory(
+        session=session,
+        status="waiting",
+        waiting_since=now,
+        expert=ExpertFactory(full_name="Sam Later"),
+    )
+    InvitationFactory(
+        session=session,
+        status="waiting",
+        waiting_since=now - timedelta(hours=1),
+        expert=ExpertFactory(full_name="Ann Longest"),
+    )
+    url = reverse("opportunities:invitation_cancel", args=[holder.pk])
+
+    response = coordinator_client.get(url)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    day = long_date(session.starts_at)
+    assert f"<h1>Cancel Jo Bloggs's place at the meeting on {day}?</h1>" in page
+    assert "Jo Bloggs will be told by email" in page
+    assert "The place will go to Ann Longest, who has waited longest" in page
+    assert f'<form method="post" action="{url}"' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+    assert "Cancel place" in page
+    places = reverse("opportunities:session_places", args=[session.pk])
+    assert f'<a href="{places}">No, go back to the places</a>' in page
+    holder.refresh_from_db()
+    assert holder.status == "accepted"
+    assert not mail.outbox
+
+
+def test_the_places_page_links_to_the_question_rather_than_cancelling_at_once(coordinator_client):
+    holder = InvitationFactory(status="accepted")
+    page = coordinator_client.get(
+        reverse("opportunities:session_places", args=[holder.session_id])
+    ).content.decode()
+    url = reverse("opportunities:invitation_cancel", args=[holder.pk])
+    assert f'href="{url}"' in page
+    assert f'action="{url}"' not in page
+
+
+def test_with_nobody_waiting_the_question_says_the_place_will_be_free(coordinator_client):
+    holder = InvitationFactory(status="accepted")
+    page = coordinator_client.get(
+        reverse("opportunities:invitation_cancel", args=[holder.pk])
+    ).content.decode()
+    assert "Nobody is on the waiting list, so the place will be free" in page
+
+
+def test_asking_to_cancel_when_there_is_no_place_goes_back_with_a_message(coordinator_client):
+    invitation = InvitationFactory(status="declined", expert=ExpertFactory(full_name="Jo Bloggs"))
+    response = coordinator_client.get(
+        reverse("opportunities:invitation_cancel", args=[invitation.pk]), follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse(
+        "opportunities:session_places", args=[invitation.session_id]
+    )
+    assert "Jo Bloggs has no place to cancel" in response.content.decode()
+
+
+def test_the_expert_whose_place_the_team_cancels_is_told_by_email_and_text(
+    coordinator_client, django_capture_on_commit_callbacks, settings
+):
+    sms.outbox.clear()
+    session = SessionFactory(opportunity=OpportunityFactory(title="Carers' forum"))
+    expert = ExpertFactory(
+        preferred_name="Jo", email="jo@example.net", preferred_channel="text", phone="+447700900123"
+    )
+    holder = InvitationFactory(session=session, status="accepted", expert=expert)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(reverse("opportunities:invitation_cancel", args=[holder.pk]))
+
+    holder.refresh_from_db()
+    assert holder.status == "cancelled"
+    (message,) = mail.outbox
+    day = long_date(session.starts_at)
+    assert message.to == ["jo@example.net"]
+    assert message.subject == f"Your place is cancelled: Carers' forum, {day}"
+    assert "Hello Jo," in message.body
+    assert "We have cancelled your place at this meeting" in message.body
+    assert f"When: {day}" in message.body
+    assert f"email {settings.INVOLVEMENT_TEAM_EMAIL}" in message.body
+    html = message.alternatives[0][0]
+    assert "Your place is cancelled" in html and settings.INVOLVEMENT_TEAM_EMAIL in html
+    (text,) = sms.outbox
+    assert text.to == "+447700900123"
+    assert "cancelled your place at Carers' forum" in text.body
+    assert settings.INVOLVEMENT_TEAM_EMAIL in text.body
+    sms.outbox.clear()
+
+
+def test_an_expert_who_cancels_their_own_place_gets_no_cancellation_email(
+    django_capture_on_commit_callbacks,
+):
+    holder = InvitationFactory(status="accepted")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_booking(invitation=holder, by=holder.expert.user)
+    assert not [m for m in mail.outbox if m.subject.startswith("Your place is cancelled")]
+
+
+@pytest.mark.parametrize("who", ["staff_client", "expert_client", "finance_client"])
+def test_only_the_team_can_cancel_an_experts_place(request, who):
+    holder = InvitationFactory(status="accepted")
+    client = request.getfixturevalue(who)
+    response = client.post(reverse("opportunities:invitation_cancel", args=[holder.pk]))
+    assert response.status_code == 403
+    holder.refresh_from_db()
+    assert holder.status == "accepted"

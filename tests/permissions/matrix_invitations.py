@@ -15,7 +15,8 @@ INVITATIONS: dict[str, tuple[str, str, dict[str, str]]] = {
     "opportunities:invite_run": ("get", "invite_run", team_only),
     "opportunities:session_places": ("get", "future_session", team_only),
     "opportunities:invitation_withdraw": ("post", "another_experts_invitation", team_redirect),
-    "opportunities:invitation_cancel": ("post", "another_experts_invitation", team_redirect),
+    # Asks first (the post that cancels is tested in tests/opportunities/test_places.py).
+    "opportunities:invitation_cancel": ("get", "another_experts_place", team_only),
     "opportunities:invitation_answer": ("get", "answer_token", link_holder),
     "opportunities:invitation_answered": ("get", "answer_token", link_holder),
 }

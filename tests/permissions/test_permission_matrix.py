@@ -116,6 +116,10 @@ def _kwargs(key: str) -> dict:
         from tests.factories import InvitationFactory
 
         return {"pk": InvitationFactory().pk}
+    if key == "another_experts_place":
+        from tests.factories import InvitationFactory
+
+        return {"pk": InvitationFactory(status="accepted").pk}
     if key == "calendar_token":
         from coproduce.opportunities.services.calendar_feed import calendar_feed_for
 

@@ -222,3 +222,19 @@ def send_withdrawn(invitation: Invitation) -> str:
         context={},
         cancelled=True,
     )
+
+
+def send_place_cancelled(invitation: Invitation) -> str:
+    """The team has cancelled the expert's place (or taken them off the waiting list)."""
+    d = Details(invitation)
+    return _send(
+        invitation,
+        template="invitation_place_cancelled",
+        subject=f"Your place is cancelled: {d.title}, {d.day}",
+        text=(
+            f"{settings.ORGANISATION_NAME}: we have cancelled your place at {d.title} on "
+            f"{d.day}. Sorry. Contact us if you have questions: {settings.INVOLVEMENT_TEAM_EMAIL}"
+        ),
+        context={},
+        cancelled=True,
+    )

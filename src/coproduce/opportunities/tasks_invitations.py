@@ -1,6 +1,6 @@
 """Background work for invitations: sending a run of invitations one by one (counting as it
 goes, so the coordinator sees progress), and telling people about a place, a change, a
-cancellation or a withdrawn invitation."""
+cancellation, a withdrawn invitation or a place the team cancelled."""
 
 from django_tasks import task
 
@@ -58,6 +58,15 @@ def tell_about_withdrawal(invitation_id: int) -> bool:
     if invitation is None:
         return False
     return not notify.send_withdrawn(invitation)
+
+
+@task()
+def tell_about_cancelled_place(invitation_id: int) -> bool:
+    """Tells the expert the team has cancelled their place; nothing if it was given back."""
+    invitation = Invitation.objects.select_related(*RELATED).filter(pk=invitation_id).first()
+    if invitation is None or invitation.status != "cancelled":
+        return False
+    return not notify.send_place_cancelled(invitation)
 
 
 @task()

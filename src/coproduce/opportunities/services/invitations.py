@@ -412,6 +412,29 @@ def cancel_booking(
 
 
 @transaction.atomic
+def cancel_place_for_expert(*, invitation: Invitation, by: User) -> Invitation:
+    """The team cancels an expert's place (or takes them off the waiting list). A place they
+    held goes to the next person waiting; the expert is told, by email and by text if they
+    prefer texts, with a cancellation for their calendar."""
+    invitation = cancel_booking(invitation=invitation, by=by)
+    from coproduce.opportunities.tasks_invitations import tell_about_cancelled_place
+
+    pk = invitation.pk
+    transaction.on_commit(lambda: tell_about_cancelled_place.enqueue(pk))
+    return invitation
+
+
+def next_in_line(session: Session) -> Invitation | None:
+    """Who has waited longest for a place at the session, if anyone."""
+    return (
+        session.invitations.filter(status=InvitationStatus.WAITING)
+        .select_related("expert")
+        .order_by("waiting_since", "id")
+        .first()
+    )
+
+
+@transaction.atomic
 def withdraw_invitation(*, invitation: Invitation, by: User) -> Invitation:
     """The team takes back an invitation. A place it held goes to the next person waiting;
     the expert is told, with a cancellation for their calendar."""

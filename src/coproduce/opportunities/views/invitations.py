@@ -132,6 +132,34 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(ALLOWED, raise_exception=True)
-@require_POST
 def cancel_for_expert(request: HttpRequest, pk: int) -> HttpResponse:
-    return _invitation_action(request, pk, services.cancel_booking, "{name}'s place is cancelled")
+    """Asks first, saying what will happen, then cancels the expert's place on the post."""
+    if request.method == "POST":
+        return _invitation_action(
+            request, pk, services.cancel_place_for_expert, "{name}'s place is cancelled"
+        )
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("expert", "session__opportunity"), pk=pk
+    )
+    session = invitation.session
+    problem = ""
+    if session.status == SessionStatus.CANCELLED:
+        problem = services.SESSION_CANCELLED
+    elif session.starts_at <= timezone.now():
+        problem = services.ALREADY_HAPPENED
+    elif invitation.status not in (InvitationStatus.ACCEPTED, InvitationStatus.WAITING):
+        problem = f"{invitation.expert.full_name} has no place to cancel"
+    if problem:
+        messages.error(request, problem)
+        return redirect("opportunities:session_places", pk=session.pk)
+    has_place = invitation.status == InvitationStatus.ACCEPTED
+    return render(
+        request,
+        "opportunities/place_cancel.jinja",
+        {
+            "invitation": invitation,
+            "session": session,
+            "has_place": has_place,
+            "next_in_line": services.next_in_line(session) if has_place else None,
+        },
+    )
