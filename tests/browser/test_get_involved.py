@@ -13,7 +13,9 @@ from tests.factories import AccessNeedFactory, LivedExperienceAreaFactory
 pytestmark = pytest.mark.browser
 
 
-def test_member_of_the_public_gets_involved_after_fixing_what_they_missed(page, transactional_db):
+def test_member_of_the_public_gets_involved_after_fixing_what_they_missed(
+    page, transactional_db, sent_mail
+):
     dementia = LivedExperienceAreaFactory(name="Dementia")
     LivedExperienceAreaFactory(name="Autism")
     easy_read = AccessNeedFactory(name="Easy read")
@@ -60,9 +62,6 @@ def test_member_of_the_public_gets_involved_after_fixing_what_they_missed(page, 
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    expect(page.get_by_label("Postcode (optional)")).to_be_focused()
-    page.keyboard.type("sy2 6nd")
-    page.keyboard.press("Tab")
     expect(page.locator("#id_consent")).to_be_focused()
     page.keyboard.press("Space")
     expect(page.locator("#id_consent")).to_be_checked()
@@ -70,9 +69,17 @@ def test_member_of_the_public_gets_involved_after_fixing_what_they_missed(page, 
     expect(page.get_by_role("button", name="Send")).to_be_focused()
     page.keyboard.press("Enter")
 
-    expect(page).to_have_url(re.compile(r"/get-involved/thank-you/$"))
+    expect(page).to_have_url(re.compile(r"/get-involved/thank-you/\?by=email&emailed=yes$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    expect(page.get_by_text("contact you by email within 10 working days")).to_be_visible()
+    expect(page.get_by_text("We have sent you an email")).to_be_visible()
     check_page(page, small_screen=True)
+
+    # Their confirmation: what happens next and who to ask, and nothing they told us.
+    (message,) = sent_mail.wait_for("priya.shah@example.net", containing="What happens next")
+    assert message.subject == "We have your details: getting involved"
+    assert "involvement@example.org" in message.body
+    assert "Priya" not in message.body and "Dementia" not in message.body
 
     expert = Expert.objects.get(email="priya.shah@example.net")
     assert expert.full_name == "Priya Shah"
@@ -80,5 +87,52 @@ def test_member_of_the_public_gets_involved_after_fixing_what_they_missed(page, 
     assert expert.perspective == Perspective.CARER
     assert list(expert.lived_experience.all()) == [dementia]
     assert list(expert.access_needs.all()) == [easy_read]
-    assert expert.postcode == "SY2 6ND"
     assert expert.consent_given_at is not None
+
+
+def test_someone_without_email_asks_for_a_letter_and_gives_their_address(page, sent_mail):
+    visit(page, "/get-involved/")
+    page.get_by_label("Your name").fill("Tom Price")
+    address = page.get_by_label("Your address")
+    # Hidden until "Letter" is chosen (without scripts it shows, with its "only if" hint).
+    expect(address).to_be_hidden()
+    page.get_by_label("Letter", exact=True).check()
+    expect(address).to_be_visible()
+    expect(page.get_by_text("Only if you chose letter").first).to_be_visible()
+    page.get_by_label("Service user", exact=True).check()
+    page.locator("#id_consent").check()
+    check_page(page, small_screen=True)
+
+    # Letter, with no address: the message sits beside the address, not a refusal.
+    page.get_by_role("button", name="Send").click()
+    assert_error_summary(
+        page,
+        {
+            "id_address": "Enter your address so we can write to you",
+            "id_postcode": "Enter your postcode so we can write to you",
+        },
+    )
+    expect(page.get_by_label("Letter", exact=True)).to_be_checked()
+    expect(page.get_by_text("We cannot write to you")).to_have_count(0)
+    check_page(page, small_screen=True)
+
+    follow_error_link(page, "id_address")
+    page.keyboard.type("Flat 2, 14 Castle Street\nShrewsbury")
+    follow_error_link(page, "id_postcode")
+    page.keyboard.type("sy1 2bq")
+    page.get_by_role("button", name="Send").click()
+
+    expect(page).to_have_url(re.compile(r"/get-involved/thank-you/\?by=post$"))
+    expect(page.get_by_text("contact you by letter within 10 working days")).to_be_visible()
+    expect(page.get_by_text("We will not send you an email")).to_be_visible()
+    check_page(page, small_screen=True)
+
+    expert = Expert.objects.get(full_name="Tom Price")
+    assert expert.status == Status.ENQUIRY
+    assert expert.preferred_channel == "post"
+    assert expert.email == ""
+    assert expert.address.splitlines() == ["Flat 2, 14 Castle Street", "Shrewsbury"]
+    assert expert.postcode == "SY1 2BQ"
+    # The team is told of the enquiry; nobody is sent a confirmation, as there is no address.
+    sent_mail.wait_for("involvement@example.org", containing="Tom Price")
+    assert not [m for m in sent_mail.all() if "We have your details" in m.subject]

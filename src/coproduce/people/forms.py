@@ -433,6 +433,22 @@ class GetInvolvedForm(NHSFormMixin, forms.Form):
         label="How should we contact you?",
         initial=Channel.EMAIL,
     )
+    # Shown under "Letter" when scripts run; without them, plainly after the choices, which
+    # is why each hint says when it is needed.
+    address = forms.CharField(
+        max_length=500,
+        required=False,
+        label="Your address",
+        help_text="Only if you chose letter. Your house number, street and town.",
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+    postcode = forms.CharField(
+        max_length=10,
+        required=False,
+        label="Postcode",
+        help_text="Only if you chose letter",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "data-width": "10"}),
+    )
     perspective = forms.ChoiceField(
         choices=Perspective.choices,
         widget=forms.RadioSelect,
@@ -446,12 +462,6 @@ class GetInvolvedForm(NHSFormMixin, forms.Form):
     access_needs = _list_field(
         AccessNeed, "What support would help you take part?", "Choose all that apply"
     )
-    postcode = forms.CharField(
-        max_length=10,
-        required=False,
-        label="Postcode (optional)",
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "data-width": "10"}),
-    )
     consent = forms.BooleanField(
         label="I agree that you can keep these details to contact me about getting involved",
         help_text="Read our privacy notice to find out how we use them.",
@@ -461,13 +471,33 @@ class GetInvolvedForm(NHSFormMixin, forms.Form):
     def clean_phone(self) -> str:
         return clean_phone(self.cleaned_data.get("phone", ""))
 
+    # The address is checked here, not in clean(), so that its messages come in the error
+    # summary in the order the questions are on the page.
+    def _wants_letter(self) -> bool:
+        return self.cleaned_data.get("preferred_channel") == Channel.POST
+
+    def clean_address(self) -> str:
+        address = self.cleaned_data.get("address", "")
+        if self._wants_letter() and not address:
+            raise forms.ValidationError(
+                "Enter your address so we can write to you, or choose another way"
+            )
+        return address
+
     def clean_postcode(self) -> str:
-        return clean_postcode(self.cleaned_data.get("postcode", ""))
+        postcode = clean_postcode(self.cleaned_data.get("postcode", ""))
+        if self._wants_letter() and not postcode:
+            raise forms.ValidationError(
+                "Enter your postcode so we can write to you, or choose another way"
+            )
+        return postcode
 
     def clean(self):
         data = super().clean()
+        channel = data.get("preferred_channel")
         if (
-            not data.get("email")
+            channel != Channel.POST
+            and not data.get("email")
             and not data.get("phone")
             and "email" not in self.errors
             and "phone" not in self.errors
@@ -475,7 +505,6 @@ class GetInvolvedForm(NHSFormMixin, forms.Form):
             self.add_error(
                 "email", "Enter an email address or a phone number so we can contact you"
             )
-        channel = data.get("preferred_channel")
         if channel == Channel.EMAIL and not data.get("email") and "email" not in self.errors:
             self.add_error(
                 "email", "Enter your email address, or choose another way to be contacted"
@@ -487,10 +516,6 @@ class GetInvolvedForm(NHSFormMixin, forms.Form):
         ):
             self.add_error(
                 "phone", "Enter your phone number, or choose another way to be contacted"
-            )
-        if channel == Channel.POST:
-            self.add_error(
-                "preferred_channel", "We cannot write to you yet. Choose email, phone or text"
             )
         return data
 

@@ -1,13 +1,37 @@
 """Shapes an expert's record into the rows a profile page shows."""
 
 from coproduce.core.formats import long_date, money
-from coproduce.people.choices import BenefitsDeclaration, TimeOfDay, Weekday
+from coproduce.people.choices import BenefitsDeclaration, Channel, TimeOfDay, Weekday
 from coproduce.people.models import Expert
 from coproduce.people.validation import display_phone
 
 
 def _names(items) -> str:
     return ", ".join(i.name for i in items) or "None recorded"
+
+
+CONTACT_WAYS = {
+    Channel.EMAIL: "by email",
+    Channel.PHONE: "by phone",
+    Channel.TEXT: "by text message",
+    Channel.POST: "by letter",
+}
+
+
+def how_we_will_contact(channel: str) -> str:
+    """The words that end "Someone will contact you …", such as "by letter"."""
+    return CONTACT_WAYS.get(channel, "in the way you asked")
+
+
+class GetInvolvedThanks:
+    """What the thank-you page says about how the person will hear from us. It knows only the
+    way they chose and whether a confirming email went: nothing else they typed."""
+
+    def __init__(self, channel: str, emailed: bool):
+        self.how = how_we_will_contact(channel)
+        self.emailed = emailed
+        # Opened without the form (a bookmark), the page cannot say whether an email went.
+        self.no_email = channel in CONTACT_WAYS and not emailed
 
 
 class ExpertPresenter:

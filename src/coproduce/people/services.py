@@ -13,7 +13,7 @@ from coproduce.accounts.roles import Role
 from coproduce.audit import services as audit
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, StatusChange
-from coproduce.people.tasks import tell_team_about_enquiry
+from coproduce.people.tasks import confirm_enquiry, tell_team_about_enquiry
 
 PROFILE_FIELDS = (
     "full_name",
@@ -204,7 +204,8 @@ def remove_photo(*, actor: User, expert: Expert) -> None:
 
 @transaction.atomic
 def sign_up(*, values: dict[str, Any], privacy_notice_version: str) -> Expert:
-    """A member of the public asks to get involved: they arrive as an enquiry."""
+    """A member of the public asks to get involved: they arrive as an enquiry, the team is
+    told, and so are they, by email, when they gave an address."""
     values = {
         **values,
         "status": Status.ENQUIRY,
@@ -213,6 +214,8 @@ def sign_up(*, values: dict[str, Any], privacy_notice_version: str) -> Expert:
     }
     expert = add_expert(actor=None, values=values, source="get involved form")
     transaction.on_commit(lambda: tell_team_about_enquiry.enqueue(expert.pk))
+    if expert.email:
+        transaction.on_commit(lambda: confirm_enquiry.enqueue(expert.pk))
     return expert
 
 

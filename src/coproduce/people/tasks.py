@@ -1,8 +1,9 @@
-"""Work done in the background: telling the involvement team about a new enquiry, and the
-daily clear-out of spreadsheet uploads nobody finished importing."""
+"""Work done in the background: telling the involvement team about a new enquiry, telling
+the person who asked that we have it, and the daily clear-out of spreadsheet uploads nobody
+finished importing."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
@@ -11,6 +12,7 @@ from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.people import imports
 from coproduce.people.models import Expert
+from coproduce.people.presenters import how_we_will_contact
 
 
 @task()
@@ -42,6 +44,35 @@ def tell_team_about_enquiry(expert_id: int) -> int:
         from_email=None,
         recipient_list=recipients,
     )
+
+
+ENQUIRY_RECEIVED_SUBJECT = "We have your details: getting involved"
+
+
+@task()
+def confirm_enquiry(expert_id: int) -> int:
+    """Emails the person who filled in "Get involved": we have their details, what happens
+    next and who to ask. Plain text and large-print HTML. It holds nothing they told us, not
+    even their name: anyone can type any address into a public form, so this email must say
+    nothing about the person and carry no words a stranger chose."""
+    expert = Expert.objects.filter(pk=expert_id).first()
+    if expert is None or not expert.email:
+        return 0
+    context = {
+        "how": how_we_will_contact(expert.preferred_channel),
+        "team_email": settings.INVOLVEMENT_TEAM_EMAIL,
+        "organisation_name": settings.ORGANISATION_NAME,
+        "subject": ENQUIRY_RECEIVED_SUBJECT,
+    }
+    message = EmailMultiAlternatives(
+        subject=ENQUIRY_RECEIVED_SUBJECT,
+        body=render_to_string("people/email/enquiry_received.txt", context),
+        to=[expert.email],
+    )
+    message.attach_alternative(
+        render_to_string("people/email/enquiry_received.html", context), "text/html"
+    )
+    return message.send()
 
 
 @task()

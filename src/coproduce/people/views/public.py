@@ -1,24 +1,35 @@
 """The public "Get involved" form."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from coproduce.people import services
+from coproduce.people.choices import Channel
 from coproduce.people.forms import GetInvolvedForm
+from coproduce.people.presenters import GetInvolvedThanks
 
 
 def get_involved(request: HttpRequest) -> HttpResponse:
     form = GetInvolvedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.sign_up(
-            values=form.profile_values(),
-            privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
-        )
-        # The same answer whether or not we already knew this person.
-        return redirect("get_involved_done")
+        values = form.profile_values()
+        services.sign_up(values=values, privacy_notice_version=settings.PRIVACY_NOTICE_VERSION)
+        # The same answer whether or not we already knew this person. The thank-you page is
+        # told only the way they chose and whether an email is on its way.
+        query = {"by": values["preferred_channel"]}
+        if values["email"]:
+            query["emailed"] = "yes"
+        return redirect(f"{reverse('get_involved_done')}?{urlencode(query)}")
     return render(request, "people/get_involved.jinja", {"form": form})
 
 
 def get_involved_done(request: HttpRequest) -> HttpResponse:
-    return render(request, "people/get_involved_done.jinja")
+    channel = request.GET.get("by", "")
+    thanks = GetInvolvedThanks(
+        channel if channel in Channel.values else "", emailed=request.GET.get("emailed") == "yes"
+    )
+    return render(request, "people/get_involved_done.jinja", {"thanks": thanks})
