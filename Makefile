@@ -54,9 +54,9 @@ run: install pdf-deps
 	mkdir -p var
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) demo_data --experts $(DEMO_EXPERTS) --if-empty
-	DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) worker & \
+	DEBUG=true PORT=$(PORT) DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) worker & \
 	  trap 'kill $$! 2>/dev/null' EXIT; \
-	  DEBUG=true DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) runserver 127.0.0.1:$(PORT)
+	  DEBUG=true PORT=$(PORT) DEMO_RELAX_MFA=$${DEMO_RELAX_MFA:-true} $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests; Playwright's own browser download cannot work here.
 browser-deps:

@@ -41,7 +41,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Coproduce Partnership")
 ORGANISATION_LOGO_URL = env_str("ORGANISATION_LOGO_URL", "")
 INVOLVEMENT_TEAM_EMAIL = env_str("INVOLVEMENT_TEAM_EMAIL", "involvement@example.org")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails. In development they follow the port the site is served on (`make run`
+# passes PORT); a real site sets its public address.
+SITE_URL = env_str(
+    "SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}" if DEBUG else "http://127.0.0.1:8000"
+)
 # Only for a local demo: lets staff sign in without setting up an authenticator app.
 # The sign-in page says so whenever it is on. Refused when DEBUG is off.
 DEMO_RELAX_MFA = env_bool("DEMO_RELAX_MFA", False) and DEBUG

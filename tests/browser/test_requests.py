@@ -84,7 +84,8 @@ def test_staff_member_asks_and_coordinator_approves_and_publishes(page, transact
 
     page.context.clear_cookies()
     sign_in(page, coordinator)
-    visit(page, "/review/")
+    visit(page, "/overview/")
+    page.get_by_role("navigation").get_by_role("link", name="Requests to review").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Requests to review")
     check_page(page, small_screen=True)
     page.get_by_role("link", name="Carers' assessment redesign").click()

@@ -33,6 +33,11 @@ def navigation_for(request) -> Navigation:
             _item(request, "people:import_start", "Import"),
             _item(request, "people:lists", "Lists"),
             _item(request, "opportunities:opportunity_list", "Opportunities"),
+        ]
+        # Named by the rule, so the menu follows opportunities/rules.py.
+        if user.has_perm("opportunities.review_request"):
+            nav.items.append(_item(request, "opportunities:review_queue", "Requests to review"))
+        nav.items += [
             _item(request, "opportunities:calendar", "Calendar"),
             _item(request, "payments:claims", "Claims"),
         ]

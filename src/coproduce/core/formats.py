@@ -1,8 +1,10 @@
-"""How dates, times and money read on every page: "Tuesday 3 March 2026", "2:30pm", "£12.50"."""
+"""How dates, times, money and phone numbers read on every page: "Tuesday 3 March 2026",
+"2:30pm", "£12.50", "07700 900123"."""
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+import phonenumbers
 from django.utils import timezone
 
 PENNY = Decimal("0.01")
@@ -58,3 +60,20 @@ def hours(value: Decimal | int | str | None) -> str:
     if value is None or value == "":
         return ""
     return f"{Decimal(value).normalize():f}"
+
+
+def phone(value: str) -> str:
+    """A number stored as +447700900123 as people know it: "07700 900123" for a UK number,
+    "+33 6 12 34 56 78" for one abroad."""
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return value
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 44
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, fmt)

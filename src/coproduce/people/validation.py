@@ -5,6 +5,8 @@ import re
 import phonenumbers
 from django.core.exceptions import ValidationError
 
+from coproduce.core.formats import phone
+
 # The shape of a UK postcode, e.g. "SY2 6ND", "M1 1AE", "EC1A 1BB".
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 
@@ -43,16 +45,5 @@ def _uk_shaped(number: phonenumbers.PhoneNumber) -> bool:
     return number.country_code == 44 and len(national) in (9, 10) and national[0] in "123578"
 
 
-def display_phone(value: str) -> str:
-    if not value:
-        return ""
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException:
-        return value
-    fmt = (
-        phonenumbers.PhoneNumberFormat.NATIONAL
-        if number.country_code == 44
-        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
-    return phonenumbers.format_number(number, fmt)
+# How a stored number reads on a page ("07700 900123"): one way, in core, for texts too.
+display_phone = phone

@@ -1,4 +1,5 @@
-"""Development only: the emails the site has 'sent', so a demo can sign in by code."""
+"""Development only: the emails and text messages the site has 'sent', so a demo can sign in
+by code and see what experts are told."""
 
 import email
 from email import policy
@@ -6,6 +7,9 @@ from email import policy
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from coproduce.core import sms
+from coproduce.core.formats import date_time, phone
 
 
 def _outbox_enabled() -> bool:
@@ -30,7 +34,11 @@ def outbox(request: HttpRequest) -> HttpResponse:
     folder = settings.OUTBOX_DIR
     paths = sorted(folder.glob("*.eml"), key=lambda p: p.stat().st_mtime, reverse=True)
     messages = [_read(p) for p in paths[:50]] if folder.exists() else []
-    return render(request, "core/outbox.jinja", {"messages_sent": messages})
+    texts = [
+        {"to": phone(text.to), "sent": date_time(text.sent_at), "body": text.body}
+        for text in sms.kept_texts(limit=50)
+    ]
+    return render(request, "core/outbox.jinja", {"messages_sent": messages, "texts_sent": texts})
 
 
 def outbox_message(request: HttpRequest, message_id: str) -> HttpResponse:
