@@ -11,6 +11,12 @@ signed_in_but_admin = rule(default=OK, administrator=DENIED)
 
 CALENDAR: dict[str, tuple[str, str, dict[str, str]]] = {
     "opportunities:session_attendance": ("get", "attendance_session", team_only),
+    # An empty post (nobody chosen) goes back to the attendance page with a message.
+    "opportunities:session_attendee_add": (
+        "post",
+        "attendance_session",
+        only(TEAM, ok=REDIRECT),
+    ),
     "opportunities:my_involvement": ("get", "", expert_only),
     # The matrix's invitation is someone else's: the expert learns nothing of it.
     "opportunities:answer_invitation": (

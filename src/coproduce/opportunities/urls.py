@@ -61,6 +61,11 @@ urlpatterns = [
         attendance.session_attendance,
         name="session_attendance",
     ),
+    path(
+        "sessions/<int:pk>/attendance/add/",
+        attendance.add_attendee,
+        name="session_attendee_add",
+    ),
     path("me/involvement/", portal.my_involvement, name="my_involvement"),
     path(
         "me/involvement/<int:pk>/answer/",

@@ -12,7 +12,8 @@ from coproduce.opportunities.forms.fields import (
     check_start_and_end,
     date_field,
 )
-from coproduce.opportunities.models import Session, Venue
+from coproduce.opportunities.models import Opportunity, Session, Venue
+from coproduce.opportunities.services.sessions import past_session_problem
 
 
 class SessionForm(NHSFormMixin, forms.Form):
@@ -33,7 +34,16 @@ class SessionForm(NHSFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, session: Session | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        session: Session | None = None,
+        past_for: Opportunity | None = None,
+        **kwargs,
+    ):
+        # `past_for`: adding a session to this opportunity may record work that already
+        # happened, so a past date is checked against the limits for that instead.
+        self.past_for = past_for
         if session is not None and "initial" not in kwargs:
             starts = timezone.localtime(session.starts_at)
             kwargs["initial"] = {
@@ -49,8 +59,27 @@ class SessionForm(NHSFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        check_start_and_end(self, day="date", start="start_time", end="end_time")
+        if self.past_for is None or not self._starts_in_past():
+            check_start_and_end(self, day="date", start="start_time", end="end_time")
+            return data
+        if data["end_time"] <= data["start_time"]:
+            self.add_error("end_time", "The end time must be after the start time")
+            return data
+        values = self.values()
+        problem = past_session_problem(
+            opportunity=self.past_for, starts_at=values["starts_at"], ends_at=values["ends_at"]
+        )
+        if problem:
+            field = "end_time" if problem.startswith("A session that has started") else "date"
+            self.add_error(field, problem)
         return data
+
+    def _starts_in_past(self) -> bool:
+        data = self.cleaned_data
+        if not (data.get("date") and data.get("start_time") and data.get("end_time")):
+            return False
+        starts = datetime.combine(data["date"], data["start_time"])
+        return starts <= timezone.localtime().replace(tzinfo=None)
 
     def values(self) -> dict:
         data = self.cleaned_data

@@ -184,6 +184,48 @@ def invite_experts(
     return run
 
 
+@transaction.atomic
+def record_place_after_the_event(*, actor: User, session: Session, expert: Expert) -> Invitation:
+    """Records that an expert had a place at a session that has already happened, so their
+    attendance can be recorded and they are paid. Nobody is emailed or sent a calendar entry:
+    the meeting is over. An invitation they already have (unanswered, declined, waiting) becomes
+    a place."""
+    session = Session.objects.select_for_update(of=("self",)).get(pk=session.pk)
+    if session.starts_at > timezone.now():
+        raise InvitationError(
+            "This meeting has not happened yet. Invite people from the shortlist instead"
+        )
+    if session.status == SessionStatus.CANCELLED:
+        raise InvitationError(SESSION_CANCELLED)
+    if expert.status == Status.LEFT:
+        raise InvitationError(f"{expert.full_name} has left the register")
+    invitation, created = Invitation.objects.select_for_update(of=("self",)).get_or_create(
+        session=session,
+        expert=expert,
+        defaults={"status": InvitationStatus.ACCEPTED, "invited_by": actor},
+    )
+    if not created and invitation.status == InvitationStatus.ACCEPTED:
+        return invitation
+    before = "" if created else invitation.status
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.responded_at = timezone.now()
+    invitation.waiting_since = None
+    invitation.answer_token_hash = ""
+    invitation.save(
+        update_fields=["status", "responded_at", "waiting_since", "answer_token_hash", "updated_at"]
+    )
+    invitation.session = session
+    invitation.expert = expert
+    _audit(
+        invitation,
+        by=actor,
+        action="given a place",
+        before=before,
+        summary="Recorded as having a place, after the meeting",
+    )
+    return invitation
+
+
 def start_run(*, run_id: int) -> InviteRun:
     InviteRun.objects.filter(pk=run_id, state=InviteRun.State.QUEUED).update(
         state=InviteRun.State.SENDING

@@ -4,7 +4,7 @@ change raises `Session.sequence`, so calendar apps replace the entry they alread
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from itertools import islice
 
@@ -14,11 +14,16 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
-from coproduce.opportunities.choices import SessionStatus
+from coproduce.core.formats import long_date
+from coproduce.opportunities.choices import RequestStatus, SessionStatus
 from coproduce.opportunities.models import Opportunity, Session, Venue
 from coproduce.opportunities.signals import session_changed
 
 MAX_SESSIONS = 52
+# How far back a session can be added to record work that already happened: a year covers a
+# late write-up or a forgotten meeting, and keeps payments inside the tax year or the one before,
+# which finance can still pay and an expert's benefits declaration still covers.
+PAST_LIMIT = timedelta(days=365)
 SESSION_FIELDS = ("starts_at", "ends_at", "venue", "papers", "status", "sequence")
 
 
@@ -32,6 +37,32 @@ class Repeat(StrEnum):
 
 class SessionInPast(Exception):
     """A session that has already started cannot be changed or cancelled."""
+
+
+class PastSessionRefused(Exception):
+    """A past session cannot be added as asked; the message says why, in words for the page."""
+
+
+def earliest_past_day() -> date:
+    """The first day a session recording past work may be on."""
+    return timezone.localdate() - PAST_LIMIT
+
+
+def past_session_problem(
+    *, opportunity: Opportunity, starts_at: datetime, ends_at: datetime
+) -> str:
+    """Why a session that starts in the past cannot be added, or "" when it can."""
+    if starts_at > timezone.now():
+        return ""
+    if opportunity.status != RequestStatus.PUBLISHED:
+        return "Publish the opportunity before you record work that already happened"
+    if timezone.localdate(starts_at) < earliest_past_day():
+        return (
+            f"The date must be within the last year, on or after {long_date(earliest_past_day())}"
+        )
+    if ends_at > timezone.now():
+        return "A session that has started must have ended before you can record it"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -127,7 +158,13 @@ def add_session(
     venue: Venue | None,
     papers: str = "",
 ) -> Session:
-    """Adds one more dated session to an opportunity."""
+    """Adds one more dated session to an opportunity. It may be in the past (up to PAST_LIMIT
+    back, on a published opportunity) to record work that already happened: nobody is told
+    about a session being added, so a past one sends no invitation or calendar entry."""
+    if problem := past_session_problem(
+        opportunity=opportunity, starts_at=starts_at, ends_at=ends_at
+    ):
+        raise PastSessionRefused(problem)
     session = Session.objects.create(
         opportunity=opportunity, starts_at=starts_at, ends_at=ends_at, venue=venue, papers=papers
     )
@@ -137,7 +174,8 @@ def add_session(
         subject=opportunity,
         action="created",
         changes=audit.diff({}, audit.snapshot(session, SESSION_FIELDS)),
-        summary=f"Session added on {timezone.localtime(starts_at):%d/%m/%Y %H:%M}",
+        summary=f"Session added on {timezone.localtime(starts_at):%d/%m/%Y %H:%M}"
+        + (" (work that already happened)" if starts_at <= timezone.now() else ""),
     )
     return session
 

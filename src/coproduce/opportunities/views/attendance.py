@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.forms.attendance import AttendanceForm, session_hours
 from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.services import invitations as invitation_services
 from coproduce.opportunities.services.attendance import (
     AttendanceError,
     record_attendance,
@@ -16,6 +18,11 @@ from coproduce.opportunities.services.attendance import (
 )
 from coproduce.opportunities.views.calendar import opportunity_link
 from coproduce.payments.queries.claims import payments_for_session
+from coproduce.people.choices import Status
+from coproduce.people.models import Expert
+from coproduce.people.queries import RegisterFilters, search_register
+
+FOUND_SHOWN = 10
 
 
 @permission_required("opportunities.manage", raise_exception=True)
@@ -38,6 +45,17 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         invitations=accepted,
     )
     status = 200
+    find = request.GET.get("find", "").strip()[:100]
+    found = []
+    if started and find:
+        taken = {i.expert_id for i in accepted}
+        found = [
+            e
+            for e in search_register(RegisterFilters(text=find)).exclude(status=Status.LEFT)[
+                : FOUND_SHOWN + len(taken)
+            ]
+            if e.pk not in taken
+        ][:FOUND_SHOWN]
     if request.method == "POST":
         if not started:
             messages.error(request, "You cannot record attendance before the meeting starts.")
@@ -67,6 +85,8 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "default_hours": session_hours(session),
             "opportunity_url": opportunity_link(session.opportunity_id),
             "payments": payments_for_session(session) if session.opportunity.paid else [],
+            "find": find,
+            "found": found,
         },
         status=status,
     )
@@ -74,3 +94,25 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _people(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
+
+
+@require_POST
+@permission_required("opportunities.manage", raise_exception=True)
+def add_attendee(request: HttpRequest, pk: int) -> HttpResponse:
+    """After a meeting, gives a place to someone who came, so their attendance can be recorded.
+    Nobody is emailed: the meeting is over."""
+    session = get_object_or_404(Session, pk=pk)
+    expert_id = request.POST.get("expert", "")
+    expert = get_object_or_404(Expert, pk=int(expert_id)) if expert_id.isdigit() else None
+    if expert is None:
+        messages.error(request, "Choose who came")
+        return redirect("opportunities:session_attendance", pk=session.pk)
+    try:
+        invitation_services.record_place_after_the_event(
+            actor=request.user, session=session, expert=expert
+        )
+    except invitation_services.InvitationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{expert.full_name} added. Now record their attendance.")
+    return redirect("opportunities:session_attendance", pk=session.pk)

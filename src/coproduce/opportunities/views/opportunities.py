@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coproduce.opportunities.choices import SessionStatus
+from coproduce.opportunities.choices import RequestStatus, SessionStatus
 from coproduce.opportunities.forms.requests import DetailsForm, RequestForm
 from coproduce.opportunities.forms.sessions import CancelSessionForm, SessionForm
 from coproduce.opportunities.models import Opportunity, Session
@@ -118,15 +118,34 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(MANAGE, raise_exception=True)
 def add_session(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity(pk)
-    form = SessionForm(request.POST or None, initial={"venue": opportunity.venue_id})
+    form = SessionForm(
+        request.POST or None, initial={"venue": opportunity.venue_id}, past_for=opportunity
+    )
     if request.method == "POST" and form.is_valid():
-        session_services.add_session(actor=request.user, opportunity=opportunity, **form.values())
-        messages.success(request, "Session added.")
-        return redirect("opportunities:opportunity_detail", pk=pk)
+        try:
+            session = session_services.add_session(
+                actor=request.user, opportunity=opportunity, **form.values()
+            )
+        except session_services.PastSessionRefused as error:
+            form.add_error("date", str(error))
+        else:
+            if session.starts_at <= timezone.now():
+                messages.success(
+                    request, "Past session added. Nobody has been told. Record who came."
+                )
+                return redirect("opportunities:session_attendance", pk=session.pk)
+            messages.success(request, "Session added.")
+            return redirect("opportunities:opportunity_detail", pk=pk)
     return render(
         request,
         "opportunities/session_form.jinja",
-        {"form": form, "opportunity": opportunity, "session": None},
+        {
+            "form": form,
+            "opportunity": opportunity,
+            "session": None,
+            "can_add_past": opportunity.status == RequestStatus.PUBLISHED,
+            "earliest_past_day": session_services.earliest_past_day(),
+        },
     )
 
 
