@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, LivedExperienceArea
+from coproduce.people.services import add_expert
 from tests.browser.checks import assert_error_summary, check_page, visit
 from tests.browser.conftest import new_context
 from tests.factories import (
@@ -239,7 +240,47 @@ def test_coordinator_edits_an_expert_adds_a_photo_and_reads_the_old_and_new_valu
     page.get_by_role("link", name="Audit history").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Audit history")
     changes = page.get_by_role("table", name="Changes to this record, newest first")
-    expect(changes).to_contain_text("Preferred name: (blank) → Jo")
-    expect(changes).to_contain_text("Pronouns: (blank) → she/her")
-    expect(changes).to_contain_text("Photo: (blank) → (new photo)")
+    expect(changes).to_contain_text("Preferred name: Not given → Jo")
+    expect(changes).to_contain_text("Pronouns: Not given → she/her")
+    expect(changes).to_contain_text("Photo: Not given → A new photo")
+    check_page(page, small_screen=True)
+
+
+def test_coordinator_adding_someone_already_on_the_register_is_shown_them_first(
+    coordinator_page, transactional_db
+):
+    page = coordinator_page
+    existing = add_expert(
+        actor=None, values={"full_name": "Sam Okafor", "email": "sam@example.net", "phone": ""}
+    )
+
+    visit(page, "/experts/add/")
+    page.get_by_label("Full name", exact=True).fill("Sam Okafor")
+    page.get_by_label("Email address", exact=True).fill("sam@example.net")
+    page.get_by_role("group", name="Perspective").get_by_label("Carer", exact=True).check()
+    page.get_by_role("group", name="Payment preference").get_by_label(
+        "Paid for my time", exact=True
+    ).check()
+    page.get_by_role("button", name="Add to the register").click()
+
+    assert_error_summary(page, {"id_different_person": "already on the register"})
+    matches = page.locator("#likely-matches")
+    expect(matches).to_contain_text("Same email")
+    expect(matches).to_contain_text("Only one person can sign in with an email address")
+    expect(matches.get_by_role("link", name="Sam Okafor (opens in a new tab)")).to_have_attribute(
+        "href", f"/experts/{existing.pk}/"
+    )
+    expect(page.get_by_label("Email address", exact=True)).to_have_value("sam@example.net")
+    check_page(page, small_screen=True)
+
+    page.get_by_label("This is a different person — add them anyway").check()
+    page.get_by_role("button", name="Add to the register").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sam Okafor")
+    assert Expert.objects.filter(full_name="Sam Okafor").count() == 2
+    sign_in = page.get_by_role("definition").filter(has_text="already how Sam Okafor signs in")
+    expect(sign_in).to_contain_text("change their email address to one of their own")
+    expect(sign_in.get_by_role("link", name="See Sam Okafor's profile")).to_have_attribute(
+        "href", f"/experts/{existing.pk}/"
+    )
     check_page(page, small_screen=True)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from coproduce.core.dates import DateInputField
 from coproduce.core.forms import NHSFormMixin
+from coproduce.people import queries
 from coproduce.people.choices import (
     BenefitsDeclaration,
     Channel,
@@ -312,6 +313,62 @@ class ExpertForm(ExpertFormBase, ContactFields):
         )
         if not data.get("photo"):
             data.pop("photo", None)
+        return data
+
+
+class AddExpertForm(ExpertForm):
+    """Adding by hand, checked for people already on the register as an import is. The
+    coordinator confirms a different person against the matches they were shown: a match that
+    appears after a change to the details is shown and confirmed in its turn."""
+
+    different_person = forms.BooleanField(
+        required=False, label="This is a different person — add them anyway"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matches: list[queries.LikelyMatch] = []
+        self.email_holder = ""
+
+    @property
+    def match_ids(self) -> str:
+        """Written into the page, so that the tick confirms exactly the people shown."""
+        return ",".join(str(m.expert.pk) for m in self.matches)
+
+    def clean(self):
+        data = super().clean()
+        name = data.get("full_name", "")
+        if not name:
+            return data
+        self.matches = queries.likely_matches(
+            full_name=name, email=data.get("email") or "", phone=data.get("phone") or ""
+        )
+        if self.matches:
+            # Said on the form, as it is on their profile afterwards: an email address signs
+            # in to one account only, so the new person could not sign in with this one.
+            holder = queries.account_with_email(data.get("email") or "")
+            if holder is not None:
+                expert = getattr(holder, "expert", None)
+                self.email_holder = "a member of staff" if expert is None else expert.full_name
+        shown = set(self.data.get("checked_matches", "").split(","))
+        confirmed = data.get("different_person") and all(
+            str(m.expert.pk) in shown for m in self.matches
+        )
+        if self.matches and not confirmed:
+            if data.get("different_person"):
+                # The tick was for other people: untick it so that it is given again.
+                self.data = self.data.copy()
+                self.data["different_person"] = ""
+            self.add_error(
+                "different_person",
+                f"Check whether {name} is already on the register. If they are not one of the "
+                "people listed, tick the box to add them anyway",
+            )
+        return data
+
+    def profile_values(self) -> dict:
+        data = super().profile_values()
+        data.pop("different_person", None)
         return data
 
 

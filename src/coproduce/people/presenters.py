@@ -1,7 +1,10 @@
 """Shapes an expert's record into the rows a profile page shows."""
 
+from dataclasses import dataclass
+
 from coproduce.core.formats import long_date, money
-from coproduce.people.choices import BenefitsDeclaration, Channel, TimeOfDay, Weekday
+from coproduce.people import queries
+from coproduce.people.choices import BenefitsDeclaration, Channel, Status, TimeOfDay, Weekday
 from coproduce.people.models import Expert
 from coproduce.people.validation import display_phone
 
@@ -34,9 +37,52 @@ class GetInvolvedThanks:
         self.no_email = channel in CONTACT_WAYS and not emailed
 
 
+@dataclass(frozen=True)
+class SignIn:
+    """Whether an expert can sign in and, when not, why and what to do about it."""
+
+    answer: str
+    why: str = ""
+    other: Expert | None = None  # the expert who signs in with the same email
+
+
 class ExpertPresenter:
     def __init__(self, expert: Expert):
         self.expert = expert
+
+    @property
+    def sign_in(self) -> SignIn:
+        e = self.expert
+        if e.user and e.user.is_active:
+            return SignIn(f"Yes, with a code sent to {e.user.email}")
+        if e.user and e.status == Status.LEFT:
+            return SignIn(
+                "No",
+                "Their sign-in was switched off when their status changed to left. "
+                "Change their status to let them sign in again.",
+            )
+        if e.user:
+            return SignIn(
+                "No", "Their sign-in has been switched off. Ask an administrator to turn it on."
+            )
+        if not e.email:
+            return SignIn(
+                "No",
+                "There is no email address on their record. Add one and they can sign in "
+                "with a code sent to it.",
+            )
+        holder = queries.account_with_email(e.email)
+        if holder is None:
+            return SignIn("No", "Save their details again to set up their sign-in.")
+        other = getattr(holder, "expert", None)
+        whose = "a member of staff" if other is None else other.full_name
+        return SignIn(
+            "No",
+            f"{e.email} is already how {whose} signs in, and only one person can sign in "
+            "with an email address. To let them sign in, change their email address to one "
+            "of their own.",
+            other,
+        )
 
     @property
     def phone(self) -> str:

@@ -5,7 +5,9 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from coproduce.accounts.models import User
 from coproduce.people.choices import Perspective, Status
+from coproduce.people.import_checks import CheckedRow, find_duplicates
 from coproduce.people.models import (
     AccessNeed,
     Expert,
@@ -143,6 +145,39 @@ def register_summary() -> RegisterSummary:
         by_area=list(areas),
         by_locality=localities,
     )
+
+
+@dataclass(frozen=True)
+class LikelyMatch:
+    """Someone on the register who may be the person being added, and why we think so."""
+
+    expert: Expert
+    reason: str  # "email", "phone" or "name", as the import's duplicate check says
+    reason_text: str
+
+
+def likely_matches(*, full_name: str, email: str, phone: str) -> list[LikelyMatch]:
+    """People already on the register who may be this person, by the import's own rules (same
+    email, same phone number or a close name), so a person added by hand is checked as one
+    added from a spreadsheet is. Two queries."""
+    row = CheckedRow(
+        number=1, values={"full_name": full_name, "email": email.lower(), "phone": phone}
+    )
+    found = [d for d in find_duplicates([row]) if d.expert_id is not None]
+    experts = Expert.objects.select_related("locality").in_bulk([d.expert_id for d in found])
+    return [
+        LikelyMatch(experts[d.expert_id], d.reason, d.reason_text)
+        for d in found
+        if d.expert_id in experts
+    ]
+
+
+def account_with_email(email: str) -> User | None:
+    """The account that signs in with this email address, if there is one: an address can
+    belong to only one account."""
+    if not email:
+        return None
+    return User.objects.filter(email__iexact=email).select_related("expert").first()
 
 
 def get_expert_for(user, pk: int) -> Expert:

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 from coproduce.audit import queries as audit_queries
 from coproduce.audit import services as audit
 from coproduce.people import queries, services
-from coproduce.people.forms import ExpertForm, StatusForm
+from coproduce.people.audit_presenters import AuditEventPresenter
+from coproduce.people.forms import AddExpertForm, ExpertForm, StatusForm
 from coproduce.people.presenters import ExpertPresenter
 
 
@@ -48,7 +49,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "people/history.jinja",
         {
             "expert": expert,
-            "events": list(audit_queries.history_of(expert)[:200]),
+            "events": [AuditEventPresenter(e) for e in audit_queries.history_of(expert)[:200]],
             "views": list(audit_queries.views_of(expert)[:50]),
         },
     )
@@ -56,7 +57,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("people.add_expert", raise_exception=True)
 def add(request: HttpRequest) -> HttpResponse:
-    form = ExpertForm(request.POST or None, request.FILES or None)
+    form = AddExpertForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         expert = services.add_expert(actor=request.user, values=form.profile_values())
         messages.success(request, f"{expert.full_name} has been added to the register.")
