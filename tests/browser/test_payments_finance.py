@@ -61,7 +61,15 @@ def test_finance_approves_a_claim_and_pays_it_in_a_run(page, transactional_db):
     expect(page.get_by_role("heading", level=1)).to_have_text("Payment runs")
     expect(page.get_by_text("2 approved claims can be paid")).to_be_visible()
     check_page(page, small_screen=True)
-    page.get_by_role("button", name="Create the payment run").click()
+    page.get_by_role("button", name="Make a payment run").click()
+    # The button only opens the check page: nothing is paid until it is confirmed there.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check the payment run before you make it"
+    )
+    expect(page.get_by_text("£38.40")).to_be_visible()
+    assert not Claim.objects.filter(status="paid").exists()
+    check_page(page, small_screen=True)
+    page.get_by_role("button", name="Make the payment run").click()
     expect(page.get_by_role("status").first).to_contain_text("2 claims, £38.40")
     check_page(page, small_screen=True)
 

@@ -193,3 +193,28 @@ def test_demo_payments_follow_attendance_and_the_policy(debug_on):
     assert not Claim.objects.filter(status="paid", payment_run__isnull=True).exists()
     for claim in Claim.objects.all()[:200]:
         assert claim.total == sum(line.amount for line in claim.lines.all())
+
+
+def test_demo_claims_are_never_dated_after_today_and_are_sent_by_real_people(debug_on):
+    from django.db.models import Q
+    from django.utils import timezone
+
+    demo_data(experts=60)
+    now = timezone.now()
+    claims = Claim.objects.all()
+    assert claims.exists()
+    late = claims.filter(
+        Q(submitted_at__gt=now)
+        | Q(checked_at__gt=now)
+        | Q(decided_at__gt=now)
+        | Q(session_date__gt=now.date())
+        | Q(paid_on__gt=now.date())
+    )
+    assert not late.exists(), [(c.pk, c.submitted_at, c.checked_at, c.decided_at) for c in late]
+    # Every claim names who sent it: the expert's own sign-in, or the team on their behalf.
+    assert not claims.filter(submitted_by__isnull=True).exists()
+    assert not claims.filter(status__in=["checked", "approved", "paid"], checked_by=None).exists()
+    by_expert = claims.filter(on_behalf=False)
+    assert by_expert.exists()
+    for claim in by_expert.select_related("expert")[:50]:
+        assert claim.submitted_by_id == claim.expert.user_id

@@ -5,7 +5,7 @@ from decimal import Decimal
 from coproduce.accounts.roles import Role
 from coproduce.payments.choices import ClaimKind
 from coproduce.payments.models import Claim
-from coproduce.payments.services.approval import approve_claim, check_claim
+from coproduce.payments.services.approval import approve_claim, check_claim, send_back_claim
 from coproduce.payments.services.expenses import ExpenseItem, claim_expenses
 from tests.factories import ExpertFactory, UserFactory
 from tests.payments.helpers import accepted_place, attend
@@ -42,6 +42,12 @@ def expense_claim(
 def checked_claim(**options) -> Claim:
     claim = expense_claim(**options)
     return check_claim(actor=UserFactory(role=Role.COORDINATOR), claim=claim)
+
+
+def returned_claim(*, reason: str = "The bus ticket is missing.", **options) -> Claim:
+    """An expense claim the involvement team sent back to the expert to correct."""
+    claim = expense_claim(**options)
+    return send_back_claim(actor=UserFactory(role=Role.COORDINATOR), claim=claim, reason=reason)
 
 
 def approved_claim(*, finance=None, **options) -> Claim:

@@ -290,3 +290,41 @@ def test_the_runs_pages_take_as_many_queries_for_many_rows_as_for_few(finance_cl
     assert _page_queries(finance_client, reverse("payments:run_detail", args=[big.pk])) == (
         few_claims
     )
+
+
+def test_the_runs_page_button_only_opens_the_check_page_and_makes_no_run(finance_client):
+    approved_claim()
+    page = finance_client.get(RUNS).content.decode()
+    assert f'href="{reverse("payments:run_confirm")}"' in page
+    # No form on the list posts straight to making a run.
+    assert f'action="{CREATE}"' not in page
+    assert not PaymentRun.objects.exists()
+
+
+def test_the_check_page_says_how_many_claims_how_much_and_which_are_held_back(finance_client):
+    approved_claim(amount="10.00")
+    approved_claim(amount="9.99")
+    approved_claim(expert=ExpertFactory(full_name="Hana Held", payee_reference=""))
+
+    response = finance_client.get(reverse("payments:run_confirm"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Claims to pay</dt>" in page
+    assert '<dd class="nhsuk-summary-list__value">2</dd>' in page
+    assert "£19.99" in page
+    assert "Hana Held" in page
+    assert "1 claim, £8.40: no payee reference" in page
+    assert f'action="{CREATE}"' in page
+    assert 'value="2"' in page
+    assert "Make the payment run" in page
+    assert "Go back without making a run" in page
+    assert not PaymentRun.objects.exists()
+
+
+def test_a_refused_run_comes_back_to_the_check_page(finance_client):
+    approved_claim()
+    response = finance_client.post(CREATE, {"expected_count": 5})
+    assert response.status_code == 400
+    assert "Check the payment run before you make it" in response.content.decode()
+    assert not PaymentRun.objects.exists()

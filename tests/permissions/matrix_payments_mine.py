@@ -21,6 +21,7 @@ PAYMENTS_MINE: dict[str, tuple[str, str, dict[str, str]]] = {
     "payments:my_claims": ("get", "", expert_only),
     "payments:my_claim_new": ("get", "mine_another_experts_attended_place", another_experts),
     "payments:my_claim": ("get", "mine_another_experts_claim", another_experts),
+    "payments:my_claim_correct": ("get", "mine_another_experts_claim", another_experts),
     "payments:my_statement": ("get", "", expert_only),
     "payments:my_statement_pdf": ("get", "mine_statement_year", expert_only),
     "payments:my_fee_choice": ("get", "mine_another_experts_invitation", another_experts),

@@ -23,11 +23,17 @@ PAYMENTS_STAFF: dict[str, tuple[str, str, dict[str, str]]] = {
     "payments:claim_check": (POST, "staff_claim", team_redirect),
     # Approving a checked claim goes back to the queue; rejecting with no reason is refused
     # with the form's message.
+    # Sending back with no reason is refused with the form's message.
+    "payments:claim_send_back": (POST, "staff_claim", only(TEAM, ok=INVALID)),
+    # Correcting a claim sent back, for the expert.
+    "payments:claim_correct_for_expert": (GET, "staff_returned_claim", team),
     "payments:claim_approve": (POST, "staff_checked_claim", only(("finance",), ok=REDIRECT)),
     "payments:claim_reject": (POST, "staff_checked_claim", only(("finance",), ok=INVALID)),
     "payments:claim_for_expert": (GET, "staff_expert", team),
     "payments:claim_for_expert_session": (GET, "staff_attended_place", team),
     "payments:runs": (GET, "", finance),
+    # Checking the run before making it: only this page's button makes it.
+    "payments:run_confirm": (GET, "", finance),
     # An empty post has no count to confirm: the page comes back with what is missing.
     "payments:run_create": (POST, "", only(("finance",), ok=INVALID)),
     "payments:run_detail": (GET, "staff_run", finance),
@@ -52,6 +58,8 @@ def kwargs(key: str) -> dict | None:
     _policy()
     if key == "staff_claim":
         return {"pk": claim_helpers.expense_claim().pk}
+    if key == "staff_returned_claim":
+        return {"pk": claim_helpers.returned_claim().pk}
     if key == "staff_checked_claim":
         return {"pk": claim_helpers.checked_claim().pk}
     if key == "staff_receipt":

@@ -34,9 +34,16 @@ class ClaimStatus(models.TextChoices):
     PAID = "paid", "Paid"
     # An involvement payment whose attendance was corrected before it was paid.
     WITHDRAWN = "withdrawn", "Withdrawn"
+    # The involvement team sent an expense claim back to the expert to correct and send again.
+    RETURNED = "returned", "Sent back to be corrected"
 
 
-OPEN_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.CHECKED, ClaimStatus.APPROVED)
+OPEN_STATUSES = (
+    ClaimStatus.SUBMITTED,
+    ClaimStatus.CHECKED,
+    ClaimStatus.APPROVED,
+    ClaimStatus.RETURNED,
+)
 # Claims that count as money owed or paid (for benefits totals and budgets).
 COUNTED_STATUSES = (*OPEN_STATUSES, ClaimStatus.PAID)
 NOT_COUNTED_STATUSES = (ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN)

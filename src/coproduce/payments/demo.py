@@ -164,14 +164,17 @@ def _claims(ctx: DemoContext, today: date, finance, coordinator) -> tuple[int, i
             "session__opportunity__hourly_rate",
             "session__opportunity__team_id",
             "expert__payment_preference",
+            "expert__user_id",
         )
     )
     fees = FeeTable()
     claims: list[Claim] = []
     lines: list[list[ClaimLine]] = []
-    for pk, expert_id, hours, starts_at, paid, kind, hourly, team_id, preference in places:
+    for pk, expert_id, hours, starts_at, paid, kind, hourly, team_id, preference, own in places:
         day = timezone.localdate(starts_at)
         age = (today - day).days
+        if starts_at > ctx.now:
+            continue  # not held yet: nothing to claim
         made: list[tuple[str, list[ClaimLine]]] = []
         if paid and preference == PaymentPreference.PAID:
             worked = fees.fee(kind=kind, hourly_rate=hourly, day=day, hours=hours or Decimal(0))
@@ -192,8 +195,12 @@ def _claims(ctx: DemoContext, today: date, finance, coordinator) -> tuple[int, i
             made.append((ClaimKind.EXPENSES, [line]))
         for claim_kind, claim_lines in made:
             status = _status(ctx, age)
-            submitted = starts_at + timedelta(days=ctx.rng.randint(0, 5))
+            # Nothing is dated after today: a claim for last week's meeting is not sent,
+            # checked or decided in the future.
+            submitted = min(starts_at + timedelta(days=ctx.rng.randint(0, 5)), ctx.now)
             involvement = claim_kind == ClaimKind.INVOLVEMENT
+            # Experts with a sign-in send their own expense claims; the team sends the rest.
+            by_team = involvement or own is None
             if involvement and status == ClaimStatus.SUBMITTED:
                 status = ClaimStatus.CHECKED  # recording attendance is the check
             claims.append(
@@ -205,17 +212,17 @@ def _claims(ctx: DemoContext, today: date, finance, coordinator) -> tuple[int, i
                     session_date=day,
                     team_id=team_id,
                     total=sum((line.amount for line in claim_lines), Decimal("0.00")),
-                    submitted_by=coordinator if involvement else None,
+                    submitted_by_id=coordinator.pk if by_team else own,
                     submitted_at=submitted,
-                    on_behalf=involvement,
+                    on_behalf=by_team,
                     checked_by=coordinator if status != ClaimStatus.SUBMITTED else None,
-                    checked_at=submitted + timedelta(days=1)
+                    checked_at=min(submitted + timedelta(days=1), ctx.now)
                     if status != ClaimStatus.SUBMITTED
                     else None,
                     decided_by=finance
                     if status in (ClaimStatus.APPROVED, ClaimStatus.PAID, ClaimStatus.REJECTED)
                     else None,
-                    decided_at=submitted + timedelta(days=3)
+                    decided_at=min(submitted + timedelta(days=3), ctx.now)
                     if status in (ClaimStatus.APPROVED, ClaimStatus.PAID, ClaimStatus.REJECTED)
                     else None,
                     rejection_reason="No ticket or receipt was sent."

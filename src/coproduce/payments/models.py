@@ -122,6 +122,19 @@ class PaymentRun(TimeStamped):
         return self.reference
 
 
+# Every move a claim's status may make, and the statuses it may make it from: a move not
+# listed here is refused. Services make the moves (services/approval.py, expenses.py, runs.py,
+# involvement.py) and each is audited there.
+CLAIM_MOVES: dict[str, tuple[tuple[str, ...], str]] = {
+    "check": ((ClaimStatus.SUBMITTED,), ClaimStatus.CHECKED),
+    "approve": ((ClaimStatus.SUBMITTED, ClaimStatus.CHECKED), ClaimStatus.APPROVED),
+    "reject": ((ClaimStatus.SUBMITTED, ClaimStatus.CHECKED), ClaimStatus.REJECTED),
+    "send back": ((ClaimStatus.SUBMITTED, ClaimStatus.CHECKED), ClaimStatus.RETURNED),
+    "send again": ((ClaimStatus.RETURNED,), ClaimStatus.SUBMITTED),
+    "pay": ((ClaimStatus.APPROVED,), ClaimStatus.PAID),
+}
+
+
 class Claim(TimeStamped):
     """Money owed to an expert for one session: the involvement payment made from attendance,
     or expenses. A claim is in one payment run at most, ever."""
@@ -150,6 +163,17 @@ class Claim(TimeStamped):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     rejection_reason = models.TextField(max_length=1000, blank=True)
+    # Why the involvement team sent the claim back to be corrected, for the expert to read.
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
+    return_reason = models.TextField(max_length=1000, blank=True)
+    # The last time it was corrected and sent again, and by whom (the expert, or the team).
+    resubmitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resubmitted_at = models.DateTimeField(null=True, blank=True)
     # Why an approver paid a fee that takes the expert past a declared benefits limit.
     override_reason = models.TextField(max_length=1000, blank=True)
     payment_run = models.ForeignKey(
@@ -182,6 +206,10 @@ class Claim(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.expert} ({self.session_date:%Y-%m-%d})"
+
+    def may(self, move: str) -> bool:
+        """Whether the claim's status allows `move` (a key of CLAIM_MOVES) now."""
+        return self.status in CLAIM_MOVES[move][0]
 
 
 def receipt_path(instance: "ClaimLine", filename: str) -> str:

@@ -13,6 +13,7 @@ STATUS_TABS = [
     (ClaimStatus.CHECKED, "Waiting for approval"),
     (ClaimStatus.APPROVED, "Approved, not yet paid"),
     (ClaimStatus.PAID, "Paid"),
+    (ClaimStatus.RETURNED, "Sent back to be corrected"),
     (ClaimStatus.REJECTED, "Rejected"),
     (ClaimStatus.WITHDRAWN, "Withdrawn"),
     (ALL, "All claims"),
@@ -53,6 +54,20 @@ class RejectForm(NHSFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
             "required": "Enter why the claim is rejected: the expert will read it",
+            "max_length": "Enter a reason of 1,000 characters or fewer",
+        },
+    )
+
+
+class SendBackForm(NHSFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="What needs correcting?",
+        help_text="The expert will read this. Say what to change, for example the receipt "
+        "that is missing.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Enter what needs correcting: the expert will read it",
             "max_length": "Enter a reason of 1,000 characters or fewer",
         },
     )

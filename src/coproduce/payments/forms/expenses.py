@@ -109,7 +109,33 @@ class ExpenseForm(NHSFormMixin, forms.Form):
     """Up to ROWS expenses for one invitation's session. `items()` gives the ExpenseItems for
     claim_expenses; `add_claim_error()` puts a ClaimError's messages beside their fields."""
 
-    def __init__(self, *args, invitation, for_expert: bool = True, rows: int = ROWS, **kwargs):
+    def __init__(
+        self,
+        *args,
+        invitation,
+        for_expert: bool = True,
+        rows: int = ROWS,
+        correcting=None,
+        **kwargs,
+    ):
+        # Correcting a claim sent back: its expenses fill the rows, and each row keeps the
+        # receipt already added unless a new one is chosen.
+        self.kept: dict[str, tuple[str, str]] = {}
+        if correcting is not None:
+            initial = kwargs.setdefault("initial", {})
+            for n, line in enumerate(list(correcting.lines.all())[:rows], start=1):
+                p = f"expense_{n}_"
+                initial.update(
+                    {
+                        f"{p}category": line.category,
+                        f"{p}amount": None if line.category == "mileage" else line.amount,
+                        f"{p}miles": line.quantity if line.category == "mileage" else None,
+                        f"{p}agreed_by": line.agreed_by,
+                        f"{p}description": line.description,
+                    }
+                )
+                if line.receipt:
+                    self.kept[p] = (line.receipt.name, line.receipt_name)
         super().__init__(*args, **kwargs)
         self.invitation = invitation
         self.you = for_expert
@@ -154,6 +180,13 @@ class ExpenseForm(NHSFormMixin, forms.Form):
                 help_text=f"A photo (JPEG or PNG) or a PDF, smaller than {_megabytes()} MB",
                 required=False,
                 widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+            )
+        for p, (_, original) in self.kept.items():
+            shown = f" ({original})" if original else ""
+            self.fields[
+                f"{p}receipt"
+            ].help_text = (
+                f"The receipt already added{shown} is kept. Choose a file only to replace it."
             )
         # Kept after cleaning: the receipt to save and its original name, per row.
         self._receipts: dict[str, tuple] = {}
@@ -274,7 +307,9 @@ class ExpenseForm(NHSFormMixin, forms.Form):
                     description=(data.get(f"{p}description") or "").strip(),
                     agreed_by=(data.get(f"{p}agreed_by") or "").strip(),
                     receipt=receipt,
-                    receipt_name=receipt_name,
+                    receipt_name=receipt_name
+                    or ("" if receipt is not None else self.kept.get(p, ("", ""))[1]),
+                    kept_receipt="" if receipt is not None else self.kept.get(p, ("", ""))[0],
                     prefix=p,
                 )
             )

@@ -32,6 +32,7 @@ MONTHS_IN_YEAR = 12
 COLUMN_OF_STATUS = {
     ClaimStatus.SUBMITTED: "waiting",
     ClaimStatus.CHECKED: "waiting",
+    ClaimStatus.RETURNED: "waiting",
     ClaimStatus.APPROVED: "approved",
     ClaimStatus.PAID: "paid",
 }

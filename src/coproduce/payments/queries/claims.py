@@ -119,6 +119,8 @@ def claim_for_page(pk: int) -> Claim | None:
             "submitted_by",
             "checked_by",
             "decided_by",
+            "returned_by",
+            "resubmitted_by",
             "payment_run__created_by",
         )
         .prefetch_related("lines")

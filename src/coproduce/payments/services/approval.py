@@ -1,4 +1,5 @@
-"""Checking, approving and rejecting claims. Nobody approves a claim they submitted."""
+"""Checking, approving, rejecting and sending back claims. Nobody approves a claim they
+submitted. Which moves a claim may make is in payments.models.CLAIM_MOVES."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -41,7 +42,7 @@ def check_claim(*, actor, claim: Claim) -> Claim:
     and passes it to finance to approve."""
     with transaction.atomic():
         claim = _locked(claim)
-        if claim.status != ClaimStatus.SUBMITTED:
+        if not claim.may("check"):
             raise ApprovalError("This claim has already been checked or decided")
         _move(actor, claim, "claim checked", status=ClaimStatus.CHECKED)
         claim.checked_by, claim.checked_at = actor, timezone.now()
@@ -62,7 +63,7 @@ def approve_claim(*, actor, claim: Claim, override_reason: str = "") -> Claim:
     benefits limit is approved only with the reason for going ahead, which is recorded."""
     with transaction.atomic():
         claim = _locked(claim)
-        if claim.status not in (ClaimStatus.SUBMITTED, ClaimStatus.CHECKED):
+        if not claim.may("approve"):
             raise ApprovalError("Only a claim waiting for approval can be approved")
         if claim.submitted_by_id is not None and claim.submitted_by_id == actor.pk:
             raise ApprovalError("You submitted this claim, so someone else must approve it")
@@ -88,11 +89,36 @@ def reject_claim(*, actor, claim: Claim, reason: str) -> Claim:
         raise ApprovalError("Enter why the claim is rejected: the expert will read it")
     with transaction.atomic():
         claim = _locked(claim)
-        if claim.status not in (ClaimStatus.SUBMITTED, ClaimStatus.CHECKED):
+        if not claim.may("reject"):
             raise ApprovalError("Only a claim waiting for approval can be rejected")
         if claim.submitted_by_id is not None and claim.submitted_by_id == actor.pk:
             raise ApprovalError("You submitted this claim, so someone else must decide it")
         _move(actor, claim, "claim rejected", status=ClaimStatus.REJECTED, rejection_reason=reason)
         claim.decided_by, claim.decided_at = actor, timezone.now()
         claim.save(update_fields=["decided_by", "decided_at", "updated_at"])
+    return claim
+
+
+def send_back_claim(*, actor, claim: Claim, reason: str) -> Claim:
+    """Sends an expense claim back to the expert to correct, with the reason they will read.
+    The expert (or the team for them) corrects it and sends it again; it is then checked
+    again from the start."""
+    reason = reason.strip()
+    if not reason:
+        raise ApprovalError("Enter what needs correcting: the expert will read it")
+    with transaction.atomic():
+        claim = _locked(claim)
+        if claim.kind != ClaimKind.EXPENSES:
+            raise ApprovalError(
+                "Only expense claims can be sent back. To change a payment for someone's "
+                "time, correct their attendance."
+            )
+        if not claim.may("send back"):
+            raise ApprovalError("Only a claim waiting to be checked or approved can be sent back")
+        _move(actor, claim, "claim sent back", status=ClaimStatus.RETURNED, return_reason=reason)
+        claim.returned_by, claim.returned_at = actor, timezone.now()
+        claim.checked_by, claim.checked_at = None, None
+        claim.save(
+            update_fields=["returned_by", "returned_at", "checked_by", "checked_at", "updated_at"]
+        )
     return claim

@@ -1,7 +1,7 @@
 """Expense claims, by the expert in their portal or by staff on their behalf."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -40,6 +40,9 @@ class ExpenseItem:
     agreed_by: str = ""
     receipt: ContentFile | None = None
     receipt_name: str = ""
+    # When a claim sent back is corrected: the receipt already stored for this row, kept
+    # unless a new one is added.
+    kept_receipt: str = ""
     # Which form field each error belongs to, when the form has several items.
     prefix: str = field(default="", compare=False)
 
@@ -76,7 +79,7 @@ def _line_for(item: ExpenseItem, rules, policy) -> tuple[ClaimLine | None, dict[
             return None, {f"{p}amount": f"{label} can be at most {money(most)} for one claim"}
         description = item.description or label
     needs_receipt = rule.receipt_over is not None and amount > rule.receipt_over
-    if needs_receipt and item.receipt is None:
+    if needs_receipt and item.receipt is None and not item.kept_receipt:
         if rule.receipt_over == 0:
             errors[f"{p}receipt"] = f"Add a photo or PDF of the receipt for {short}"
         else:
@@ -98,10 +101,11 @@ def _line_for(item: ExpenseItem, rules, policy) -> tuple[ClaimLine | None, dict[
     return line, errors
 
 
-def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bool) -> Claim:
-    """Makes one expense claim for a session the expert attended, with a line per expense,
-    checked against the payment policy in force on the session's date. Either every line is
-    saved, with its receipt, or nothing is."""
+def _checked_lines(
+    invitation, items: list[ExpenseItem], *, deadline_applies: bool = True
+) -> tuple[date, list[tuple[ClaimLine, ExpenseItem]]]:
+    """The session's day and a line for each item, checked against the payment policy in
+    force on that day; ClaimError with every problem at once otherwise."""
     session = invitation.session
     day = timezone.localdate(session.starts_at)
     if invitation.attendance != Attendance.ATTENDED:
@@ -112,7 +116,7 @@ def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bo
             {"": "There is no payment policy for the date of this meeting. Ask the team."}
         )
     deadline = day + timedelta(days=policy.claim_deadline_days)
-    if timezone.localdate() > deadline:
+    if deadline_applies and timezone.localdate() > deadline:
         raise ClaimError(
             {
                 "": f"The last day to claim for this meeting was {long_date(deadline)}. "
@@ -131,6 +135,25 @@ def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bo
             lines.append((line, item))
     if errors:
         raise ClaimError(errors)
+    return day, lines
+
+
+def _save_lines(claim: Claim, lines: list[tuple[ClaimLine, ExpenseItem]]) -> None:
+    for line, item in lines:
+        line.claim = claim
+        if item.receipt is None and item.kept_receipt:
+            line.receipt.name = item.kept_receipt
+        line.save()
+        if item.receipt is not None:
+            line.receipt.save(item.receipt.name, item.receipt, save=True)
+
+
+def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bool) -> Claim:
+    """Makes one expense claim for a session the expert attended, with a line per expense,
+    checked against the payment policy in force on the session's date. Either every line is
+    saved, with its receipt, or nothing is."""
+    day, lines = _checked_lines(invitation, items)
+    session = invitation.session
     now = timezone.now()
     with transaction.atomic():
         claim = Claim.objects.create(
@@ -145,11 +168,7 @@ def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bo
             submitted_at=now,
             on_behalf=on_behalf,
         )
-        for line, item in lines:
-            line.claim = claim
-            line.save()
-            if item.receipt is not None:
-                line.receipt.save(item.receipt.name, item.receipt, save=True)
+        _save_lines(claim, lines)
         record_change(
             actor=actor,
             instance=claim,
@@ -160,3 +179,41 @@ def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bo
             f"{long_date(day)}" + (" (submitted on their behalf)" if on_behalf else ""),
         )
     return claim
+
+
+def send_claim_again(*, actor, claim: Claim, items: list[ExpenseItem], on_behalf: bool) -> Claim:
+    """Sends again an expense claim the involvement team sent back, corrected: its expenses
+    become those given (a row keeps its receipt unless a new one is added), and it waits to be
+    checked again. The claim deadline does not apply: the claim was first sent in time."""
+    day, lines = _checked_lines(claim.invitation, items, deadline_applies=False)
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().select_related("expert").get(pk=claim.pk)
+        if not locked.may("send again"):
+            raise ClaimError({"": "This claim has not been sent back, so it cannot be changed"})
+        kept = {item.kept_receipt for _, item in lines if item.receipt is None}
+        old = list(locked.lines.all())
+        dropped = [line.receipt for line in old if line.receipt and line.receipt.name not in kept]
+        before = {"status": locked.status, "total": str(locked.total)}
+        locked.lines.all().delete()
+        _save_lines(locked, lines)
+        locked.total = total(line.amount for line, _ in lines)
+        locked.status = ClaimStatus.SUBMITTED
+        locked.resubmitted_by, locked.resubmitted_at = actor, timezone.now()
+        locked.save()
+        # Receipts no longer part of the claim are not kept (private files, kept no longer
+        # than needed), once the change is saved.
+        for receipt in dropped:
+            transaction.on_commit(lambda receipt=receipt: receipt.delete(save=False))
+        record_change(
+            actor=actor,
+            instance=locked,
+            action="claim sent again",
+            changes={
+                "status": [before["status"], locked.status],
+                "total": [before["total"], str(locked.total)],
+            },
+            subject=locked.expert,
+            summary=f"Expenses of {money(locked.total)} for {claim.invitation.session.opportunity.title} "
+            f"on {long_date(day)}, corrected" + (" on their behalf" if on_behalf else ""),
+        )
+    return locked

@@ -1,5 +1,5 @@
-"""Claims for staff: the queue, one claim with its history, checking (the involvement team),
-approving and rejecting (finance), and the receipts."""
+"""Claims for staff: the queue, one claim with its history, checking and sending back to be
+corrected (the involvement team), approving and rejecting (finance), and the receipts."""
 
 import mimetypes
 
@@ -20,6 +20,7 @@ from coproduce.payments.forms.claims import (
     CheckForm,
     ClaimFilterForm,
     RejectForm,
+    SendBackForm,
 )
 from coproduce.payments.models import ClaimLine
 from coproduce.payments.queries import claims as queries
@@ -29,6 +30,7 @@ from coproduce.payments.services.approval import (
     approve_claim,
     check_claim,
     reject_claim,
+    send_back_claim,
 )
 
 PAGE_SIZE = 50
@@ -89,6 +91,7 @@ def _render_detail(
     check_form=None,
     approve_form=None,
     reject_form=None,
+    send_back_form=None,
     status: int = 200,
 ) -> HttpResponse:
     waiting = claim.status in WAITING
@@ -96,8 +99,11 @@ def _render_detail(
     approve_form = approve_form or ApproveForm()
     reject_form = reject_form or RejectForm()
     check_form = check_form or CheckForm()
+    send_back_form = send_back_form or SendBackForm()
     # The layout's error summary reads `form`: the one that was sent and has problems.
-    failed = next((f for f in (approve_form, reject_form, check_form) if f.errors), None)
+    failed = next(
+        (f for f in (approve_form, reject_form, check_form, send_back_form) if f.errors), None
+    )
     user = request.user
     own = claim.submitted_by_id is not None and claim.submitted_by_id == user.pk
     return render(
@@ -115,6 +121,11 @@ def _render_detail(
             "check_form": check_form,
             "approve_form": approve_form,
             "reject_form": reject_form,
+            "send_back_form": send_back_form,
+            "can_send_back": claim.kind == ClaimKind.EXPENSES
+            and claim.may("send back")
+            and user.has_perm("payments.check_claims"),
+            "can_correct": claim.may("send again") and user.has_perm("payments.submit_for_experts"),
             "can_check": claim.status == ClaimStatus.SUBMITTED
             and user.has_perm("payments.check_claims"),
             "can_decide": waiting and user.has_perm("payments.approve_claims") and not own,
@@ -130,6 +141,14 @@ def _history(claim) -> list[tuple[str, str, object]]:
     if claim.kind == ClaimKind.INVOLVEMENT:
         submitted = "Made from attendance"
     events = [(submitted, _name(claim.submitted_by), claim.submitted_at)]
+    if claim.returned_at:
+        events.append(
+            (f"Sent back: {claim.return_reason}", _name(claim.returned_by), claim.returned_at)
+        )
+        if claim.resubmitted_at and claim.resubmitted_at > claim.returned_at:
+            events.append(
+                ("Corrected and sent again", _name(claim.resubmitted_by), claim.resubmitted_at)
+            )
     if claim.checked_at:
         events.append(("Checked", _name(claim.checked_by), claim.checked_at))
     if claim.decided_at:
@@ -172,6 +191,26 @@ def claim_check(request: HttpRequest, pk: int) -> HttpResponse:
         request, f"Claim {claim_reference(pk)} checked. It now waits for finance to approve it."
     )
     return redirect("payments:claims")
+
+
+@require_POST
+@permission_required("payments.check_claims", raise_exception=True)
+def claim_send_back(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_or_404(pk)
+    form = SendBackForm(request.POST)
+    if form.is_valid():
+        try:
+            send_back_claim(actor=request.user, claim=claim, reason=form.cleaned_data["reason"])
+        except ApprovalError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"Claim {claim_reference(pk)} sent back to {claim.expert.full_name} to correct. "
+                "They can read what needs correcting.",
+            )
+            return redirect("payments:claims")
+    return _render_detail(request, _claim_or_404(pk), send_back_form=form, status=400)
 
 
 @require_POST

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.opportunities.choices import Attendance
@@ -22,7 +23,7 @@ from coproduce.payments.queries.mine import (
     own_expert,
     own_invitation,
 )
-from coproduce.payments.services.expenses import ClaimError, claim_expenses
+from coproduce.payments.services.expenses import ClaimError, claim_expenses, send_claim_again
 from coproduce.payments.views import mine_words
 
 PERMISSION = "payments.claim_own_expenses"
@@ -128,4 +129,40 @@ def my_claim(request: HttpRequest, pk: int) -> HttpResponse:
             "history": mine_words.history(claim),
             **_words(),
         },
+    )
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def my_claim_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correcting an expense claim the involvement team sent back, and sending it again."""
+    expert = own_expert(request.user)
+    claim = own_claim(expert, pk)
+    if not claim.may("send again"):
+        return redirect("payments:my_claim", pk=claim.pk)
+    posted = request.method == "POST"
+    form = ExpenseForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        invitation=claim.invitation,
+        correcting=claim,
+    )
+    if posted and form.is_valid():
+        try:
+            send_claim_again(actor=request.user, claim=claim, items=form.items(), on_behalf=False)
+        except ClaimError as error:
+            form.add_claim_error(error)
+        else:
+            messages.success(request, "We have your corrected claim. We will check it again.")
+            return redirect("payments:my_claim", pk=claim.pk)
+    return render(
+        request,
+        "payments/claim_correct.jinja",
+        {
+            "claim": claim,
+            "session": claim.invitation.session,
+            "form": form,
+            "for_expert": True,
+            "back_url": reverse("payments:my_claim", args=[claim.pk]),
+        },
+        status=400 if form.errors else 200,
     )

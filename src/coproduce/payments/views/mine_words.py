@@ -29,6 +29,11 @@ def status_words(claim: Claim) -> str:
         return f"Checked{_on(claim.checked_at)}. Waiting for approval."
     if status == ClaimStatus.WITHDRAWN:
         return "Cancelled. There is nothing to pay."
+    if status == ClaimStatus.RETURNED:
+        return (
+            f"We sent it back to you{_on(claim.returned_at)} to correct: "
+            f"{claim.return_reason.strip()} Please correct it and send it again."
+        )
     return f"Sent{_on(claim.submitted_at)}. We will check it."
 
 
@@ -46,6 +51,7 @@ TAG_COLOURS = {
     ClaimStatus.PAID: "nhsuk-tag--green",
     ClaimStatus.REJECTED: "nhsuk-tag--red",
     ClaimStatus.WITHDRAWN: "nhsuk-tag--grey",
+    ClaimStatus.RETURNED: "nhsuk-tag--orange",
 }
 
 SHORT_STATUS = {
@@ -55,6 +61,7 @@ SHORT_STATUS = {
     ClaimStatus.PAID: "Paid",
     ClaimStatus.REJECTED: "Not approved",
     ClaimStatus.WITHDRAWN: "Cancelled",
+    ClaimStatus.RETURNED: "Needs correcting",
 }
 
 
@@ -85,6 +92,16 @@ def history(claim: Claim) -> list[Step]:
         )
     else:
         steps.append(Step(_day(claim.submitted_at), "You sent this claim."))
+    if claim.returned_at:
+        steps.append(
+            Step(
+                _day(claim.returned_at),
+                f"The involvement team sent it back to be corrected: {claim.return_reason}",
+            )
+        )
+        if claim.resubmitted_at and claim.resubmitted_at > claim.returned_at:
+            who = "You" if claim.resubmitted_by_id == claim.expert.user_id else "The team"
+            steps.append(Step(_day(claim.resubmitted_at), f"{who} corrected it and sent it again."))
     if claim.kind == ClaimKind.EXPENSES and claim.checked_at:
         steps.append(Step(_day(claim.checked_at), "The involvement team checked it."))
     if claim.decided_at:

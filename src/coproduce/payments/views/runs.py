@@ -1,11 +1,12 @@
-"""Payment runs for finance: the list, making a run of the approved claims, one run's claims,
-and its export (CSV or XLSX, layout in docs/payment-runs.md)."""
+"""Payment runs for finance: the list, checking then making a run of the approved claims, one
+run's claims, and its export (CSV or XLSX, layout in docs/payment-runs.md)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.core.formats import money
@@ -19,26 +20,32 @@ RUNS_PER_PAGE = 25
 CLAIMS_PER_PAGE = 100
 
 
-def _render_list(request: HttpRequest, form: RunForm | None = None, status: int = 200):
-    preview = queries.run_preview()
-    # The page writes the hidden count itself, so it always matches the figures shown.
-    form = form or RunForm()
+@permission_required("payments.run_payments", raise_exception=True)
+def run_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.payment_runs(), RUNS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
+        request, "payments/run_list.jinja", {"preview": queries.run_preview(), "page": page}
+    )
+
+
+def _render_confirm(request: HttpRequest, form: RunForm | None = None, status: int = 200):
+    # The page writes the hidden count itself, so it always matches the figures shown.
+    return render(
         request,
-        "payments/run_list.jinja",
+        "payments/run_confirm.jinja",
         {
-            "preview": preview,
-            "form": form,
-            "page": page,
+            "preview": queries.run_preview(),
+            "form": form or RunForm(),
+            "today": timezone.localdate(),
         },
         status=status,
     )
 
 
 @permission_required("payments.run_payments", raise_exception=True)
-def run_list(request: HttpRequest) -> HttpResponse:
-    return _render_list(request)
+def run_confirm(request: HttpRequest) -> HttpResponse:
+    """What the run would pay and hold back; the run is made only by this page's button."""
+    return _render_confirm(request)
 
 
 @require_POST
@@ -67,7 +74,7 @@ def run_create(request: HttpRequest) -> HttpResponse:
                     "Download the file for finance below.",
                 )
                 return redirect("payments:run_detail", pk=run.pk)
-    return _render_list(request, form, status=400)
+    return _render_confirm(request, form, status=400)
 
 
 @permission_required("payments.run_payments", raise_exception=True)
