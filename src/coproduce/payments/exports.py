@@ -2,7 +2,7 @@
 documented in docs/payment-runs.md. No bank details: finance pays against the payee reference.
 
 Text a spreadsheet would run as a formula (a name like "=HYPERLINK(...)") is made plain text
-with the register export's `neutralise`."""
+with `coproduce.core.spreadsheets.neutralise`, as in every spreadsheet we send out."""
 
 import csv
 import io
@@ -11,13 +11,12 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from coproduce.core.spreadsheets import heading_row, neutralise
 from coproduce.payments.calculations import financial_year_of
 from coproduce.payments.choices import LINE_CATEGORIES
 from coproduce.payments.models import Budget, PaymentRun
 from coproduce.payments.queries.claims import run_lines
-from coproduce.people.exports import neutralise
 
 COLUMNS = [
     "Payment run",
@@ -111,13 +110,7 @@ def run_csv(run: PaymentRun) -> bytes:
 def run_xlsx(run: PaymentRun) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=run.reference)
-    bold = Font(bold=True)
-    header = []
-    for name in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    sheet.append(heading_row(sheet, COLUMNS))
     for row in rows(run):
         cells = []
         for i, value in enumerate(row):

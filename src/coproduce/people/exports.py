@@ -11,14 +11,11 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
+from coproduce.core.spreadsheets import heading_row, neutralise
 from coproduce.people.models import Expert
 from coproduce.people.validation import display_phone
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Rows read from the database at a time: each chunk costs one query for the experts and one
 # for each of their lists (lived experience, skills, access needs), whatever its size.
@@ -41,13 +38,6 @@ COLUMNS = [
     "Status",
     "Added",
 ]
-
-
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 # The expert's own columns, in COLUMNS order; the three lists are filled in between.
@@ -153,13 +143,7 @@ def register_xlsx(experts: QuerySet[Expert]) -> tempfile.SpooledTemporaryFile:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="Register")
     sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for name in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    sheet.append(heading_row(sheet, COLUMNS))
     for row in register_rows(experts):
         # A control character (from a pasted or imported value) would stop the whole file.
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) for value in row])

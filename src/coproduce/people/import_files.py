@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from coproduce.people.exports import FORMULA_STARTS
+from coproduce.core.spreadsheets import FORMULA_STARTS
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
