@@ -43,6 +43,8 @@ def environment(**options: Any) -> Environment:
             "date_time": formats.date_time,
             "money": formats.money,
             "hours": formats.hours,
+            # {{ n | count_of("hour") }}: "1 hour", "2.5 hours"
+            "count_of": formats.count_of,
         }
     )
     return env

@@ -42,7 +42,7 @@ def test_coordinator_finds_an_expert_and_pauses_them_with_a_reason(
     jo = ExpertFactory(full_name="Jo Bloggs", lived_experience=[dementia])
 
     visit(page, "/overview/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Overview of the register")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
     check_page(page)
     page.get_by_role("navigation").get_by_role("link", name="Register").click()
     expect(page.get_by_role("status")).to_contain_text("36 experts found")
@@ -159,7 +159,7 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
     assert_error_summary(
         page,
         {
-            "id_email": "Enter a valid email address",
+            "id_email": "Enter an email address in the correct format, like name@example.com",
             "id_lived_experience": "no longer available",
         },
     )

@@ -35,7 +35,7 @@ def test_member_of_the_public_gets_involved_after_fixing_what_they_missed(
         {
             "id_full_name": "Enter your name",
             "id_email": "Enter an email address or a phone number",
-            "id_perspective": "Which describes you best?",
+            "id_perspective": "Choose which describes you best",
             "id_consent": "Tick the box",
         },
     )

@@ -38,3 +38,32 @@ def test_hours_drop_trailing_zeros():
     assert formats.hours(Decimal("1.75")) == "1.75"
     assert formats.hours(Decimal("10")) == "10"
     assert formats.hours(None) == ""
+
+
+def test_counts_have_the_right_form_of_their_word():
+    assert formats.count_of(1, "hour") == "1 hour"
+    assert formats.count_of(Decimal("1.00"), "hour") == "1 hour"
+    assert formats.count_of(Decimal("2.50"), "hour") == "2.5 hours"
+    assert formats.count_of(0, "row") == "0 rows"
+    assert formats.count_of(1204, "row") == "1,204 rows"
+    assert formats.count_of(Decimal("1000"), "mile") == "1,000 miles"
+    assert formats.count_of(1, "person", "people") == "1 person"
+    assert formats.count_of(3, "person", "people") == "3 people"
+
+
+def test_counts_read_the_same_in_templates():
+    from django.template import engines
+
+    page = engines["jinja2"].from_string(
+        "{{ one | count_of('hour') }}; {{ many | count_of('hour') }}; {{ days | count_of('day') }}"
+    )
+    assert page.render({"one": Decimal("1"), "many": Decimal("2.5"), "days": 1}) == (
+        "1 hour; 2.5 hours; 1 day"
+    )
+
+
+def test_a_name_put_mid_sentence_loses_its_capital_unless_it_is_an_abbreviation():
+    assert formats.lower_first("A companion or carer") == "a companion or carer"
+    assert formats.lower_first("Easy read") == "easy read"
+    assert formats.lower_first("BSL interpreter") == "BSL interpreter"
+    assert formats.lower_first("NHS number") == "NHS number"

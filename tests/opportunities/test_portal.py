@@ -79,6 +79,20 @@ def test_expert_sees_invitations_meetings_to_come_and_their_history(expert, expe
     assert "3 hours" in been_part
 
 
+def test_one_meeting_of_one_hour_reads_in_the_singular(expert, expert_client):
+    been = _session(-30, "Quality visit to Ward 5")
+    InvitationFactory(
+        session=been, expert=expert, status="accepted", attendance="attended", hours=Decimal("1")
+    )
+
+    html = expert_client.get(reverse(URL)).content.decode()
+
+    been_part = html.split("Meetings you have been to", 1)[1]
+    assert "You have been to 1 meeting with us. That is 1 hour of your time." in been_part
+    assert ", 1 hour" in been_part
+    assert "1 hours" not in html and "1 meetings" not in html
+
+
 def test_expert_sees_nobody_elses_meetings(expert_client):
     someone = ExpertFactory()
     InvitationFactory(session=_session(5, "Someone else's panel"), expert=someone)

@@ -320,7 +320,7 @@ def test_changing_a_budget_starts_from_the_one_set(finance_client):
         ("100.123", "Enter the budget with no more than 2 numbers after the point"),
         ("20000000", "The budget must be £10,000,000.00 or less"),
         ("a lot", "Enter the budget in pounds and pence"),
-        ("", "Enter budget for the year, in pounds"),
+        ("", "Enter the budget for the year"),
     ],
 )
 def test_a_bad_budget_is_refused_beside_the_field_keeping_what_was_typed(

@@ -281,3 +281,37 @@ def test_an_account_with_no_expert_record_finds_nothing(policy, client):
     assert client.get(LIST).status_code == 404
     invitation = InvitationFactory()
     assert client.get(new_url(invitation)).status_code == 404
+
+
+def test_several_bad_expenses_each_get_their_own_message_beside_them_and_in_the_summary(
+    policy, expert, expert_client
+):
+    place = attended(expert)
+    response = expert_client.post(
+        new_url(place),
+        {
+            # A typing slip the form finds...
+            "expense_1_category": "public_transport",
+            "expense_1_amount": "twelve",
+            # ...and two problems only the payment policy finds: each must show at once.
+            "expense_2_category": "public_transport",
+            "expense_2_amount": "500",
+            "expense_3_category": "mileage",
+        },
+    )
+    html = response.content.decode()
+    summary = html.split('class="nhsuk-error-summary', 1)[1].split("</ul>", 1)[0]
+    expected = [
+        ("expense_1_amount", "Expense 1: Enter the amount as a number, like 12.50"),
+        ("expense_2_amount", "Expense 2: Public transport (bus, train, tram) can be at most"),
+        ("expense_3_miles", "Expense 3: Enter how many miles you travelled"),
+    ]
+    assert response.status_code == 400
+    for field, message in expected:
+        assert f'href="#id_{field}"' in summary
+        assert message in summary
+        beside = html.split(f'id="id_{field}-error"', 1)[1][:300]
+        assert message in beside
+    # In the order of the page.
+    assert summary.index("Expense 1:") < summary.index("Expense 2:") < summary.index("Expense 3:")
+    assert not Claim.objects.filter(kind=ClaimKind.EXPENSES).exists()

@@ -97,7 +97,7 @@ def test_a_coordinator_claims_for_the_expert(coordinator_client, coordinator, pl
         (
             row(amount="99999999", category="public_transport"),
             "amount",
-            "The amount must be less than 100,000",
+            "The amount must be less than £100,000",
         ),
         (
             row(amount="500", category="public_transport"),
@@ -105,11 +105,15 @@ def test_a_coordinator_claims_for_the_expert(coordinator_client, coordinator, pl
             "Public transport (bus, train, tram) can be at most £60.00 for one claim",
         ),
         (row(amount="twelve", category="parking"), "amount", "Enter the amount as a number"),
-        (row(amount="1.234", category="parking"), "amount", "no more than 2 decimal places"),
+        (
+            row(amount="1.234", category="parking"),
+            "amount",
+            "no more than 2 numbers after the decimal point",
+        ),
         (row(category="mileage", miles="500"), "miles", "Miles must be 200 or fewer"),
         (row(category="mileage"), "miles", "Enter how many miles you travelled"),
         (row(amount="20", category="taxi"), "agreed_by", "Enter who agreed the taxi beforehand"),
-        (row(amount="5.00"), "category", "Choose the kind of expense for expense 1"),
+        (row(amount="5.00"), "category", "Choose the kind of expense"),
         ({}, "category", "Add at least one expense"),
     ],
 )

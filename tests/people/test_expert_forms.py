@@ -43,13 +43,13 @@ def test_coordinator_adds_an_expert_with_everything_recorded(coordinator_client,
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("email", "maggie-at-example", "Enter a valid email address"),
+        ("email", "maggie-at-example", "Enter an email address in the correct format"),
         ("phone", "12345", "Enter a phone number, like 01632 960 001"),
         ("postcode", "NOT A CODE", "Enter a real postcode"),
-        ("full_name", "x" * 151, "at most 150 characters"),
-        ("perspective", "alien", "Select a valid choice"),
-        ("earnings_limit", "-5", "greater than or equal to 0"),
-        ("notice_days", "lots", "Enter a whole number"),
+        ("full_name", "x" * 151, "Enter full name in 150 characters or fewer"),
+        ("perspective", "alien", "Choose perspective again"),
+        ("earnings_limit", "-5", "Earnings limit must be £0 or more"),
+        ("notice_days", "lots", "Enter days&#39; notice needed as a whole number"),
         ("payee_reference", "12345678", "looks like a bank account number"),
     ],
 )

@@ -78,7 +78,9 @@ def test_an_unknown_filter_value_shows_nothing_rather_than_everything(coordinato
     response = coordinator_client.get(reverse("people:register"), {"status": "nonsense"})
     assert names(response) == []
     assert "There is a problem" in response.content.decode()
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose status again: one of the choices you made is no longer available" in (
+        response.content.decode()
+    )
 
 
 def test_overview_counts_by_status_perspective_area_and_locality(coordinator_client):

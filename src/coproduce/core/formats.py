@@ -1,5 +1,5 @@
 """How dates, times, money and phone numbers read on every page: "Tuesday 3 March 2026",
-"2:30pm", "£12.50", "07700 900123"."""
+"2:30pm", "£12.50", "07700 900123"; counts as "1 hour", "2.5 hours", "1,204 rows"."""
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -60,6 +60,24 @@ def hours(value: Decimal | int | str | None) -> str:
     if value is None or value == "":
         return ""
     return f"{Decimal(value).normalize():f}"
+
+
+def count_of(n: Decimal | int | None, one: str, many: str = "") -> str:
+    """A number with its word in the right form: "1 hour", "2.5 hours", "1,204 rows". `many`
+    is for words that do not just add an s: count_of(n, "person", "people")."""
+    if n is None or n == "":
+        return ""
+    number = f"{n:,}" if isinstance(n, int) else f"{Decimal(n).normalize():,f}"
+    return f"{number} {one if n == 1 else (many or one + 's')}"
+
+
+def lower_first(text: str) -> str:
+    """Text to go mid-sentence: "Easy read" as "easy read" and "A companion or carer" as "a
+    companion or carer", but "BSL interpreter" and "NHS number" keep their capitals."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper() or first == "I" or first.startswith("I'"):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def phone(value: str) -> str:

@@ -74,6 +74,8 @@ class ExpertFormBase(NHSFormMixin, forms.Form):
 
 
 class ContactFields(forms.Form):
+    subjects = {"preferred_channel": "how they prefer to be contacted"}
+
     preferred_name = forms.CharField(
         max_length=100,
         required=False,
@@ -412,6 +414,11 @@ def initial_from(expert: Expert) -> dict:
 class OwnProfileForm(ExpertFormBase, ContactFields):
     """What an expert can change about themselves, in plain words."""
 
+    subjects = {
+        "preferred_channel": "how you like us to contact you",
+        "notice_days": "the days' notice you need",
+    }
+
     access_needs = _list_field(
         AccessNeed, "What support do you need to take part?", "Choose all that apply"
     )
@@ -468,6 +475,11 @@ class StatusForm(NHSFormMixin, forms.Form):
 
 class GetInvolvedForm(NHSFormMixin, forms.Form):
     """The public sign-up: short, plain, and only what we need to get in touch."""
+
+    subjects = {
+        "preferred_channel": "how we should contact you",
+        "perspective": "which describes you best",
+    }
 
     full_name = forms.CharField(
         max_length=150, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"})

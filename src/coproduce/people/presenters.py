@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from coproduce.core.formats import long_date, money
+from coproduce.core.formats import count_of, long_date, money
 from coproduce.people import queries
 from coproduce.people.choices import BenefitsDeclaration, Channel, Status, TimeOfDay, Weekday
 from coproduce.people.models import Expert
@@ -111,7 +111,8 @@ class ExpertPresenter:
         parts.append(", ".join(days) if days else "Days not recorded")
         if times:
             parts.append(", ".join(times))
-        parts.append(f"needs {e.notice_days} days' notice")
+        notice = count_of(e.notice_days, "day's", "days'")
+        parts.append(f"needs {notice} notice")
         return "; ".join(parts)
 
     @property

@@ -13,6 +13,8 @@ from coproduce.people.models import Expert
 
 
 class GroupForm(NHSFormMixin, forms.Form):
+    subjects = {"kind": "what kind of group it is"}
+
     name = forms.CharField(max_length=200, label="Name of the group")
     kind = forms.ChoiceField(
         choices=GroupKind.choices, widget=forms.RadioSelect, label="What kind of group is it?"
@@ -61,6 +63,8 @@ class MemberSearchForm(NHSFormMixin, forms.Form):
 
 
 class AddMemberForm(NHSFormMixin, forms.Form):
+    subjects = {"expert": "who joins the group"}
+
     expert = forms.ModelChoiceField(
         queryset=Expert.objects.filter(status=Status.ACTIVE),
         widget=forms.RadioSelect,

@@ -95,6 +95,8 @@ class SessionForm(NHSFormMixin, forms.Form):
 
 
 class CancelSessionForm(NHSFormMixin, forms.Form):
+    subjects = {"reason": "why it is cancelled"}
+
     reason = forms.CharField(
         max_length=300,
         label="Why is it cancelled?",

@@ -13,6 +13,8 @@ ABSURD_BUDGET = Decimal("10000000")
 
 
 class BudgetForm(NHSFormMixin, forms.Form):
+    subjects = {"amount": "the budget for the year"}
+
     amount = MoneyField(
         what="the budget",
         most=ABSURD_BUDGET,

@@ -54,7 +54,7 @@ from coproduce.payments.choices import ExpenseCategory
 from coproduce.payments.forms.fields import PoundsField
 from coproduce.payments.queries.fees import expense_rules, policy_on
 from coproduce.payments.receipts import clean_receipt
-from coproduce.payments.services.expenses import ClaimError, ExpenseItem
+from coproduce.payments.services.expenses import ClaimError, ExpenseItem, expense_problems
 
 ROWS = 5
 FIELDS = ("category", "amount", "miles", "agreed_by", "description", "receipt")
@@ -63,9 +63,20 @@ FIELDS = ("category", "amount", "miles", "agreed_by", "description", "receipt")
 ABSURD_AMOUNT = Decimal("100000")
 ABSURD_MILES = Decimal("100000")
 ACCEPT = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
+TOO_BIG = {
+    "amount": f"The amount must be less than {money(ABSURD_AMOUNT).removesuffix('.00')}",
+    "miles": f"The miles must be fewer than {ABSURD_MILES:,}",
+}
+# For the messages each row's fields give: "Choose a file for the receipt".
+SUBJECTS = {
+    "category": "the kind of expense",
+    "agreed_by": "who agreed the taxi",
+    "description": "the description",
+    "receipt": "the receipt",
+}
 
 
-def _amount_field(label: str, absurd: Decimal, what: str, example: str) -> PoundsField:
+def _amount_field(label: str, too_big: str, what: str, example: str) -> PoundsField:
     return PoundsField(
         label=label,
         required=False,
@@ -76,9 +87,10 @@ def _amount_field(label: str, absurd: Decimal, what: str, example: str) -> Pound
         ),
         error_messages={
             "invalid": f"Enter {what} as a number, like {example}",
-            "max_decimal_places": f"Enter {what} with no more than 2 decimal places",
-            "max_digits": f"Enter {what} of less than {absurd:,.0f}",
-            "max_whole_digits": f"Enter {what} of less than {absurd:,.0f}",
+            "max_decimal_places": f"Enter {what} with no more than 2 numbers after the decimal "
+            "point",
+            "max_digits": too_big,
+            "max_whole_digits": too_big,
         },
     )
 
@@ -153,13 +165,13 @@ class ExpenseForm(NHSFormMixin, forms.Form):
                 label="Kind of expense", choices=choices, required=False
             )
             self.fields[f"{p}amount"] = _amount_field(
-                "Amount in pounds", ABSURD_AMOUNT, "the amount", "12.50"
+                "Amount in pounds", TOO_BIG["amount"], "the amount", "12.50"
             )
             self.fields[
                 f"{p}amount"
             ].help_text = f"What {paid}, for example 12.50. Not needed for mileage."
             self.fields[f"{p}miles"] = _amount_field(
-                "Miles (for mileage only)", ABSURD_MILES, "the miles", "14 or 14.5"
+                "Miles (for mileage only)", TOO_BIG["miles"], "the miles", "14 or 14.5"
             )
             self.fields[f"{p}miles"].help_text = "There and back, in total"
             self.fields[f"{p}agreed_by"] = forms.CharField(
@@ -188,6 +200,11 @@ class ExpenseForm(NHSFormMixin, forms.Form):
             ].help_text = (
                 f"The receipt already added{shown} is kept. Choose a file only to replace it."
             )
+        self.subjects = {
+            f"expense_{n}_{name}": subject
+            for n in range(1, rows + 1)
+            for name, subject in SUBJECTS.items()
+        }
         # Kept after cleaning: the receipt to save and its original name, per row.
         self._receipts: dict[str, tuple] = {}
         self._asked_again = False
@@ -250,14 +267,11 @@ class ExpenseForm(NHSFormMixin, forms.Form):
                 continue
             used += 1
             if not cleaned.get(f"{p}category") and f"{p}category" not in self.errors:
-                self.add_error(f"{p}category", f"Choose the kind of expense for expense {n}")
-            for name, most, what in (
-                ("amount", ABSURD_AMOUNT, "The amount"),
-                ("miles", ABSURD_MILES, "The miles"),
-            ):
+                self.add_error(f"{p}category", "Choose the kind of expense")
+            for name, most in (("amount", ABSURD_AMOUNT), ("miles", ABSURD_MILES)):
                 value = cleaned.get(f"{p}{name}")
                 if value is not None and abs(value) >= most and f"{p}{name}" not in self.errors:
-                    self.add_error(f"{p}{name}", f"{what} must be less than {most:,.0f}")
+                    self.add_error(f"{p}{name}", TOO_BIG[name])
             upload = cleaned.get(f"{p}receipt")
             if upload and f"{p}receipt" not in self.errors:
                 try:
@@ -266,9 +280,46 @@ class ExpenseForm(NHSFormMixin, forms.Form):
                     self.add_error(f"{p}receipt", error)
         if used == 0 and not self.errors:
             self.add_error("expense_1_category", "Add at least one expense: choose its kind")
+        if self.errors and self.policy is not None:
+            # The policy's checks run on the other rows too, so that every bad row has its
+            # message now rather than one after another, a send at a time.
+            for key, message in expense_problems(self._rows_without_errors(), self.policy).items():
+                if key in self.fields and key not in self.errors:
+                    self.add_error(key, message)
         if self.errors:
             self._ask_for_receipts_again()
         return cleaned
+
+    def _rows_without_errors(self) -> list[ExpenseItem]:
+        return [
+            item
+            for item in self.items()
+            if item.category and not any(f"{item.prefix}{name}" in self.errors for name in FIELDS)
+        ]
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.is_bound:
+            self._name_the_rows()
+
+    def _rows_used(self) -> int:
+        return sum(
+            1 for n in range(1, self.row_count + 1) if not self._row_is_empty(f"expense_{n}_")
+        )
+
+    def _name_the_rows(self) -> None:
+        """With more than one expense, each message says which one it is about ("Expense 2:
+        Enter the amount you paid"): in the error summary it is read away from its row."""
+        if self._rows_used() < 2:
+            return
+        for key, errors in self._errors.items():
+            if not key.startswith("expense_"):
+                continue
+            label = f"Expense {key.split('_')[1]}: "
+            for i, error in enumerate(errors.as_data()):
+                text = next(iter(error))
+                if not text.startswith(label):
+                    errors[i] = ValidationError(label + text, code=error.code)
 
     def _ask_for_receipts_again(self) -> None:
         # A browser cannot fill a file input in again, so say so where a file was chosen.
@@ -318,15 +369,9 @@ class ExpenseForm(NHSFormMixin, forms.Form):
     def add_claim_error(self, error: ClaimError) -> None:
         """Shows the service's messages beside their fields; a message about the whole claim
         goes at the top of the error summary."""
-        rows_used = len(self.items())
         for key, message in error.errors.items():
-            if key and key in self.fields:
-                if rows_used > 1:
-                    # "Enter the amount you paid" must say which row, in the error summary.
-                    message = f"Expense {key.split('_')[1]}: {message}"
-                self.add_error(key, message)
-            else:
-                self.add_error(None, message)
+            self.add_error(key if key and key in self.fields else None, message)
+        self._name_the_rows()
         self._ask_for_receipts_again()
 
 

@@ -1,14 +1,6 @@
-"""Amounts of money as people type them."""
+"""Amounts of money as people type them: one field for every form, kept in core so that the
+register's earnings limit reads the same as a claim."""
 
-from django import forms
+from coproduce.core.forms import PoundsField
 
-
-class PoundsField(forms.DecimalField):
-    """A decimal that also takes "£12.50" and "1,200"."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace("£", "").replace(",", "").strip()
-            if len(value) > 30:  # no amount is this long: refused before Decimal reads it
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(value)
+__all__ = ["PoundsField"]

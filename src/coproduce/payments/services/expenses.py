@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.audit.services import record_change
-from coproduce.core.formats import long_date, money
+from coproduce.core.formats import count_of, long_date, money
 from coproduce.core.money import pounds
 from coproduce.opportunities.choices import Attendance
 from coproduce.payments.calculations import mileage, total
@@ -67,7 +67,7 @@ def _line_for(item: ExpenseItem, rules, policy) -> tuple[ClaimLine | None, dict[
             return None, {f"{p}miles": f"Miles must be {most.normalize():f} or fewer"}
         quantity, unit_rate = miles, policy.mileage_rate
         amount = mileage(miles=miles, rate=policy.mileage_rate)
-        description = item.description or f"Mileage: {miles.normalize():f} miles"
+        description = item.description or f"Mileage: {count_of(miles, 'mile')}"
     else:
         if item.amount is None:
             return None, {f"{p}amount": "Enter the amount you paid"}
@@ -99,6 +99,16 @@ def _line_for(item: ExpenseItem, rules, policy) -> tuple[ClaimLine | None, dict[
         receipt_name=item.receipt_name[:200],
     )
     return line, errors
+
+
+def expense_problems(items: list[ExpenseItem], policy) -> dict[str, str]:
+    """What is wrong with each expense against the payment policy, by field: every line's
+    problems at once, so that a form can show each beside its own line."""
+    rules = expense_rules(policy)
+    problems: dict[str, str] = {}
+    for item in items:
+        problems.update(_line_for(item, rules, policy)[1])
+    return problems
 
 
 def _checked_lines(

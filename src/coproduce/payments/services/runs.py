@@ -7,7 +7,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from coproduce.audit.services import record_change, record_changes
-from coproduce.core.formats import money
+from coproduce.core.formats import count_of, money
 from coproduce.core.money import ZERO
 from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import Claim, PaymentRun
@@ -76,6 +76,7 @@ def create_payment_run(
             instance=run,
             action="payment run created",
             changes={"claims": [None, taken], "total": [None, str(run.total)]},
-            summary=f"{run.reference}: {taken} claims, {money(run.total)}, paid on {paid_on}",
+            summary=f"{run.reference}: {count_of(taken, 'claim')}, {money(run.total)}, "
+            f"paid on {paid_on}",
         )
     return run
