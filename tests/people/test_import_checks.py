@@ -253,3 +253,51 @@ def test_counts_are_exact(coordinator):
     assert len(result.problems) == 4
     assert result.duplicate_rows == {9}
     assert not result.can_import
+
+
+def likely_of(batch) -> list[tuple]:
+    return [
+        (d.row, [m.reason_text for m in d.matches], d.default_choice)
+        for d in preview_import(batch=batch).likely_duplicates
+    ]
+
+
+def test_a_row_like_two_people_is_one_likely_duplicate_with_both_matches(coordinator):
+    ExpertFactory(full_name="Bo Shah", email="", phone="+447911123456")
+    rows = [person(1, Phone="07911 123 456"), person(2, Phone="+44 (0)7911-123456")]
+    assert likely_of(make_batch(coordinator, rows)) == [
+        (2, ["Same phone number"], "add"),
+        (3, ["Same phone number", "Same phone number"], "add"),
+    ]
+
+
+def test_every_reason_a_row_shares_with_someone_is_given(coordinator):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net", phone="+447911100001")
+    ExpertFactory(full_name="Cy Moss", email="cy@example.net", phone="+447911100002")
+    rows = [
+        person(1, **{"Full name": "Ann Lee", "Email": "ann@example.net"}),
+        person(2, **{"Full name": "Cy Moss", "Email": "other@example.net"}),
+        person(3, **{"Full name": "Di Ray", "Email": "ann@example.net", "Phone": "07911100001"}),
+    ]
+    assert likely_of(make_batch(coordinator, rows)) == [
+        (2, ["Same email, same phone number and similar name"], "leave_out"),
+        (3, ["Same phone number and similar name"], "leave_out"),
+        (4, ["Same email and same phone number", "Same email and same phone number"], "leave_out"),
+    ]
+
+
+def test_only_a_shared_phone_or_a_similar_name_is_set_to_be_added(coordinator):
+    ExpertFactory(full_name="John Smith", email="js@example.net", phone="+447911100009")
+    rows = [person(1, **{"Full name": "Jon Smith"}), person(2, Phone="07911100009")]
+    assert likely_of(make_batch(coordinator, rows)) == [
+        (2, ["Similar name"], "add"),
+        (3, ["Same phone number"], "add"),
+    ]
+
+
+def test_rows_left_out_follow_the_choices_then_the_defaults(coordinator):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net", phone="+447911200001")
+    rows = [person(1, Email="ann@example.net"), person(2, Phone="07911200001"), person(3)]
+    result = preview_import(batch=make_batch(coordinator, rows))
+    assert result.left_out({}) == {2}
+    assert result.left_out({"2": "add", "3": "leave_out", "4": "leave_out"}) == {3}

@@ -22,8 +22,10 @@ pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 
-def run(batch, actor, skip_duplicates=False):
-    return imports.run_import(batch=batch, actor=actor, skip_duplicates=skip_duplicates)
+def run(batch, actor, choices=None):
+    if choices:
+        imports.choose_duplicates(batch=batch, choices=choices)
+    return imports.run_import(batch=batch, actor=actor)
 
 
 def test_an_import_adds_each_person_with_lists_history_audit_and_sign_in(coordinator):
@@ -94,7 +96,7 @@ def test_an_email_another_account_uses_gets_no_second_account(coordinator):
         person(3, Email="PERSON3@example.net"),
         person(4, Email="person3@example.net"),
     ]
-    run(make_batch(coordinator, rows), coordinator)
+    run(make_batch(coordinator, rows), coordinator, {5: "add"})  # the same email twice
 
     assert Expert.objects.get(email="person1@example.net").user is None  # a staff account
     assert Expert.objects.get(email="person2@example.net").user == waiting  # linked
@@ -104,24 +106,64 @@ def test_an_email_another_account_uses_gets_no_second_account(coordinator):
     assert User.objects.filter(email__iexact="person1@example.net").get() == staff
 
 
-def test_likely_duplicates_are_left_out_when_the_coordinator_asks(coordinator):
-    ExpertFactory(full_name="Ann Lee", email="ann@example.net")
-    rows = [person(1, Email="ann@example.net"), person(2), person(3, Phone="07911 100002")]
-    batch = run(make_batch(coordinator, rows), coordinator, skip_duplicates=True)
-    assert (batch.imported_count, batch.skipped_count) == (1, 2)
+def test_each_likely_duplicate_is_added_or_left_out_as_the_coordinator_chose(coordinator):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net", phone="+447911200001")
+    ExpertFactory(full_name="Bo Shah", email="bo@example.net", phone="+447911200002")
+    rows = [
+        person(1, Email="ann@example.net"),  # row 2: same email as Ann
+        person(2, Email="bo@example.net"),  # row 3: same email as Bo
+        person(3),  # row 4: nobody we know
+        person(4, Phone="07911 200001"),  # row 5: shares Ann's phone number
+        person(5, Phone="07911 200002"),  # row 6: shares Bo's phone number
+    ]
+    batch = make_batch(coordinator, rows)
+    choices = {2: "add", 3: "leave_out", 5: "leave_out", 6: "add"}
+    batch = run(batch, coordinator, choices)
+    assert (batch.imported_count, batch.skipped_count) == (3, 2)
+    added = Expert.objects.filter(source=batch.source).values_list("email", flat=True)
+    assert sorted(added) == ["ann@example.net", "person3@example.net", "person5@example.net"]
+
+
+def test_where_nobody_chose_a_strong_match_is_left_out_and_a_shared_phone_added(coordinator):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net", phone="+447911200001")
+    rows = [person(1, Email="ann@example.net"), person(2, Phone="07911 200001")]
+    batch = run(make_batch(coordinator, rows), coordinator)
+    assert (batch.imported_count, batch.skipped_count) == (1, 1)
     assert Expert.objects.filter(source=batch.source).get().email == "person2@example.net"
 
 
-def test_likely_duplicates_are_added_when_the_coordinator_says_import_anyway(coordinator):
+def test_a_choice_to_add_a_strong_match_adds_them(coordinator):
     ExpertFactory(full_name="Ann Lee", email="ann@example.net")
-    batch = run(make_batch(coordinator, [person(1, Email="ann@example.net")]), coordinator)
+    batch = make_batch(coordinator, [person(1, Email="ann@example.net")])
+    batch = run(batch, coordinator, {2: "add"})
     assert batch.imported_count == 1
     assert Expert.objects.filter(email="ann@example.net").count() == 2
 
 
+def test_leaving_out_every_row_adds_nobody(coordinator):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net")
+    batch = make_batch(coordinator, [person(1, Email="ann@example.net")])
+    with pytest.raises(imports.ImportRejected, match="You chose to leave out every row"):
+        run(batch, coordinator, {2: "leave_out"})
+    batch.refresh_from_db()
+    assert batch.state == ImportBatch.State.MAPPED
+    assert batch.duplicate_choices == {"2": "leave_out"}
+    assert Expert.objects.count() == 1
+
+
+def test_choices_for_other_rows_are_kept_when_more_are_made(coordinator):
+    batch = make_batch(coordinator, [person(1)])
+    imports.choose_duplicates(batch=batch, choices={2: "add", 3: "leave_out"})
+    imports.choose_duplicates(batch=batch, choices={3: "add"})
+    batch.refresh_from_db()
+    assert batch.duplicate_choices == {"2": "add", "3": "add"}
+    with pytest.raises(ValueError):
+        imports.choose_duplicates(batch=batch, choices={2: "maybe"})
+
+
 def test_a_file_with_problems_adds_nobody(coordinator):
     batch = make_batch(coordinator, [person(1), person(2, Email="bad")])
-    with pytest.raises(imports.ImportRejected, match="1 rows have problems"):
+    with pytest.raises(imports.ImportRejected, match="1 row has problems"):
         run(batch, coordinator)
     assert Expert.objects.count() == 0
 

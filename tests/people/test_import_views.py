@@ -132,12 +132,32 @@ def test_the_preview_lists_problems_and_offers_no_import(coordinator, coordinato
     ).content.decode()
     assert "Fix these problems before importing" in page
     assert "2 problems in 2 rows" in page
+    assert "(2 problems)" in page
     assert "Enter a valid email address." in page
     assert "Import all" not in page
     response = coordinator_client.post(reverse("people:import_preview", args=[batch.pk]))
     assert response.status_code == 400
     assert "2 rows have problems. Nothing has been imported" in response.content.decode()
     assert Expert.objects.count() == 0
+
+
+def test_one_problem_in_one_row_is_worded_for_one(coordinator, coordinator_client):
+    batch = make_batch(coordinator, [person(1), person(2, Email="ann@")])
+    url = reverse("people:import_preview", args=[batch.pk])
+    page = coordinator_client.get(url).content.decode()
+    assert "1 problem in 1 row" in page
+    assert "(1 problem)" in page
+    assert "1 row has problems. Nothing has been imported" in (
+        coordinator_client.post(url).content.decode()
+    )
+
+
+def test_many_problems_in_one_row_are_worded_for_one_row(coordinator, coordinator_client):
+    batch = make_batch(coordinator, [person(1, Email="ann@", Postcode="x", Perspective="?")])
+    page = coordinator_client.get(
+        reverse("people:import_preview", args=[batch.pk])
+    ).content.decode()
+    assert "3 problems in 1 row</caption>" in page
 
 
 def test_long_lists_of_problems_are_paged_but_counted_in_full(coordinator, coordinator_client):
@@ -150,23 +170,93 @@ def test_long_lists_of_problems_are_paged_but_counted_in_full(coordinator, coord
     assert "showing 101 to 120" in page
 
 
-def test_duplicates_ask_whether_to_leave_them_out(coordinator, coordinator_client):
-    existing = ExpertFactory(full_name="Ann Lee", email="ann@example.net")
-    batch = make_batch(coordinator, [person(1, Email="ann@example.net"), person(2)])
-    url = reverse("people:import_preview", args=[batch.pk])
+def test_each_likely_duplicate_is_shown_once_with_who_it_matches_and_why(
+    coordinator, coordinator_client
+):
+    ann = ExpertFactory(full_name="Ann Lee", email="ann@example.net", phone="+447911100009")
+    rows = [
+        person(1, **{"Full name": "Ann Lee", "Email": "ann@example.net", "Phone": "07911100009"}),
+        person(2, **{"Full name": "Bo Shah", "Phone": "07911 100009"}),
+    ]
+    url = reverse("people:import_preview", args=[make_batch(coordinator, rows).pk])
     page = coordinator_client.get(url).content.decode()
-    assert "Likely duplicates" in page
-    assert reverse("people:expert_detail", args=[existing.pk]) in page
-    assert "Leave out the 1 likely duplicate and add 1 person" in page
+    assert "2 rows look like someone already on the register" in page
+    # Row 3 shares Ann's phone number and row 2's: it is asked about once, with both.
+    assert page.count('name="row_3"') == 2  # the two radios of one question
+    assert page.count("Row 3: Bo Shah") == 1
+    assert reverse("people:expert_detail", args=[ann.pk]) in page
+    assert "on the register: same email, same phone number and similar name" in page
+    assert "row 2 of your file: same phone number" in page
+    # A strong match is set to be left out; a shared phone number only, to be added.
+    assert 'id="id_row_2-2" name="row_2" type="radio" value="leave_out" checked' in page
+    assert 'id="id_row_3" name="row_3" type="radio" value="add" checked' in page
 
-    response = coordinator_client.post(url, {})
-    assert response.status_code == 400
-    assert "Choose whether to leave out the likely duplicates" in response.content.decode()
 
-    response = coordinator_client.post(url, {"duplicates": "skip"})
+def test_the_coordinator_chooses_row_by_row_which_duplicates_to_add(
+    coordinator, coordinator_client
+):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net", phone="+447911200001")
+    rows = [
+        person(1, Email="ann@example.net"),
+        person(2, Phone="07911 200001"),
+        person(3),
+        person(4, Email="ann@example.net", Phone="07911 200004"),
+    ]
+    batch = make_batch(coordinator, rows)
+    url = reverse("people:import_preview", args=[batch.pk])
+    response = coordinator_client.post(
+        url, {"row_2": "add", "row_3": "leave_out", "row_5": "leave_out"}
+    )
     assert response.status_code == 302
     batch.refresh_from_db()
-    assert (batch.imported_count, batch.skipped_count) == (1, 1)
+    assert (batch.imported_count, batch.skipped_count) == (2, 2)
+    added = Expert.objects.filter(source=batch.source).values_list("email", flat=True)
+    assert sorted(added) == ["ann@example.net", "person3@example.net"]
+
+
+def test_a_refused_import_shows_the_choices_as_they_were_made(coordinator, coordinator_client):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net")
+    rows = [person(1, Email="ann@example.net"), person(2, Email="ann@example.net")]
+    batch = make_batch(coordinator, rows)
+    url = reverse("people:import_preview", args=[batch.pk])
+    response = coordinator_client.post(url, {"row_2": "leave_out"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose whether to add or leave out row 3" in page
+    assert 'href="#id_row_3"' in page
+
+    response = coordinator_client.post(url, {"row_2": "leave_out", "row_3": "leave_out"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "You chose to leave out every row" in page
+    assert 'id="id_row_2-2" name="row_2" type="radio" value="leave_out" checked' in page
+    assert 'id="id_row_3-2" name="row_3" type="radio" value="leave_out" checked' in page
+    # And when the page is opened again.
+    page = coordinator_client.get(url).content.decode()
+    assert 'id="id_row_3-2" name="row_3" type="radio" value="leave_out" checked' in page
+    assert Expert.objects.count() == 1
+
+
+def test_choices_on_each_page_of_duplicates_are_kept(coordinator, coordinator_client):
+    ExpertFactory(full_name="Ann Lee", email="ann@example.net")
+    rows = [person(n, Email="ann@example.net") for n in range(1, 56)] + [person(99)]
+    batch = make_batch(coordinator, rows)
+    url = reverse("people:import_preview", args=[batch.pk])
+    page_one = {f"row_{n}": "leave_out" for n in range(2, 52)} | {"row_2": "add"}
+    response = coordinator_client.post(url, page_one | {"show_duplicates_page": "2"})
+    assert response["Location"] == f"{url}?duplicates_page=2#duplicates"
+    page = coordinator_client.get(f"{url}?duplicates_page=2").content.decode()
+    assert "Showing rows 51 to 55 of 55 likely duplicates" in page
+    assert 'name="row_52"' in page and 'name="row_2"' not in page
+
+    response = coordinator_client.post(
+        f"{url}?duplicates_page=2",
+        {f"row_{n}": "leave_out" for n in range(52, 57)} | {"row_56": "add"},
+    )
+    assert response.status_code == 302
+    batch.refresh_from_db()
+    # Row 2 chosen on the first page, row 56 on the second, and the person nobody knows.
+    assert (batch.imported_count, batch.skipped_count) == (3, 53)
 
 
 def test_cancel_discards_the_batch(coordinator, coordinator_client):

@@ -57,6 +57,6 @@ def time_import(actor) -> float:
     )
     preview = imports.preview_import(batch=batch)
     assert preview.can_import, "the benchmark's spreadsheet should have no problems"
-    batch = imports.run_import(batch=batch, actor=actor, skip_duplicates=False)
+    batch = imports.run_import(batch=batch, actor=actor)
     assert batch.imported_count == IMPORT_ROWS
     return time.perf_counter() - started

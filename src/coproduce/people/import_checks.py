@@ -279,20 +279,62 @@ def _name_key(name: str) -> tuple[str, str]:
     return words[-1][0], " ".join(sorted(words))
 
 
+REASON_TEXT = {"email": "same email", "phone": "same phone number", "name": "similar name"}
+
+# What the coordinator may do with each likely duplicate row.
+ADD = "add"
+LEAVE_OUT = "leave_out"
+
+
 @dataclass(frozen=True)
 class Duplicate:
     row: int
     name: str  # the name on the row
-    reason: str  # "email", "phone" or "name"
+    reason: str  # the strongest reason: "email", "phone" or "name"
     expert_id: int | None = None
     expert_name: str = ""
     other_row: int | None = None
+    # Every reason this row and this match share, strongest first.
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def all_reasons(self) -> tuple[str, ...]:
+        return self.reasons or (self.reason,)
 
     @property
     def reason_text(self) -> str:
-        return {"email": "Same email", "phone": "Same phone number", "name": "Similar name"}[
-            self.reason
-        ]
+        """ "Same email", or "Same phone number and similar name"."""
+        texts = [REASON_TEXT[r] for r in self.all_reasons]
+        text = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+        return text[:1].upper() + text[1:]
+
+    @property
+    def strong(self) -> bool:
+        """An email is one person's; a phone number can be a household's, and names repeat.
+        Only a shared email, or a shared phone number with a similar name, is a strong match."""
+        reasons = set(self.all_reasons)
+        return "email" in reasons or {"phone", "name"} <= reasons
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    """One row of the file that looks like someone we already have, with every match."""
+
+    row: int
+    name: str
+    email: str
+    phone: str
+    matches: tuple[Duplicate, ...]
+
+    @property
+    def strong(self) -> bool:
+        return any(match.strong for match in self.matches)
+
+    @property
+    def default_choice(self) -> str:
+        """Strong matches are left out unless the coordinator says otherwise; a weak one is
+        added, so a shared phone number does not drop a real person without anyone deciding."""
+        return LEAVE_OUT if self.strong else ADD
 
 
 class _NameIndex:
@@ -346,25 +388,29 @@ def find_duplicates(rows: list[CheckedRow]) -> list[Duplicate]:
     file_names = _NameIndex()
     for row in rows:
         email, phone, name = row.values.get("email"), row.values.get("phone"), row.name
-        seen: set[int] = set()
+        matched: dict[int, tuple[str, list[str]]] = {}
         for reason, experts in (
             ("email", by_email.get(email, []) if email else []),
             ("phone", by_phone.get(phone, []) if phone else []),
             ("name", register.matches(name) if name else []),
         ):
             for pk, expert_name in experts:
-                if pk not in seen:
-                    seen.add(pk)
-                    found.append(Duplicate(row.number, name, reason, pk, expert_name))
+                matched.setdefault(pk, (expert_name, []))[1].append(reason)
+        for pk, (expert_name, reasons) in matched.items():
+            found.append(
+                Duplicate(row.number, name, reasons[0], pk, expert_name, None, (*reasons,))
+            )
         earlier = (
             ("email", file_email.get(email) if email else None),
             ("phone", file_phone.get(phone) if phone else None),
             ("name", next(iter(file_names.matches(name, limit=1)), None) if name else None),
         )
-        for reason, other in earlier:
-            if other is not None:
-                found.append(Duplicate(row.number, name, reason, other_row=other))
-                break
+        others = [(reason, other) for reason, other in earlier if other is not None]
+        if others:
+            # The first earlier row found, with every reason it shares with this one.
+            other = others[0][1]
+            reasons = tuple(reason for reason, o in others if o == other)
+            found.append(Duplicate(row.number, name, reasons[0], other_row=other, reasons=reasons))
         if email:
             file_email.setdefault(email, row.number)
         if phone:
@@ -390,6 +436,33 @@ class Preview:
     @cached_property
     def duplicate_rows(self) -> set[int]:
         return {d.row for d in self.duplicates}
+
+    @cached_property
+    def likely_duplicates(self) -> list[LikelyDuplicate]:
+        """Each row that looks like someone we already have, once, with all it matches."""
+        matches: dict[int, list[Duplicate]] = defaultdict(list)
+        for duplicate in self.duplicates:
+            matches[duplicate.row].append(duplicate)
+        return [
+            LikelyDuplicate(
+                row=row.number,
+                name=row.name,
+                email=row.values.get("email", ""),
+                phone=display_phone(row.values.get("phone", "")),
+                matches=tuple(matches[row.number]),
+            )
+            for row in self.rows
+            if row.number in matches
+        ]
+
+    def left_out(self, choices: dict[str, str]) -> set[int]:
+        """The rows to leave out: each likely duplicate as the coordinator chose (`choices`
+        maps a row number, as text, to ADD or LEAVE_OUT), or by its default if they did not."""
+        return {
+            d.row
+            for d in self.likely_duplicates
+            if choices.get(str(d.row), d.default_choice) == LEAVE_OUT
+        }
 
     @property
     def can_import(self) -> bool:

@@ -27,6 +27,8 @@ from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.people.choices import Channel, PaymentPreference, Perspective, Status
 from coproduce.people.import_checks import (
+    ADD,
+    LEAVE_OUT,
     LISTS,
     TEXT_FIELDS,
     CheckedRow,
@@ -41,6 +43,7 @@ from coproduce.people.models import Expert, ImportBatch, Locality, StatusChange
 __all__ = [
     "ImportRejected",
     "cancel_import",
+    "choose_duplicates",
     "forget_abandoned_imports",
     "choose_columns",
     "column_samples",
@@ -135,6 +138,19 @@ def choose_columns(
     batch.save(
         update_fields=["mapping", "default_perspective", "default_status", "state", "updated_at"]
     )
+    return batch
+
+
+@transaction.atomic
+def choose_duplicates(*, batch: ImportBatch, choices: dict[int, str]) -> ImportBatch:
+    """Remembers, row by row, whether each likely duplicate is added as a new expert (ADD) or
+    left out (LEAVE_OUT). Choices made earlier for other rows are kept."""
+    if any(choice not in (ADD, LEAVE_OUT) for choice in choices.values()):
+        raise ValueError("A likely duplicate is either added or left out")
+    batch.duplicate_choices = batch.duplicate_choices | {
+        str(row): choice for row, choice in choices.items()
+    }
+    batch.save(update_fields=["duplicate_choices", "updated_at"])
     return batch
 
 
@@ -279,12 +295,13 @@ def _write_chunk(
 
 
 @transaction.atomic
-def run_import(*, batch: ImportBatch, actor: User, skip_duplicates: bool) -> ImportBatch:
+def run_import(*, batch: ImportBatch, actor: User) -> ImportBatch:
     """Adds every row of the spreadsheet to the register, each with their lists, status
     history, an audit record and a sign-in if they have an email address no account uses yet.
     Every row is checked again first; if anything is wrong, nothing at all is added.
-    With skip_duplicates, rows that look like someone already on the register, or like an
-    earlier row of the file, are left out."""
+    A row that looks like someone already on the register, or like an earlier row of the file,
+    is added or left out as the coordinator chose (`choose_duplicates`); where they did not
+    choose, a strong match is left out and a weak one added."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state == ImportBatch.State.IMPORTED:
         raise ImportRejected("This spreadsheet has already been imported")
@@ -295,15 +312,17 @@ def run_import(*, batch: ImportBatch, actor: User, skip_duplicates: bool) -> Imp
     except ValidationError as error:
         raise ImportRejected(error.messages[0]) from error
     if not preview.can_import:
+        count = preview.rows_with_problems
         raise ImportRejected(
-            f"{preview.rows_with_problems:,} rows have problems. Nothing has been imported"
+            f"{count:,} {'row has' if count == 1 else 'rows have'} problems. "
+            "Nothing has been imported"
         )
-    skip = preview.duplicate_rows if skip_duplicates else set()
+    skip = preview.left_out(batch.duplicate_choices)
     rows = [row for row in preview.rows if row.number not in skip]
     if not rows:
         raise ImportRejected(
-            "Every row looks like someone already on the register, so nobody would be added. "
-            "Choose to import them anyway, or cancel the import"
+            "You chose to leave out every row, so nobody would be added. Choose "
+            "'Add as a new expert' for the people you want to add, or cancel the import"
         )
     accounts = _existing_accounts(row.values["email"] for row in rows if row.values["email"])
     models = {name: model for name, (model, _) in LISTS.items()} | {"locality": Locality}

@@ -187,6 +187,9 @@ class ImportBatch(TimeStamped):
     default_perspective = models.CharField(max_length=20, choices=Perspective.choices, blank=True)
     default_status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     state = models.CharField(max_length=10, choices=State.choices, default=State.UPLOADED)
+    # What the coordinator chose for each likely duplicate, by row number: "add" or
+    # "leave_out". Kept here so a choice holds across pages of the check and a failed import.
+    duplicate_choices = models.JSONField(default=dict, blank=True)
     row_count = models.PositiveIntegerField(default=0)
     imported_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from coproduce.core.forms import NHSFormMixin
 from coproduce.people import imports
 from coproduce.people.choices import Perspective, Status
+from coproduce.people.import_checks import ADD, LEAVE_OUT, LikelyDuplicate
 from coproduce.people.import_fields import FIELDS
 from coproduce.people.import_files import MAX_BYTES, column_letter
 from coproduce.people.models import Expert, ImportBatch
@@ -44,6 +45,8 @@ class UploadForm(NHSFormMixin, forms.Form):
 
 
 class ColumnsForm(NHSFormMixin, forms.Form):
+    subjects = {"default_status": "the status to record when a row does not say"}
+
     default_perspective = forms.ChoiceField(
         choices=[*Perspective.choices, ("", "Show it as a problem to fix")],
         required=False,
@@ -96,34 +99,27 @@ class ColumnsForm(NHSFormMixin, forms.Form):
 
 
 class RunForm(NHSFormMixin, forms.Form):
-    duplicates = forms.ChoiceField(
-        choices=[
-            ("skip", "Leave out the likely duplicates"),
-            ("import", "Import them anyway"),
-        ],
-        widget=forms.RadioSelect,
-        label="What should we do with the likely duplicates?",
-        error_messages={"required": "Choose whether to leave out the likely duplicates"},
-    )
+    """One choice for each likely duplicate on this page of the check: add or leave out."""
 
-    def __init__(self, *args, rows: int, duplicates: int, **kwargs):
+    def __init__(self, *args, duplicates: list[LikelyDuplicate], saved: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
-        if not duplicates:
-            del self.fields["duplicates"]
-            return
-        people = "person" if rows - duplicates == 1 else "people"
-        likely = "likely duplicate" if duplicates == 1 else "likely duplicates"
-        self.fields["duplicates"].choices = [
-            (
-                "skip",
-                f"Leave out the {duplicates:,} {likely} and add {rows - duplicates:,} {people}",
-            ),
-            ("import", f"Add all {rows:,} rows, including the likely duplicates"),
-        ]
+        self.duplicates = duplicates
+        for duplicate in duplicates:
+            row = duplicate.row
+            self.fields[f"row_{row}"] = forms.ChoiceField(
+                choices=[(ADD, "Add as a new expert"), (LEAVE_OUT, "Leave out")],
+                widget=forms.RadioSelect,
+                initial=saved.get(str(row), duplicate.default_choice),
+                label=f"Row {row}: {duplicate.name or '(no name)'}",
+                error_messages={"required": f"Choose whether to add or leave out row {row}"},
+            )
 
     @property
-    def skip_duplicates(self) -> bool:
-        return self.cleaned_data.get("duplicates") == "skip"
+    def choices(self) -> list[tuple[LikelyDuplicate, forms.BoundField]]:
+        return [(d, self[f"row_{d.row}"]) for d in self.duplicates]
+
+    def chosen(self) -> dict[int, str]:
+        return {d.row: self.cleaned_data[f"row_{d.row}"] for d in self.duplicates}
 
 
 def _own_batch(request: HttpRequest, pk: int) -> ImportBatch:
@@ -193,23 +189,29 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if batch.state == ImportBatch.State.UPLOADED:
         return redirect("people:import_columns", pk=batch.pk)
     result = imports.preview_import(batch=batch)
+    duplicates, duplicates_query = _page(request, result.likely_duplicates, "duplicates_page")
     sent = request.method == "POST"
     form = RunForm(
         request.POST if sent else None,
-        rows=len(result.rows),
-        duplicates=len(result.duplicate_rows),
+        duplicates=list(duplicates.object_list) if result.can_import else [],
+        saved=batch.duplicate_choices,
     )
     if sent and form.is_valid():
+        # Saved first, in its own transaction, so a refused import keeps what was chosen.
+        imports.choose_duplicates(batch=batch, choices=form.chosen())
+        show = request.POST.get("show_duplicates_page", "")
+        if show.isdigit():
+            # Moving between pages of likely duplicates is a form button, not a link, so the
+            # choices made on this page are saved on the way.
+            query = f"{duplicates_query}&" if duplicates_query else ""
+            return redirect(f"{request.path}?{query}duplicates_page={show}#duplicates")
         try:
-            imports.run_import(
-                batch=batch, actor=request.user, skip_duplicates=form.skip_duplicates
-            )
+            imports.run_import(batch=batch, actor=request.user)
         except imports.ImportRejected as error:
             form.add_error(None, str(error))
         else:
             return redirect("people:import_done", pk=batch.pk)
     problems, problems_query = _page(request, result.problems, "problems_page")
-    duplicates, duplicates_query = _page(request, result.duplicates, "duplicates_page")
     return render(
         request,
         "people/import_preview.jinja",
