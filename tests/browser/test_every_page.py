@@ -2,8 +2,12 @@
 axe checks it, at desktop width and at 320px. The journeys prove the pages work; this proves
 none was left out of the accessibility checks."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.accounts.roles import Role
 from tests.browser.checks import check_page, visit
@@ -35,12 +39,20 @@ def test_every_page_the_involvement_team_opens_passes_axe(coordinator_page):
     published = OpportunityFactory(title="Carers' strategy workshop")
     session = SessionFactory(opportunity=published)
     place = InvitationFactory(session=session, status="accepted")
+    InvitationFactory(session=session, status="invited")  # the overview's unanswered invitations
+    held = SessionFactory(
+        opportunity=published, starts_at=timezone.now() - timedelta(days=2), ends_at=timezone.now()
+    )
+    InvitationFactory(
+        session=held, expert=expert, status="accepted", attendance="attended", hours=Decimal("2")
+    )
     group = GroupFactory(name="Personalisation Expert Panel")
     sweep(
         coordinator_page,
         [
             ("people:dashboard", {}),
             ("people:expert_add", {}),
+            ("people:expert_detail", {"pk": expert.pk}),
             ("people:expert_edit", {"pk": expert.pk}),
             ("people:expert_history", {"pk": expert.pk}),
             ("people:lists", {}),
@@ -99,6 +111,11 @@ def test_every_public_and_sign_in_page_passes_axe(page, transactional_db):
             ("account_reset_password_done", {}),
         ],
     )
+
+
+def test_the_overview_finance_lands_on_passes_axe(page, transactional_db):
+    sign_in(page, UserFactory(role=Role.FINANCE))
+    sweep(page, [("people:dashboard", {})])
 
 
 def test_a_new_staff_member_setting_up_their_authenticator_app_meets_an_accessible_page(

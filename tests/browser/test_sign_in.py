@@ -29,7 +29,7 @@ def test_staff_sign_in_with_password_then_authenticator_code(page, transactional
     page.get_by_role("button", name=re.compile("Sign in|Continue|Confirm", re.I)).first.click()
 
     expect(page).to_have_url(re.compile(r"/overview/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Overview of the register")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
 
 
 def test_a_wrong_password_is_explained_and_the_email_is_kept(page, transactional_db):

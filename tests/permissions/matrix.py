@@ -47,7 +47,8 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "dev_outbox": (GET, "", rule(default=MISSING, anonymous=MISSING)),
     "dev_outbox_message": (GET, "message_id", rule(default=MISSING, anonymous=MISSING)),
     # The register
-    "people:dashboard": (GET, "", team_only),
+    # The overview: the involvement team and finance each see what waits for them there.
+    "people:dashboard": (GET, "", only((*TEAM, "finance"))),
     "people:register": (GET, "", team_only),
     "people:export": (GET, "file_format", team_only),
     "people:expert_add": (GET, "", team_only),

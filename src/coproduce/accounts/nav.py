@@ -54,6 +54,7 @@ def navigation_for(request) -> Navigation:
         ]
     elif role == Role.FINANCE:
         nav.items = [
+            _item(request, "people:dashboard", "Overview"),
             _item(request, "payments:claims", "Claims to approve"),
             _item(request, "payments:runs", "Payment runs"),
             _item(request, "payments:budgets", "Budgets"),

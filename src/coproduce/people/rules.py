@@ -3,7 +3,12 @@ register; an expert sees only their own record; other staff see none of it (yet)
 
 import rules
 
-from coproduce.accounts.rules import is_expert, is_involvement_lead, is_involvement_team
+from coproduce.accounts.rules import (
+    is_expert,
+    is_finance,
+    is_involvement_lead,
+    is_involvement_team,
+)
 
 
 @rules.predicate
@@ -12,6 +17,9 @@ def is_own_record(user, expert) -> bool:
 
 
 rules.add_perm("people.view_register", is_involvement_team)
+# The overview staff land on: what waits for them. Finance sees the claims it approves and pays
+# there, and none of the register's figures (those need people.view_register).
+rules.add_perm("people.view_overview", is_involvement_team | is_finance)
 rules.add_perm("people.add_expert", is_involvement_team)
 rules.add_perm("people.change_expert", is_involvement_team)
 rules.add_perm("people.view_expert", is_involvement_team | (is_expert & is_own_record))

@@ -11,14 +11,12 @@ def home(request: HttpRequest) -> HttpResponse:
         role = user.role
         if role == Role.EXPERT:
             return redirect("opportunities:my_involvement")
-        if role in {Role.INVOLVEMENT_LEAD, Role.COORDINATOR}:
+        if role in {Role.INVOLVEMENT_LEAD, Role.COORDINATOR, Role.FINANCE}:
             return redirect("people:dashboard")
         if role == Role.ADMINISTRATOR:
             return redirect("accounts:staff_list")
         if role == Role.STAFF:
             return redirect("opportunities:request_list")
-        if role == Role.FINANCE:
-            return redirect("payments:claims")
     return render(request, "core/home.jinja")
 
 

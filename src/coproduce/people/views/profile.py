@@ -11,6 +11,7 @@ from coproduce.audit import queries as audit_queries
 from coproduce.audit import services as audit
 from coproduce.people import queries, services
 from coproduce.people.audit_presenters import AuditEventPresenter
+from coproduce.people.contributions import profile_sections_for
 from coproduce.people.forms import AddExpertForm, ExpertForm, StatusForm
 from coproduce.people.presenters import ExpertPresenter
 
@@ -35,6 +36,8 @@ def _render_detail(request: HttpRequest, expert, status_form: StatusForm, status
         "p": ExpertPresenter(expert),
         "status_history": list(queries.status_history(expert)[:20]),
         "status_form": status_form,
+        # What other apps show on the profile: the meetings attended (opportunities).
+        "sections": profile_sections_for(request.user, expert),
     }
     if status_form.errors:
         context["form"] = status_form  # the layout's error summary reads `form`

@@ -6,15 +6,31 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from coproduce.people import queries
+from coproduce.people.contributions import overview_for
 from coproduce.people.exports import register_csv, register_xlsx
 from coproduce.people.filters import SORT_CHOICES, RegisterFilterForm
 
 
-@permission_required("people.view_register", raise_exception=True)
+@permission_required("people.view_overview", raise_exception=True)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "people/dashboard.jinja", {"summary": queries.register_summary()})
+    """What needs the person today, the month's involvement, and the register's figures."""
+    today = timezone.localdate()
+    return render(
+        request,
+        "people/dashboard.jinja",
+        {
+            "overview": overview_for(request.user, today),
+            "month": today,
+            "summary": (
+                queries.register_summary()
+                if request.user.has_perm("people.view_register")
+                else None
+            ),
+        },
+    )
 
 
 @permission_required("people.view_register", raise_exception=True)
