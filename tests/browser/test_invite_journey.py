@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -15,6 +16,8 @@ from playwright.sync_api import expect
 
 from coproduce.core.formats import long_date
 from coproduce.opportunities.models import Session
+from coproduce.payments.choices import RateUnit
+from coproduce.people.choices import PaymentPreference
 from tests.browser.checks import SMALL_SCREEN_WIDTH, check_page, check_small_screen, visit
 from tests.browser.conftest import PageProblems, new_context, sign_in
 from tests.factories import (
@@ -25,6 +28,7 @@ from tests.factories import (
     SessionFactory,
     expert_with_account,
 )
+from tests.payments.helpers import make_policy
 
 pytestmark = pytest.mark.browser
 
@@ -223,3 +227,79 @@ def test_coordinator_cancels_a_place_after_a_question_and_the_expert_is_told(
     assert f"When: {day}, 10am to 12pm" in told.body
     assert "If you have a question, or think this is a mistake, email" in told.body
     sent_mail.wait_for("sam@example.net", containing="it is yours")
+
+
+def test_what_the_expert_is_promised_is_what_they_are_paid(
+    coordinator_page, browser, app_server, sent_mail
+):
+    """The request asked for £15.00 an hour, but the payment policy pays interview panels by
+    the half day and allows no agreed rates: the shortlist, the invitation, the answer page and
+    the expert's money page all say the same £49.50, and attendance pays it."""
+    page = coordinator_page
+    make_policy(
+        effective_from=timezone.localdate() - timedelta(days=60),
+        kind="interview_panel",
+        unit=RateUnit.HALF_DAY,
+        hourly=Decimal("49.50"),
+    )
+    panel = LivedExperienceAreaFactory(name="Learning disability")
+    opportunity = OpportunityFactory(
+        title="Interviews for a nurse",
+        kind="interview_panel",
+        paid=True,
+        hourly_rate=Decimal("15.00"),
+        wanted_experience=[panel],
+    )
+    starts = (timezone.now() + timedelta(days=7)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    session = SessionFactory(
+        opportunity=opportunity, starts_at=starts, ends_at=starts + timedelta(hours=3)
+    )
+    cara = expert_with_account(
+        full_name="Cara Jones",
+        preferred_name="",
+        email="cara@example.net",
+        lived_experience=[panel],
+        payment_preference=PaymentPreference.PAID,
+    )
+    promise = "£49.50 for this meeting (1 half day at £49.50)"
+
+    visit(page, f"/opportunities/{opportunity.pk}/shortlist/")
+    expect(page.get_by_role("main")).to_contain_text(
+        f"£49.50 for each expert at the session on {long_date(starts)}"
+    )
+    expect(page.get_by_role("main")).not_to_contain_text("£15.00")
+    page.get_by_label("Choose Cara Jones").check()
+    page.get_by_role("button", name="Invite chosen experts").click()
+    page.get_by_role("button", name="Send the invitations").click()
+
+    (message,) = sent_mail.wait_for("cara@example.net", containing="answer=accept")
+    assert f"Payment: {promise}" in message.body
+    accept = re.search(r"https?://\S+?(/invitations/answer/\S+\?answer=accept)", message.body)
+    with phone(browser, app_server) as screen:
+        visit(screen, accept.group(1))
+        expect(screen.get_by_role("main")).to_contain_text(promise)
+        screen.get_by_role("button", name="Yes, I can come").click()
+        expect(screen.get_by_role("heading", level=1)).to_have_text("You have a place")
+        expect(screen.get_by_role("main")).to_contain_text(promise)
+        check_small_screen(screen)
+
+    # The meeting happened (moved to yesterday: see the journey above); Cara stayed to the end.
+    yesterday = starts - timedelta(days=8)
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=yesterday, ends_at=yesterday + timedelta(hours=3)
+    )
+    visit(page, f"/sessions/{session.pk}/attendance/")
+    page.get_by_role("group", name="Did Cara Jones attend?").get_by_label("Attended").check()
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.get_by_role("status").first).to_contain_text("Attendance saved")
+
+    with phone(browser, app_server) as screen:
+        sign_in(screen, cara.user)
+        visit(screen, "/my-money/")
+        main = screen.get_by_role("main")
+        expect(main).to_contain_text("£49.50")
+        expect(main).not_to_contain_text("£15.00")
+        expect(main).not_to_contain_text("£45.00")
+        check_small_screen(screen)

@@ -49,7 +49,10 @@ def test_editing_keeps_what_was_typed_on_error_and_saves_changes(coordinator_cli
         opportunity.team, title="New title", hourly_rate="", **dict.fromkeys(schedule)
     )
     response = coordinator_client.post(url, data)
-    assert "Enter the hourly rate, because the work is paid" in response.content.decode()
+    assert (
+        "Enter the hourly rate agreed for this work: there is no payment policy yet"
+        in response.content.decode()
+    )
     assert 'value="New title"' in response.content.decode()
     data["hourly_rate"] = "30.50"
     assert coordinator_client.post(url, data).status_code == 302

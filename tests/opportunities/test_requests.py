@@ -98,14 +98,19 @@ def test_staff_member_sees_the_form_with_their_team_chosen(client, asker, team):
         ({"first_date": "17/3/26"}, "first_date", "Year must include 4 numbers"),
         ({"repeat": "weekly", "until": "31/13/2026"}, "until", "Last date must be a real date"),
         ({"start_time": "half ten"}, "start_time", "Enter a time like 10am"),
-        ({"hourly_rate": ""}, "hourly_rate", "Enter the hourly rate, because the work is paid"),
+        (
+            {"hourly_rate": ""},
+            "hourly_rate",
+            "Enter the hourly rate agreed for this work: there is no payment policy yet",
+        ),
         ({"repeat": "weekly"}, "count", "Enter how many sessions, or the last date"),
         (
             {"repeat": "weekly", "until": "1/3/2026"},
             "until",
             "The last date must be on or after the first session",
         ),
-        ({"title": ""}, "title", "Answer the question: What is the work called?"),
+        ({"title": ""}, "title", "Enter what the work is called"),
+        ({"description": ""}, "description", "Enter what the work is and what experts will do"),
     ],
 )
 def test_a_mistake_is_shown_beside_the_field_and_what_was_typed_is_kept(

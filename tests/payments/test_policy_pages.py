@@ -351,3 +351,21 @@ def test_the_experts_summary_escapes_what_the_lead_wrote():
     Policy.objects.filter(pk=policy.pk).update(summary="<b>Bold</b> claims")
     html = render_summary(Policy.objects.get(pk=policy.pk))
     assert "&lt;b&gt;Bold&lt;/b&gt; claims" in html
+
+
+def test_the_lead_chooses_whether_work_can_have_its_own_agreed_rate(lead_client):
+    old = make_policy(hourly=Decimal("15.00"))
+    assert form_data(old)["allows_agreed_rates"] == "no"
+    starts = TODAY + timedelta(days=20)
+    response = lead_client.post(NEW_URL, form_data(old, starts=starts, allows_agreed_rates="yes"))
+    assert response.status_code == 302
+    assert Policy.objects.get(effective_from=starts).allows_agreed_rates
+    assert not old.allows_agreed_rates
+    page = text(lead_client.get(POLICY_URL))
+    assert "A piece of work may have its own hourly rate" in page
+
+
+def test_the_agreed_rate_choice_must_be_made(lead_client):
+    response = lead_client.post(NEW_URL, form_data(allows_agreed_rates=None))
+    assert response.status_code == 400
+    assert "Choose whether a piece of work can have its own rate" in text(response)

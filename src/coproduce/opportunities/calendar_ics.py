@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 from coproduce.opportunities.choices import SessionStatus
 from coproduce.opportunities.ics import event_uid, where
 from coproduce.opportunities.models import Session
+from coproduce.payments.queries.fees import FeeTable, pay_words
 
 PRODID = "-//Coproduce//Calendar//EN"
 
@@ -20,9 +21,11 @@ def _utc(value):
     return value.astimezone(UTC)
 
 
-def session_event(session: Session, *, details: bool = True) -> Event:
-    """One session as a calendar event. `details` adds access, parking, papers and how to join
-    online: for an expert's own feed, not the calendar everyone sees."""
+def session_event(
+    session: Session, *, details: bool = True, prices: FeeTable | None = None
+) -> Event:
+    """One session as a calendar event. `details` adds access, parking, papers, how to join
+    online and what it pays: for an expert's own feed, not the calendar everyone sees."""
     opportunity = session.opportunity
     venue = session.venue or opportunity.venue
     event = Event()
@@ -45,6 +48,10 @@ def session_event(session: Session, *, details: bool = True) -> Event:
             lines.append(f"Joining online: {opportunity.online_details}")
         if session.papers:
             lines.append(f"Papers: {session.papers}")
+        prices = prices or FeeTable()
+        paid = opportunity.paid
+        worked = prices.fee_for(opportunity, session) if paid else None
+        lines.append(f"Payment: {pay_words(worked, paid=paid)}")
     if lines:
         event.add("description", "\n\n".join(lines))
     cancelled = session.status == SessionStatus.CANCELLED
@@ -60,6 +67,7 @@ def build_calendar(sessions: Iterable[Session], *, name: str, details: bool = Tr
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    prices = FeeTable() if details else None
     for session in sessions:
-        calendar.add_component(session_event(session, details=details))
+        calendar.add_component(session_event(session, details=details, prices=prices))
     return calendar.to_ical()

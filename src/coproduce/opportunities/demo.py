@@ -6,7 +6,6 @@ needs is added by demo_history.py, called last.
 As with the register, no audit record is written: demo data is nobody's change."""
 
 from datetime import date, time, timedelta
-from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -332,7 +331,6 @@ NOTES = {
     "next year's planning instead, so experts can shape it.",
     RequestStatus.APPROVED: "Approved: we will find experts with the right experience.",
 }
-RATE = Decimal("25.00")
 GROUP_SERIES_COUNT = 10
 
 
@@ -377,7 +375,6 @@ def create(ctx: DemoContext) -> None:
             places=places,
             staff_expected=staff_n,
             paid=paid,
-            hourly_rate=RATE if paid else None,
             prerequisites=["confidentiality"] if kind == Kind.INVESTIGATION else [],
             status=status,
             decision_note=NOTES.get(status, ""),
@@ -403,7 +400,6 @@ def create(ctx: DemoContext) -> None:
             places=max(group.memberships.count(), 2),
             staff_expected=2,
             paid=True,
-            hourly_rate=RATE,
             status=RequestStatus.PUBLISHED,
             group=group,
         )

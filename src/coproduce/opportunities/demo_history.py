@@ -140,9 +140,6 @@ def _opportunity(ctx: DemoContext, refs: _Refs, **fields) -> Opportunity:
         "venue": rng.choice(refs.venues),
         "places": rng.randint(2, 10),
         "paid": paid,
-        "hourly_rate": (
-            rng.choice([Decimal("12.21"), Decimal("15.00"), Decimal("20.00")]) if paid else None
-        ),
         "status": RequestStatus.PUBLISHED,
     }
     return Opportunity(**{**defaults, **fields})
@@ -254,7 +251,6 @@ def _upcoming(ctx: DemoContext, refs: _Refs) -> int:
         venue=shrewsbury,
         places=8,
         paid=True,
-        hourly_rate=Decimal("15.00"),
     )
     panel = _opportunity(
         ctx,
@@ -266,7 +262,6 @@ def _upcoming(ctx: DemoContext, refs: _Refs) -> int:
         format=Format.HYBRID,
         places=2,
         paid=True,
-        hourly_rate=Decimal("15.00"),
     )
     Opportunity.objects.bulk_create([shortlisted, panel])
     areas = Opportunity.wanted_experience.through

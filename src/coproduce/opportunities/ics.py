@@ -12,6 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from coproduce.opportunities.models import Session
+from coproduce.payments.queries.fees import fee_for, pay_words
 
 PRODID = "-//Coproduce//Invitations//EN"
 LONDON = ZoneInfo("Europe/London")
@@ -42,6 +43,9 @@ def description(session: Session) -> str:
         lines += ["", f"Parking: {venue.parking}"]
     if session.papers:
         lines += ["", f"Papers: {session.papers}"]
+    paid = opportunity.paid
+    payment = pay_words(fee_for(opportunity, session) if paid else None, paid=paid)
+    lines += ["", f"Payment: {payment}"]
     lines += ["", f"Questions: {settings.INVOLVEMENT_TEAM_EMAIL}"]
     return "\n".join(lines)
 

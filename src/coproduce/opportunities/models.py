@@ -108,6 +108,9 @@ class Opportunity(TimeStamped):
         default=1, help_text="How many staff will be there, to check the balance of voices"
     )
     paid = models.BooleanField(default=False)
+    # An hourly rate agreed for this work. It is paid only where the payment policy in force
+    # on a session's date allows agreed rates or sets no rate for the work's type
+    # (payments.queries.fees.fee_under decides).
     hourly_rate = models.DecimalField(
         max_digits=7,
         decimal_places=2,
@@ -142,12 +145,6 @@ class Opportunity(TimeStamped):
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "opportunities"
         indexes = [models.Index(fields=["status", "-created_at"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(paid=False) | Q(hourly_rate__isnull=False),
-                name="paid_opportunity_has_a_rate",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title

@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.core import sms
-from coproduce.core.formats import long_date, money, short_date, time_of_day
+from coproduce.core.formats import long_date, short_date, time_of_day
 from coproduce.opportunities.ics import description, session_calendar, where
 from coproduce.opportunities.models import Invitation
 from coproduce.opportunities.services.invitations import LINK_DAYS
+from coproduce.payments.queries.fees import fee_for, pay_words
 from coproduce.people.choices import Channel
 
 logger = logging.getLogger(__name__)
@@ -68,9 +69,9 @@ class Details:
 
     @property
     def payment(self) -> str:
-        if self.opportunity.paid and self.opportunity.hourly_rate is not None:
-            return f"You will be paid {money(self.opportunity.hourly_rate)} an hour"
-        return "This is not paid"
+        """What the expert is paid for the meeting: the same answer as the claim will give."""
+        paid = self.opportunity.paid
+        return pay_words(fee_for(self.opportunity, self.session) if paid else None, paid=paid)
 
     @property
     def name(self) -> str:

@@ -8,26 +8,45 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
+from coproduce.core.formats import money
 from coproduce.core.money import ZERO, pounds
 from coproduce.payments.choices import RateUnit
+
+UNIT_NAMES = {RateUnit.HOUR: "hour", RateUnit.HALF_DAY: "half day", RateUnit.DAY: "day"}
+
+
+def rate_words(unit: str, rate: Decimal) -> str:
+    """A rate as people say it: "£16.50 an hour", "£49.50 a half day", "£90.00 a day"."""
+    name = UNIT_NAMES[RateUnit(unit)]
+    return f"{money(rate)} {'an' if name == 'hour' else 'a'} {name}"
 
 
 @dataclass(frozen=True)
 class Fee:
-    """One fee line: how many units at what rate, and the amount."""
+    """One fee line: how many units at what rate, and the amount. `agreed` says the rate is
+    the one agreed for the piece of work rather than the payment policy's."""
 
     quantity: Decimal
     unit: str
     unit_rate: Decimal
     amount: Decimal
+    agreed: bool = False
 
     @property
     def words(self) -> str:
-        units = {RateUnit.HOUR: "hour", RateUnit.HALF_DAY: "half day", RateUnit.DAY: "day"}
-        name = units[RateUnit(self.unit)]
+        """ "2.5 hours at £16.50", "1 half day at £49.50"."""
+        name = UNIT_NAMES[RateUnit(self.unit)]
         count = f"{self.quantity.normalize():f}"
         plural = "" if self.quantity == 1 else "s"
-        return f"{count} {name}{plural} at £{self.unit_rate}"
+        return f"{count} {name}{plural} at {money(self.unit_rate)}"
+
+    @property
+    def rate_words(self) -> str:
+        return rate_words(self.unit, self.unit_rate)
+
+    @property
+    def source_words(self) -> str:
+        return "the rate agreed for this work" if self.agreed else "the payment policy's rate"
 
 
 def _whole_units(hours: Decimal, per_unit: Decimal) -> Decimal:
@@ -44,6 +63,7 @@ def fee(
     hours: Decimal,
     half_day_hours: Decimal = Decimal("4"),
     day_hours: Decimal = Decimal("7.5"),
+    agreed: bool = False,
 ) -> Fee:
     """The fee for `hours` of involvement at `rate` per unit, rounded once."""
     if hours < 0 or rate < 0:
@@ -56,7 +76,9 @@ def fee(
         quantity = _whole_units(Decimal(hours), day_hours)
     else:
         raise ValueError(f"Unknown rate unit {unit!r}")
-    return Fee(quantity=quantity, unit=unit, unit_rate=rate, amount=pounds(quantity * rate))
+    return Fee(
+        quantity=quantity, unit=unit, unit_rate=rate, amount=pounds(quantity * rate), agreed=agreed
+    )
 
 
 def mileage(*, miles: Decimal, rate: Decimal) -> Decimal:

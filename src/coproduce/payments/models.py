@@ -43,6 +43,9 @@ class Policy(TimeStamped):
     # How many hours make a half day or a day, for rates paid that way.
     half_day_hours = models.DecimalField(max_digits=4, decimal_places=2, default=Decimal("4"))
     day_hours = models.DecimalField(max_digits=4, decimal_places=2, default=Decimal("7.5"))
+    # Whether a piece of work may be paid at an hourly rate agreed for it instead of the rate
+    # for its type of involvement. Types with no rate here are always paid the agreed rate.
+    allows_agreed_rates = models.BooleanField(default=False)
     summary = models.TextField(
         max_length=3000, help_text="What experts read about expenses, in plain English"
     )

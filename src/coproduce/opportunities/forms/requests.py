@@ -1,7 +1,7 @@
 """The request for involvement (also the team's form for a new opportunity), editing an
 opportunity's details, and the involvement team's review."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django import forms
@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.accounts.models import Team
+from coproduce.core.formats import money
 from coproduce.core.forms import NHSFormMixin
 from coproduce.onboarding.models import Prerequisite
 from coproduce.opportunities.choices import Format, Kind, RequestStatus, Rung, Stage
@@ -25,7 +26,11 @@ from coproduce.opportunities.services.sessions import (
     Repeat,
     plan_sessions,
 )
+from coproduce.payments.queries.work_pay import RequestTerms
 from coproduce.people.models import LivedExperienceArea, Skill
+
+# Far beyond any hourly rate a trust pays: more is a slip of the keyboard.
+MOST_HOURLY = Decimal("1000")
 
 RUNG_LABELS = {
     Rung.COERCION: "Coercion: people attend, but have no say",
@@ -68,6 +73,17 @@ def _number(label: str, *, hint: str = "", initial: int | None = None, min_value
 
 class DetailsForm(NHSFormMixin, forms.Form):
     """What the work is, who it wants, where it happens and whether it is paid."""
+
+    # For messages: "Enter what the work is called", not the question put back.
+    subjects = {
+        "title": "what the work is called",
+        "description": "what the work is and what experts will do",
+        "team": "the team it is for",
+        "stage": "the stage the decision is at",
+        "rung": "how much say experts will have",
+        "format": "how it will happen",
+        "paid": "whether the work is paid",
+    }
 
     title = forms.CharField(
         max_length=200,
@@ -132,16 +148,21 @@ class DetailsForm(NHSFormMixin, forms.Form):
         widget=forms.RadioSelect,
         label="Is the work paid?",
     )
+    # Shown only when the payment policy can pay it (work_pay.RequestTerms).
     hourly_rate = forms.DecimalField(
         max_digits=7,
         decimal_places=2,
         min_value=Decimal("0.01"),
+        max_value=MOST_HOURLY,
         required=False,
-        label="Hourly rate in pounds",
-        help_text="Only if paid. For example, 25.00",
+        label="Agreed hourly rate in pounds (optional)",
         error_messages={
             "invalid": "Enter the hourly rate as an amount, like 25.00",
             "max_decimal_places": "Enter the hourly rate in pounds and pence, like 25.50",
+            "max_digits": f"The hourly rate must be {money(MOST_HOURLY)} or less",
+            "max_whole_digits": f"The hourly rate must be {money(MOST_HOURLY)} or less",
+            "max_value": f"The hourly rate must be {money(MOST_HOURLY)} or less",
+            "min_value": "Enter an hourly rate of more than £0, or choose that the work is not paid",
         },
         widget=forms.TextInput(attrs={"inputmode": "decimal", "data-width": "5"}),
     )
@@ -154,6 +175,13 @@ class DetailsForm(NHSFormMixin, forms.Form):
 
     def __init__(self, *args, opportunity: Opportunity | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.opportunity = opportunity
+        self.pay_terms = RequestTerms()
+        self.fields["paid"].help_text = self.pay_terms.paid_hint()
+        if self.pay_terms.agreed_rate_matters:
+            self.fields["hourly_rate"].help_text = self.pay_terms.rate_hint()
+        else:
+            del self.fields["hourly_rate"]
         current_venue = opportunity.venue_id if opportunity else None
         self.fields["venue"].queryset = Venue.objects.filter(Q(active=True) | Q(pk=current_venue))
         if opportunity is not None:
@@ -176,22 +204,36 @@ class DetailsForm(NHSFormMixin, forms.Form):
         initial["wanted_skills"] = list(opportunity.wanted_skills.all())
         return initial
 
+    def _pay_day(self) -> date:
+        """The date whose payment policy the rate is checked against: the first session's."""
+        first = self.cleaned_data.get("first_date")
+        if first is None and self.opportunity is not None:
+            session = self.opportunity.sessions.order_by("starts_at").first()
+            first = timezone.localdate(session.starts_at) if session else None
+        return first or timezone.localdate()
+
     def clean(self):
         data = super().clean()
-        if data.get("paid") and not data.get("hourly_rate") and "hourly_rate" not in self.errors:
-            self.add_error("hourly_rate", "Enter the hourly rate, because the work is paid")
+        if data.get("paid") and data.get("kind") and "hourly_rate" not in self.errors:
+            problem = self.pay_terms.problem(
+                kind=data["kind"], agreed=data.get("hourly_rate"), day=self._pay_day()
+            )
+            if problem:
+                self.add_error("hourly_rate" if "hourly_rate" in self.fields else "paid", problem)
         return data
 
     def values(self) -> dict:
         data = self.cleaned_data
         values = {name: data[name] for name in FIELDS if name in data}
-        if not values.get("paid"):
+        if not values.get("paid") or "hourly_rate" not in self.fields:
             values["hourly_rate"] = None
         return values
 
 
 class ScheduleFields(forms.Form):
     """The first session's date and times, and how it repeats."""
+
+    subjects = {"repeat": "whether it repeats"}
 
     first_date = date_field(
         "Date of the first session", required_message="Enter the date the first session starts"
@@ -354,6 +396,8 @@ DECISIONS = [
 
 
 class ReviewForm(NHSFormMixin, forms.Form):
+    subjects = {"decision": "what you decide"}
+
     decision = forms.ChoiceField(
         choices=DECISIONS, widget=forms.RadioSelect, label="What do you decide?"
     )

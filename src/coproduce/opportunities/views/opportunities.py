@@ -17,6 +17,7 @@ from coproduce.opportunities.queries import requests as queries
 from coproduce.opportunities.queries.warnings import warnings_for
 from coproduce.opportunities.services import requests as services
 from coproduce.opportunities.services import sessions as session_services
+from coproduce.payments.queries.work_pay import pay_of
 
 PAGE_SIZE = 25
 TABS = [
@@ -68,12 +69,14 @@ def new(request: HttpRequest) -> HttpResponse:
 @permission_required(MANAGE, raise_exception=True)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity(pk)
+    sessions = queries.sessions_of(opportunity)
     return render(
         request,
         "opportunities/opportunity_detail.jinja",
         {
             "opportunity": opportunity,
-            "sessions": queries.sessions_of(opportunity),
+            "sessions": sessions,
+            "pay": pay_of(opportunity, sessions),
             "wanted": queries.wanted_of(opportunity),
             "warnings": warnings_for(opportunity),
             "now": timezone.now(),

@@ -18,6 +18,8 @@ from coproduce.opportunities.forms.requests import (
 from coproduce.opportunities.queries import requests as queries
 from coproduce.opportunities.queries.warnings import warnings_for
 from coproduce.opportunities.services import requests as services
+from coproduce.payments.queries.fees import FeeTable
+from coproduce.payments.queries.work_pay import pay_of, pay_warnings
 
 PAGE_SIZE = 25
 EDITABLE = {RequestStatus.REQUESTED, RequestStatus.CHANGES_REQUESTED}
@@ -50,12 +52,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = queries.get_request_for(request.user, pk)
+    sessions = queries.sessions_of(opportunity)
     return render(
         request,
         "opportunities/request_detail.jinja",
         {
             "opportunity": opportunity,
-            "sessions": queries.sessions_of(opportunity),
+            "sessions": sessions,
+            "pay": pay_of(opportunity, sessions),
             "wanted": queries.wanted_of(opportunity),
             "warnings": warnings_for(opportunity),
             "editable": opportunity.status in EDITABLE,
@@ -127,14 +131,18 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         if decided.status == RequestStatus.APPROVED:
             return redirect("opportunities:opportunity_detail", pk=pk)
         return redirect("opportunities:review_queue")
+    sessions = queries.sessions_of(opportunity)
+    prices = FeeTable()
     return render(
         request,
         "opportunities/request_review.jinja",
         {
             "opportunity": opportunity,
-            "sessions": queries.sessions_of(opportunity),
+            "sessions": sessions,
+            "pay": pay_of(opportunity, sessions, prices=prices),
             "wanted": queries.wanted_of(opportunity),
             "warnings": warnings_for(opportunity),
+            "pay_warnings": pay_warnings(opportunity, sessions, prices=prices),
             "form": form if opportunity.status == RequestStatus.REQUESTED else None,
             "now": timezone.now(),
         },

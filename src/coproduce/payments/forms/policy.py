@@ -105,11 +105,25 @@ def _expense_key(category: str, part: str) -> str:
 class PolicyForm(NHSFormMixin, forms.Form):
     """New rates from a day. `current` (the policy in force) prefills the form."""
 
+    subjects = {"mileage_rate": "the mileage rate"}
+
     effective_from = DateInputField(
         label="Date the new rates start",
         help_text="Meetings before this date keep the rates in force now. For example, 1 4 2027",
         required_message="Enter the date the new rates start",
         subject="The date the new rates start",
+    )
+    allows_agreed_rates = forms.TypedChoiceField(
+        label="Can a piece of work be paid at a rate agreed for it?",
+        choices=[
+            ("no", "No, always pay the rate above for its type of involvement"),
+            ("yes", "Yes, a request may agree its own hourly rate, which is then paid instead"),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text="Types of involvement with no rate above are always paid the hourly rate "
+        "agreed for the work",
+        error_messages={"required": "Choose whether a piece of work can have its own rate"},
     )
     mileage_rate = MoneyField(
         what="the mileage rate",
@@ -231,6 +245,7 @@ class PolicyForm(NHSFormMixin, forms.Form):
             "claim_deadline_days": policy.claim_deadline_days if policy else DEFAULT_DEADLINE_DAYS,
             "half_day_hours": _plain(policy.half_day_hours if policy else Decimal("4")),
             "day_hours": _plain(policy.day_hours if policy else Decimal("7.5")),
+            "allows_agreed_rates": "yes" if policy and policy.allows_agreed_rates else "no",
             "summary": policy.summary if policy else "",
         }
         rates = {r.kind: r for r in policy.rates.all()} if policy else {}
@@ -369,6 +384,7 @@ class PolicyForm(NHSFormMixin, forms.Form):
             "summary": data["summary"],
             "half_day_hours": data["half_day_hours"],
             "day_hours": data["day_hours"],
+            "allows_agreed_rates": data["allows_agreed_rates"],
             "rates": self.rates(),
             "expense_rules": self.expense_rules(),
         }

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from coproduce.core.formats import money
 from coproduce.core.money import pounds
 from coproduce.payments.calculations import Fee, fee
 from coproduce.payments.choices import RateUnit
@@ -37,26 +38,48 @@ def session_hours(session) -> Decimal:
     return pounds(seconds / Decimal(3600))
 
 
+def fee_under(
+    policy: Policy | None, rate: Rate | None, *, agreed_rate: Decimal | None, hours: Decimal
+) -> Fee | None:
+    """The one answer to "what does this pay?", for `hours` of paid work: the policy's rate
+    for its type of involvement, unless the work has an agreed hourly rate and the policy
+    allows agreed rates (or sets no rate for this type). None when nothing sets a rate.
+    Every page, email, calendar entry, budget and claim comes here, through fee_for or
+    FeeTable."""
+    use_agreed = agreed_rate is not None and (
+        rate is None or policy is None or policy.allows_agreed_rates
+    )
+    if use_agreed:
+        return fee(unit=RateUnit.HOUR, rate=agreed_rate, hours=hours, agreed=True)
+    if rate is None or policy is None:
+        return None
+    return fee(
+        unit=rate.unit,
+        rate=rate.amount,
+        hours=hours,
+        half_day_hours=policy.half_day_hours,
+        day_hours=policy.day_hours,
+    )
+
+
 def fee_for(opportunity, session, *, hours: Decimal | None = None) -> Fee | None:
-    """The fee for one expert at one session of a paid opportunity: the policy's rate for its
-    type of involvement on the session's date, or, where the policy has none, the hourly rate
-    agreed for the opportunity. `hours` defaults to the session's length."""
+    """The fee for one expert at one session of a paid opportunity, under the policy in force
+    on the session's date (see fee_under). `hours` defaults to the session's length."""
     if not opportunity.paid:
         return None
     hours = session_hours(session) if hours is None else hours
     policy = policy_on(timezone.localdate(session.starts_at))
     rate = rate_for(policy, opportunity.kind)
-    if rate is not None:
-        return fee(
-            unit=rate.unit,
-            rate=rate.amount,
-            hours=hours,
-            half_day_hours=policy.half_day_hours,
-            day_hours=policy.day_hours,
-        )
-    if opportunity.hourly_rate is None:
-        return None
-    return fee(unit=RateUnit.HOUR, rate=opportunity.hourly_rate, hours=hours)
+    return fee_under(policy, rate, agreed_rate=opportunity.hourly_rate, hours=hours)
+
+
+def pay_words(fee: Fee | None, *, paid: bool = True) -> str:
+    """What one expert is paid for a meeting, in the words every page and email uses."""
+    if not paid:
+        return "This is not paid. You can claim expenses"
+    if fee is None:
+        return "This is paid. The involvement team will tell you how much"
+    return f"{money(fee.amount)} for this meeting ({fee.words})"
 
 
 class FeeTable:
@@ -84,17 +107,7 @@ class FeeTable:
         """The fee for paid work of this kind on `day`, as fee_for works it out."""
         policy = self.policy_on(day)
         rate = self.rates.get((policy.pk, kind)) if policy else None
-        if rate is not None:
-            return fee(
-                unit=rate.unit,
-                rate=rate.amount,
-                hours=hours,
-                half_day_hours=policy.half_day_hours,
-                day_hours=policy.day_hours,
-            )
-        if hourly_rate is None:
-            return None
-        return fee(unit=RateUnit.HOUR, rate=hourly_rate, hours=hours)
+        return fee_under(policy, rate, agreed_rate=hourly_rate, hours=hours)
 
     def fee_for(self, opportunity, session, *, hours: Decimal | None = None) -> Fee | None:
         """As fee_for(), without a query."""

@@ -41,6 +41,7 @@ def set_policy(
     expense_rules: list[ExpenseRuleInput],
     half_day_hours: Decimal = Decimal("4"),
     day_hours: Decimal = Decimal("7.5"),
+    allows_agreed_rates: bool = False,
 ) -> Policy:
     """Saves a payment policy in force from `effective_from` until the next one. A policy
     already in force cannot be rewritten (claims were made under it): start a new one from a
@@ -63,6 +64,7 @@ def set_policy(
             summary=summary.strip(),
             half_day_hours=half_day_hours,
             day_hours=day_hours,
+            allows_agreed_rates=allows_agreed_rates,
             created_by=actor,
         )
         Rate.objects.bulk_create(
