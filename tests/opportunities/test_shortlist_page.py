@@ -136,7 +136,11 @@ def test_coordinator_reads_each_experts_score_and_reasons_in_words(coordinator_c
     assert response.status_code == 200
     assert "<h1>Carers&#39; assessment workshop</h1>" in html
     assert "Tuesday 17 March 2026, 10am to 12pm" in html
-    assert "£15.00 an hour, £30.00 for the first session" in html
+    # No payment policy yet: the rate agreed for the work, worked out as the claim will be.
+    assert (
+        "£30.00 for each expert at the session on Tuesday 17 March 2026 (2 hours at £15.00, "
+        "the rate agreed for this work)"
+    ) in html.replace("&#39;", "'")
     assert "How the shortlist ranks experts" in html
     assert "plus 3 for each lived-experience area asked for" in html
     # Plus and minus are said in words, not only in colour.
@@ -195,6 +199,132 @@ def test_invite_checkboxes_appear_only_when_invitations_exist(
     monkeypatch.setattr(views, "invite_url", lambda o: "")
     html = coordinator_client.get(page_url(opportunity)).content.decode()
     assert 'name="expert"' not in html and "Invite chosen experts" not in html
+
+
+def add_unmatched(count: int) -> None:
+    """Active experts named Smith with none of what the work asks for, some with needs."""
+    other = LivedExperienceAreaFactory(name="Autism")
+    need = AccessNeedFactory(name="Large print")
+    for n in range(count):
+        expert = ExpertFactory(
+            full_name=f"Al Smith {n}",
+            lived_experience=[other],
+            access_needs=[need] if n % 2 else [],
+            available_days=["tue"] if n % 3 else [],
+        )
+        if n % 2:
+            Completion.objects.create(
+                expert=expert, prerequisite="confidentiality", completed_on=NOW.date()
+            )
+
+
+def test_a_name_search_asks_the_same_number_of_questions_for_few_and_many(
+    coordinator_client, opportunity, django_assert_num_queries
+):
+    """With experts found by name and a session chosen, the page's questions stay fixed."""
+    new = SessionFactory(
+        opportunity=opportunity,
+        starts_at=datetime(2026, 3, 24, 10, 0, tzinfo=LONDON),
+        ends_at=datetime(2026, 3, 24, 12, 0, tzinfo=LONDON),
+    )
+    url = page_url(opportunity, f"?q=smith&apart=on&session={new.pk}")
+    add_experts(opportunity, 5, attendances_each=1)
+    add_unmatched(3)
+    coordinator_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert coordinator_client.get(url).status_code == 200
+    add_experts(opportunity, 55, attendances_each=4)
+    add_unmatched(40)
+    with django_assert_num_queries(len(few)):
+        response = coordinator_client.get(url)
+    html = response.content.decode()
+    assert html.count('class="nhsuk-card app-shortlist__by-name"') == 21
+
+
+def test_found_by_name_are_listed_apart_and_can_be_chosen(coordinator_client, opportunity):
+    add_experts(opportunity, 3)
+    ExpertFactory(full_name="Wendy Walker", lived_experience=[LivedExperienceAreaFactory()])
+    wendy = ExpertFactory.create(full_name="Wendy Walker")
+    Completion.objects.create(expert=wendy, prerequisite="confidentiality", completed_on=NOW.date())
+    html = coordinator_client.get(page_url(opportunity, "?q=walker")).content.decode()
+    assert "No experts to rank named like “walker”." in html
+    assert '<h2 id="by-name">Found by name, not matching what this work asks for</h2>' in html
+    assert "This expert has none of the lived experience or skills asked for" in html
+    assert "Note</strong> None of the lived experience asked for" in html
+    assert f'id="expert-{wendy.pk}" name="expert" type="checkbox"' in html
+    assert "Invite chosen experts" in html
+    # The other Wendy Walker has no confidentiality agreement: apart, with why.
+    assert "1 expert is shown apart" in html
+
+
+@pytest.mark.parametrize(
+    ("experts", "label"),
+    [
+        (0, "Show who is listed apart, and why"),
+        (1, "Show the expert listed apart, and why"),
+        (3, "Show the 3 experts listed apart, and why"),
+    ],
+)
+def test_the_show_apart_checkbox_says_how_many(coordinator_client, opportunity, experts, label):
+    for n in range(experts):
+        ExpertFactory(
+            full_name=f"Pat Paused {n}",
+            status=Status.PAUSED,
+            lived_experience=opportunity.wanted_experience.all(),
+        )
+    html = coordinator_client.get(page_url(opportunity)).content.decode()
+    assert label in html
+    assert "Show experts shown apart" not in html
+
+
+def test_a_session_added_later_has_its_own_shortlist(coordinator_client, opportunity):
+    first = opportunity.sessions.get()
+    new = SessionFactory(
+        opportunity=opportunity,
+        starts_at=datetime(2026, 3, 24, 14, 0, tzinfo=LONDON),
+        ends_at=datetime(2026, 3, 24, 16, 0, tzinfo=LONDON),
+    )
+    asked = ExpertFactory(
+        full_name="Asa Asked", lived_experience=opportunity.wanted_experience.all()
+    )
+    Completion.objects.create(expert=asked, prerequisite="confidentiality", completed_on=NOW.date())
+    Invitation.objects.create(session=first, expert=asked, status="accepted")
+
+    # The opportunity's page links to each upcoming session's shortlist.
+    detail = coordinator_client.get(
+        reverse("opportunities:opportunity_detail", args=[opportunity.pk])
+    )
+    link = page_url(opportunity, f"?session={new.pk}")
+    assert (
+        f'href="{link}">Find experts<span class="nhsuk-u-visually-hidden"> for the session on Tuesday 24 March 2026'
+        in detail.content.decode()
+    )
+
+    html = coordinator_client.get(link).content.decode()
+    assert "Experts for the session on Tuesday 24 March 2026, 2pm to 4pm." in html
+    assert "Invited to 1 other session of this work (accepted)" in html
+    assert f'id="expert-{asked.pk}" name="expert" type="checkbox"' in html
+    # Only the new session is offered, and it is the one chosen in the filter.
+    assert f'name="session" type="checkbox" value="{new.pk}" checked' in html
+    assert f'value="{first.pk}" checked' not in html
+    assert f'name="session" type="radio" value="{new.pk}" checked' in html
+    assert "No experts are shown apart." in html
+
+    # For every session, she is still invited to the first only, so she is ranked with a note.
+    html = coordinator_client.get(page_url(opportunity)).content.decode()
+    assert "Already invited to 1 of these 2 sessions (accepted)" in html
+    # For the first session, she is shown apart.
+    html = coordinator_client.get(
+        page_url(opportunity, f"?session={first.pk}&apart=on")
+    ).content.decode()
+    assert "Already invited to this session (accepted)" in html
+
+
+def test_a_session_no_longer_upcoming_says_so(coordinator_client, opportunity):
+    past = SessionFactory(opportunity=opportunity, starts_at=NOW - timedelta(days=3))
+    html = coordinator_client.get(page_url(opportunity, f"?session={past.pk}")).content.decode()
+    assert "The session you chose has passed or is cancelled" in html
+    assert "Tuesday 17 March 2026, 10am to 12pm" in html
 
 
 @pytest.mark.parametrize("client_name", ["staff_client", "expert_client", "finance_client"])

@@ -304,7 +304,7 @@ def paid(world, rate: str) -> None:
 def test_session_fee_is_rate_times_hours_in_pence(world, rate, hours, fee):
     paid(world, rate)
     world.session.ends_at = world.session.starts_at + timedelta(hours=hours)
-    result = session_fee(world.opportunity, world.session)
+    result = session_fee(world.opportunity, world.session).amount
     assert result == fee
     assert isinstance(result, Decimal)
     assert str(result) == str(fee)
@@ -410,6 +410,161 @@ def test_experts_already_invited_are_shown_apart_as_such(world):
     assert result.apart[0].reasons == [
         "Already invited to 1 upcoming session of this opportunity (accepted)"
     ]
+
+
+def second_session(w, day: int = 19, hour: int = 18):
+    """A session added later: Thursday 19 March at 6pm, 16 days away."""
+    return SessionFactory(
+        opportunity=w.opportunity,
+        starts_at=datetime(2026, 3, day, hour, 0, tzinfo=LONDON),
+        ends_at=datetime(2026, 3, day, hour + 2, 0, tzinfo=LONDON),
+    )
+
+
+def test_experts_invited_to_the_first_session_can_be_invited_to_a_new_one(world):
+    invited = plain_expert(world, full_name="In Vited")
+    InvitationFactory(expert=invited, session=world.session, status="accepted")
+    new = second_session(world)
+    result = shortlist(world.opportunity, today=TODAY, session_id=new.pk)
+    assert result.for_session == new and result.sessions == [new]
+    assert result.apart == []
+    (c,) = result.candidates
+    assert c.expert == invited
+    note = reason(c, "Invited to 1 other session of this work (accepted)")
+    assert (note.effect, note.points) == (Effect.NOTE, 0)
+    # A fact, not a reason: the same score as someone never invited.
+    assert c.score == sum(r.points for r in c.reasons) == 7
+
+
+def test_only_experts_invited_to_this_session_are_shown_apart_from_it(world):
+    invited = plain_expert(world, full_name="In Vited")
+    InvitationFactory(expert=invited, session=world.session, status="declined")
+    second_session(world)
+    result = shortlist(world.opportunity, today=TODAY, session_id=world.session.pk)
+    assert result.candidates == []
+    assert [(a.expert, a.reasons) for a in result.apart] == [
+        (invited, ["Already invited to this session (declined)"])
+    ]
+
+
+def test_for_every_session_someone_invited_to_some_is_ranked_with_a_note(world):
+    some = plain_expert(world, full_name="So Me")
+    every = plain_expert(world, full_name="Ev Ery")
+    new = second_session(world)
+    InvitationFactory(expert=some, session=world.session, status="accepted")
+    InvitationFactory(expert=every, session=world.session, status="accepted")
+    InvitationFactory(expert=every, session=new)
+    result = shortlist(world.opportunity, today=TODAY)
+    assert result.for_session is None and result.sessions == [world.session, new]
+    assert [c.expert for c in result.candidates] == [some]
+    assert reason(result.candidates[0], "Already invited to 1 of these 2 sessions (accepted)")
+    assert [(a.expert, a.reasons) for a in result.apart] == [
+        (
+            every,
+            ["Already invited to 2 upcoming sessions of this opportunity (accepted and invited)"],
+        )
+    ]
+
+
+def test_a_shortlist_for_one_session_measures_against_that_session(world):
+    """Free on Thursday evenings, needing 15 days' notice: short for the first session (14 days
+    away), enough for the new one on Thursday 19 March at 6pm (16 days away)."""
+    expert = plain_expert(
+        world, available_days=["thu"], available_times=["evening"], notice_days=15
+    )
+    every = candidate(world, expert)
+    assert reason(every, "Not usually available on Tuesday morning").points == rules.AVAILABLE_NONE
+    new = second_session(world)
+    (c,) = shortlist(world.opportunity, today=TODAY, session_id=new.pk).candidates
+    assert reason(c, "Available on Thursday evening").points == rules.AVAILABLE_ALL
+    assert reason(c, "Enough notice: they need 15 days").points == rules.NOTICE_ENOUGH
+
+
+@pytest.mark.parametrize("which", ["past", "cancelled", "other work"])
+def test_a_session_that_is_not_upcoming_gives_the_shortlist_for_every_session(world, which):
+    if which == "past":
+        session = SessionFactory(opportunity=world.opportunity, starts_at=NOW - timedelta(days=2))
+    elif which == "cancelled":
+        session = second_session(world)
+        session.status = "cancelled"
+        session.save()
+    else:
+        session = SessionFactory(starts_at=NOW + timedelta(days=5))
+    result = shortlist(world.opportunity, today=TODAY, session_id=session.pk)
+    assert result.session_not_found and result.for_session is None
+    assert result.sessions == [world.session]
+
+
+# Found by name ------------------------------------------------------------------------------
+
+
+def test_a_name_search_finds_active_experts_who_match_nothing_asked_for(world):
+    plain_expert(world, full_name="Ann Jones")
+    other = plain_expert(
+        world, full_name="Bo Jones", lived_experience=[world.autism], skills=[world.chairing]
+    )
+    plain_expert(world, full_name="Cy Smith", lived_experience=[world.autism])
+    result = shortlist(world.opportunity, today=TODAY, text="jones")
+    assert [c.expert.full_name for c in result.candidates] == ["Ann Jones"]
+    assert result.considered == 1
+    assert [c.expert for c in result.by_name] == [other] and result.by_name_total == 1
+    (c,) = result.by_name
+    # The reasons they do not match, and every other rule, as for anyone ranked.
+    assert reason(c, "None of the lived experience asked for").effect == Effect.NOTE
+    assert reason(c, "None of the skills asked for").effect == Effect.NOTE
+    assert reason(c, "Enough notice").points == rules.NOTICE_ENOUGH
+    assert c.score == sum(r.points for r in c.reasons) == 4
+    # Without a name, they are not listed at all.
+    assert shortlist(world.opportunity, today=TODAY).by_name == []
+
+
+def test_found_by_name_keeps_the_benefits_warning(world):
+    paid(world, "12.50")  # two hours: £25.00
+    plain_expert(
+        world,
+        full_name="Bo Jones",
+        lived_experience=[world.autism],
+        benefits_declaration="weekly",
+        earnings_limit=Decimal("20.00"),
+    )
+    (c,) = shortlist(world.opportunity, today=TODAY, text="jones").by_name
+    assert reason(c, "over their weekly earnings limit of £20.00").points == -2
+
+
+def test_found_by_name_who_cannot_be_invited_are_shown_apart_with_why(world):
+    world.opportunity.prerequisites = ["confidentiality"]
+    world.opportunity.save()
+    paused = plain_expert(world, full_name="Al Jones", lived_experience=[], status=Status.PAUSED)
+    missing = plain_expert(world, full_name="Bo Jones", lived_experience=[world.autism])
+    invited = plain_expert(world, full_name="Cy Jones", lived_experience=[])
+    ready = plain_expert(world, full_name="Di Jones", lived_experience=[])
+    for expert in (invited, ready):
+        Completion.objects.create(
+            expert=expert, prerequisite="confidentiality", completed_on=date(2025, 1, 1)
+        )
+    InvitationFactory(expert=invited, session=world.session)
+    result = shortlist(world.opportunity, today=TODAY, text="jones")
+    assert [c.expert for c in result.by_name] == [ready]
+    nothing = rules.NOTHING_ASKED_FOR
+    assert [(a.expert, a.reasons) for a in result.apart] == [
+        (paused, ["Paused: taking a break", nothing]),
+        (missing, ["Missing a prerequisite: signed confidentiality agreement", nothing]),
+        (invited, ["Already invited to 1 upcoming session of this opportunity (invited)", nothing]),
+    ]
+
+
+def test_found_by_name_are_ordered_by_the_same_rules(world):
+    less = plain_expert(world, full_name="Al Jones", lived_experience=[], notice_days=30)
+    more = plain_expert(world, full_name="Zed Jones", lived_experience=[])
+    busy = plain_expert(world, full_name="Bea Jones", lived_experience=[], notice_days=30)
+    InvitationFactory(
+        expert=busy,
+        session=SessionFactory(starts_at=NOW - timedelta(days=20)),
+        attendance="attended",
+    )
+    result = shortlist(world.opportunity, today=TODAY, text="jones", limit=2)
+    assert [c.expert for c in result.by_name] == [more, less]
+    assert result.by_name_total == 3
 
 
 def test_a_paused_expert_missing_a_prerequisite_gives_the_status_only_once_ranked(world):

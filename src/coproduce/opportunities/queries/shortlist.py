@@ -1,6 +1,11 @@
 """The shortlist for an opportunity: active experts ranked by how well they fit, each with the
 reasons in words, and apart from them the experts who cannot be invited yet, with why.
 
+The shortlist is for every upcoming session, or for one of them (a session added later): an
+expert already invited to the other sessions of the work is still ranked for this one, with a
+note. A search by name also finds active experts who have none of the experience or skills
+asked for, listed on their own, so that the team can invite a person they know is right.
+
 The rules and their weights are the constants below; `rules_in_words()` says them in plain
 English for the page, and docs/shortlist.md says the same (a test keeps the three in step).
 
@@ -21,14 +26,14 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from coproduce.core.formats import long_date, money
+from coproduce.core.formats import count_of, long_date, lower_first, money
 from coproduce.core.formats import time_of_day as clock
 from coproduce.core.memory import cycle_collection_paused
 from coproduce.onboarding.models import Completion, Prerequisite
 from coproduce.opportunities.choices import Format, InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, Opportunity, Session, Venue
 from coproduce.opportunities.queries.recent import recent_attendance
-from coproduce.payments.calculations import assessment_period_of, week_of
+from coproduce.payments.calculations import Fee, assessment_period_of, week_of
 from coproduce.payments.queries.benefits import earned_in, earnings_near
 from coproduce.payments.queries.fees import fee_for
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference, Status, TimeOfDay
@@ -100,23 +105,30 @@ class Apart:
 @dataclass
 class Shortlist:
     opportunity: Opportunity
-    sessions: list[Session]  # the upcoming, scheduled sessions, soonest first
+    sessions: list[Session]  # the sessions it is for, soonest first: `for_session` or `upcoming`
     candidates: list[Candidate]  # the best `limit`, best first
     considered: int  # how many experts were ranked (the candidates are the first of these)
     apart: list[Apart]  # the first `limit` shown apart, by name
     apart_total: int
     fee: Decimal | None  # the fee for the first upcoming session, for paid work
+    fee_words: str  # the same, in words, with how it is worked out
     venue: Venue | None  # the first upcoming session's venue, else the opportunity's
     wanted_areas: list[str]
     wanted_skills: list[str]
+    # Every upcoming, scheduled session of the opportunity, soonest first.
+    upcoming: list[Session] = field(default_factory=list)
+    # The one session the shortlist is for, when one was asked for and is upcoming.
+    for_session: Session | None = None
+    # A session was asked for that is not upcoming (past, cancelled or not this work's).
+    session_not_found: bool = False
+    # Found by a name search: active, able to be invited, but with none of the lived
+    # experience or skills asked for. The first `limit`, best first; and how many there are.
+    by_name: list[Candidate] = field(default_factory=list)
+    by_name_total: int = 0
 
     @property
     def has_more(self) -> bool:
         return self.considered > len(self.candidates)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def rules_in_words() -> list[str]:
@@ -156,11 +168,15 @@ def rules_in_words() -> list[str]:
         "Prerequisites: every prerequisite is a must. Experts who have not met one (or whose "
         "training or agreement has expired by the first session) are shown apart.",
         "Shown apart: experts who are paused, have left, or are not yet active (an enquiry or "
-        "still onboarding); experts missing a prerequisite; and experts already invited to this "
-        "opportunity's sessions.",
+        "still onboarding); experts missing a prerequisite; and experts already invited to "
+        "every session the shortlist is for. An expert invited to some of them, or to other "
+        "sessions of the same work, is still ranked, with a note saying so.",
         "Only experts with at least one lived-experience area or skill asked for are ranked; if "
         "none is asked for, every active expert is. Ties go to the expert with the fewest "
         "sessions in the last 12 months, then by name.",
+        "Searching by name also finds active experts with none of the lived experience or skills "
+        "asked for. They are listed on their own, scored by the same rules, and can be invited "
+        "like anyone ranked; those who cannot be invited are shown apart, like anyone else.",
     ]
 
 
@@ -192,13 +208,26 @@ def _slot_words(slot: tuple[str, str]) -> str:
     return f"{Day(day).label} {TimeOfDay(tod).label.lower()}"
 
 
-def session_fee(opportunity: Opportunity, session: Session | None) -> Decimal | None:
-    """One expert's fee for the session: the payment policy's rate for this type of work on
-    its date, or the opportunity's agreed hourly rate (see payments.queries.fees)."""
-    if session is None:
+def session_fee(opportunity: Opportunity, session: Session | None) -> Fee | None:
+    """One expert's fee for the session, as every page and the claim work it out
+    (payments.queries.fees.fee_for)."""
+    if session is None or not opportunity.paid:
         return None
-    worked = fee_for(opportunity, session)
-    return worked.amount if worked else None
+    return fee_for(opportunity, session)
+
+
+def _fee_words(opportunity: Opportunity, session: Session | None, worked: Fee | None) -> str:
+    """The Payment row: what one expert is paid at the session the shortlist is measured by."""
+    if not opportunity.paid:
+        return "Not paid: expenses only"
+    if session is None:
+        return "Paid: no upcoming session to work out the amount"
+    if worked is None:
+        return "Paid, but no rate is set for this type of work"
+    return (
+        f"{money(worked.amount)} for each expert at the session on {long_date(session.starts_at)}"
+        f" ({worked.words}, {worked.source_words})"
+    )
 
 
 @dataclass
@@ -347,15 +376,15 @@ def assess(row: _Row, s: _Setting, *, explain: bool = True) -> tuple[int, list[R
             t.add(
                 Effect.PLUS,
                 NOTICE_ENOUGH,
-                lambda: f"Enough notice: they need {_plural(needs, 'day')}",
+                lambda: f"Enough notice: they need {count_of(needs, 'day')}",
             )
         else:
             t.add(
                 Effect.MINUS,
                 NOTICE_SHORT,
                 lambda: (
-                    f"Short notice: they need {_plural(needs, 'day')}, the first session "
-                    f"is in {_plural(s.notice_days or 0, 'day')}"
+                    f"Short notice: they need {count_of(needs, 'day')}, the first session "
+                    f"is in {count_of(s.notice_days or 0, 'day')}"
                 ),
             )
 
@@ -373,7 +402,7 @@ def assess(row: _Row, s: _Setting, *, explain: bool = True) -> tuple[int, list[R
     if row.needs:
         at_venue = s.format in (Format.IN_PERSON, Format.HYBRID) and s.has_venue
         for need in row.needs:
-            name = _lower(s.need_names.get(need, ""))
+            name = lower_first(s.need_names.get(need, ""))
             if not at_venue:
                 t.add(Effect.NOTE, 0, lambda name=name: f"Needs {name}: the team arranges it")
             elif need in s.venue_needs:
@@ -400,7 +429,7 @@ def assess(row: _Row, s: _Setting, *, explain: bool = True) -> tuple[int, list[R
         Effect.PLUS if points > 0 else Effect.MINUS if points < 0 else Effect.NOTE,
         points,
         lambda: (
-            ("No sessions" if recent == 0 else _plural(recent, "session"))
+            ("No sessions" if recent == 0 else count_of(recent, "session"))
             + " attended in the last 12 months"
         ),
     )
@@ -466,11 +495,6 @@ def _or(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _lower(name: str) -> str:
-    # "Easy read" reads "needs easy read"; "BSL interpreter" keeps its capitals.
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
-
-
 def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -483,17 +507,35 @@ def _name_filter(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
 
 
 def shortlist(
-    opportunity: Opportunity, *, limit: int = 50, today: date | None = None, text: str = ""
+    opportunity: Opportunity,
+    *,
+    limit: int = 50,
+    today: date | None = None,
+    text: str = "",
+    session_id: int | None = None,
 ) -> Shortlist:
-    """The ranked experts for the opportunity, best first, and those shown apart, with why."""
+    """The ranked experts for the opportunity, best first, and those shown apart, with why.
+    With `session_id`, the shortlist is for that one upcoming session; with `text`, active
+    experts of that name who match nothing asked for are listed too, on their own."""
     with cycle_collection_paused():  # tens of thousands of rows, none in a cycle
-        return _shortlist(opportunity, limit=limit, today=today, text=text)
+        return _shortlist(opportunity, limit=limit, today=today, text=text, session_id=session_id)
 
 
-def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text: str) -> Shortlist:
+def _answers(statuses: list[str]) -> str:
+    return _and(sorted({InvitationStatus(x).label.lower() for x in statuses}))
+
+
+def _shortlist(
+    opportunity: Opportunity,
+    *,
+    limit: int,
+    today: date | None,
+    text: str,
+    session_id: int | None,
+) -> Shortlist:
     today = today or timezone.localdate()
     start_of_today = _local_midnight(today)
-    sessions = list(
+    upcoming = list(
         Session.objects.filter(
             opportunity=opportunity,
             status=SessionStatus.SCHEDULED,
@@ -502,6 +544,9 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
         .select_related("venue__locality")
         .order_by("starts_at", "id")
     )
+    for_session = next((x for x in upcoming if x.pk == session_id), None)
+    # Who is measured against what: the one session asked for, else every upcoming one.
+    sessions = [for_session] if for_session else upcoming
     first = sessions[0] if sessions else None
     venue = first.venue if first and first.venue_id else opportunity.venue
     areas = dict(opportunity.wanted_experience.values_list("id", "name"))
@@ -510,6 +555,7 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
         {(weekday(x.starts_at), time_of_day(x.starts_at)) for x in sessions},
         key=lambda slot: (WEEKDAYS.index(slot[0]), list(TimeOfDay.values).index(slot[1])),
     )
+    first_fee = session_fee(opportunity, first)
     setting = _Setting(
         format=opportunity.format,
         areas=areas,
@@ -521,19 +567,21 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
         venue_needs=set(venue.meets_needs.values_list("id", flat=True)) if venue else set(),
         need_names=dict(AccessNeed.objects.values_list("id", "name")),
         locality_names=dict(Locality.objects.values_list("id", "name")),
-        fee=session_fee(opportunity, first),
+        fee=first_fee.amount if first_fee else None,
         paid=opportunity.paid,
         first_day=timezone.localdate(first.starts_at) if first else None,
         slots_words=[_slot_words(slot) for slot in slots],
     )
 
-    # Experts with at least one wanted area or skill: the rest have nothing to offer this work.
+    # Experts with at least one wanted area or skill: the rest have nothing to offer this work,
+    # unless the team searched for them by name.
+    text = text.strip()
     relevant = _name_filter(Expert.objects.all(), text)
     through_areas = Expert.lived_experience.through.objects.filter(
         livedexperiencearea_id__in=list(areas)
     )
     through_skills = Expert.skills.through.objects.filter(skill_id__in=list(skills))
-    if areas or skills:
+    if (areas or skills) and not text:
         relevant = relevant.filter(
             Q(pk__in=through_areas.values("expert_id"))
             | Q(pk__in=through_skills.values("expert_id"))
@@ -547,18 +595,26 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
     recent_of: dict[int, int] = {}
     why_apart: dict[int, list[str]] = defaultdict(list)
     names: dict[int, str] = {}
-    for values in relevant.order_by().annotate(**_TEXT).values_list(*_FIELDS):
-        if values[2] == Status.ACTIVE:
-            rows[values[0]] = values
-        else:
-            names[values[0]] = values[1]
-            why_apart[values[0]].append(STATUS_WHY.get(values[2], "Not active"))
+    read = list(relevant.order_by().annotate(**_TEXT).values_list(*_FIELDS))
     if areas:
         for expert_id, area_id in through_areas.values_list("expert_id", "livedexperiencearea_id"):
             areas_of[expert_id].append(area_id)
     if skills:
         for expert_id, skill_id in through_skills.values_list("expert_id", "skill_id"):
             skills_of[expert_id].append(skill_id)
+    # Found by a name search with none of the experience or skills asked for. With nothing
+    # asked for, everyone matches.
+    unmatched = (
+        {v[0] for v in read if v[0] not in areas_of and v[0] not in skills_of}
+        if areas or skills
+        else set()
+    )
+    for values in read:
+        if values[2] == Status.ACTIVE:
+            rows[values[0]] = values
+        else:
+            names[values[0]] = values[1]
+            why_apart[values[0]].append(STATUS_WHY.get(values[2], "Not active"))
     # Every expert's needs, unfiltered: the table is small, and filtering it by status means
     # reading the wide experts table (most of this query's time with 20,000 experts). Only
     # the needs of the active experts in `rows` are ever looked at.
@@ -585,21 +641,48 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
                 labels = [Prerequisite(p).label.lower() for p in missing]
                 why_apart[expert_id].append(f"Missing a prerequisite: {_and(labels)}")
                 names[expert_id] = values[1]
-    invited: dict[int, list[str]] = defaultdict(list)
-    for expert_id, status in (
-        Invitation.objects.filter(session__opportunity=opportunity, session__in=sessions)
-        .values_list("expert_id", "status")
+    # Invitations to this work's upcoming sessions. Only being invited to every session the
+    # shortlist is for leaves nothing to invite someone to; the rest is a note.
+    wanted = {x.pk for x in sessions}
+    here: dict[int, list[str]] = defaultdict(list)  # to the sessions the shortlist is for
+    elsewhere: dict[int, list[str]] = defaultdict(list)  # to the work's other sessions
+    for expert_id, session, status in (
+        Invitation.objects.filter(session__opportunity=opportunity, session__in=upcoming)
+        .values_list("expert_id", "session_id", "status")
         .order_by("session__starts_at")
     ):
-        invited[expert_id].append(status)
-    for expert_id, statuses in invited.items():
-        if expert_id in rows or expert_id in names:
-            answers = _and(sorted({InvitationStatus(x).label.lower() for x in statuses}))
-            why_apart[expert_id].append(
-                f"Already invited to {_plural(len(statuses), 'upcoming session')} of this "
-                f"opportunity ({answers})"
+        (here if session in wanted else elsewhere)[expert_id].append(status)
+    notes: dict[int, list[Reason]] = defaultdict(list)
+    for expert_id, statuses in here.items():
+        if expert_id not in rows and expert_id not in names:
+            continue
+        if len(statuses) < len(sessions):
+            notes[expert_id].append(
+                Reason(
+                    Effect.NOTE,
+                    f"Already invited to {len(statuses)} of these {len(sessions)} sessions "
+                    f"({_answers(statuses)}): only the others would be new invitations",
+                )
             )
-            names.setdefault(expert_id, rows[expert_id][1] if expert_id in rows else "")
+        elif for_session:
+            why_apart[expert_id].append(f"Already invited to this session ({_answers(statuses)})")
+        else:
+            why_apart[expert_id].append(
+                f"Already invited to {count_of(len(statuses), 'upcoming session')} of this "
+                f"opportunity ({_answers(statuses)})"
+            )
+        names.setdefault(expert_id, rows[expert_id][1] if expert_id in rows else "")
+    for expert_id, statuses in elsewhere.items():
+        notes[expert_id].append(
+            Reason(
+                Effect.NOTE,
+                f"Invited to {count_of(len(statuses), 'other session')} of this work "
+                f"({_answers(statuses)})",
+            )
+        )
+    # Found by name but shown apart: say too that they match nothing asked for.
+    for expert_id in unmatched & why_apart.keys():
+        why_apart[expert_id].append(NOTHING_ASKED_FOR)
 
     # Payments already due near the first session, for experts who declared an earnings limit.
     earnings = (
@@ -616,10 +699,14 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
             earnings.get(i, []),
         )
 
+    def explained(i: int) -> tuple[int, int, list[Reason]]:
+        score, reasons = assess(row(i), setting)
+        return i, score, reasons + notes.get(i, [])
+
     # Score the rest, best first; ties to the least involved, then by name. Experts are scored
     # in order of the most they could score (their matches, and every other rule at its best),
     # stopping once no one left could reach the last place shown.
-    eligible = [i for i in rows if i not in why_apart]
+    eligible = [i for i in rows if i not in why_apart and i not in unmatched]
     by_ceiling: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
         ceiling = AREA_MATCH * len(areas_of[i]) + SKILL_MATCH * len(skills_of[i]) + CEILING
@@ -632,11 +719,18 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
             score, _ = assess(row(i), setting, explain=False)
             scored.append((-score, recent_of.get(i, 0), rows[i][1].casefold(), i))
         scored.sort()
-    best = [(i, *assess(row(i), setting)) for _, _, _, i in scored[:limit]]
+    best = [explained(i) for _, _, _, i in scored[:limit]]
+    # Found by name only: few, since a name was typed, so every one is scored.
+    named = sorted(
+        (-assess(row(i), setting, explain=False)[0], recent_of.get(i, 0), rows[i][1].casefold(), i)
+        for i in rows
+        if i in unmatched and i not in why_apart
+    )
+    by_name = [explained(i) for _, _, _, i in named[:limit]]
     apart_ids = sorted(why_apart, key=lambda i: (names.get(i, "").casefold(), i))
     shown_apart = apart_ids[:limit]
     experts = Expert.objects.select_related("locality").in_bulk(
-        [item[0] for item in best] + shown_apart
+        [item[0] for item in best + by_name] + shown_apart
     )
     return Shortlist(
         opportunity=opportunity,
@@ -648,10 +742,22 @@ def _shortlist(opportunity: Opportunity, *, limit: int, today: date | None, text
         apart=[Apart(experts[i], why_apart[i]) for i in shown_apart],
         apart_total=len(apart_ids),
         fee=setting.fee,
+        fee_words=_fee_words(opportunity, first, first_fee),
         venue=venue,
         wanted_areas=sorted(areas.values()),
         wanted_skills=sorted(skills.values()),
+        upcoming=upcoming,
+        for_session=for_session,
+        session_not_found=session_id is not None and for_session is None,
+        by_name=[
+            Candidate(experts[i], score, reasons, recent_of.get(i, 0))
+            for i, score, reasons in by_name
+        ],
+        by_name_total=len(named),
     )
+
+
+NOTHING_ASKED_FOR = "Has none of the lived experience or skills this work asks for"
 
 
 STATUS_WHY = {

@@ -1,4 +1,5 @@
-"""The shortlist for an opportunity: experts ranked by fit, each with the reasons in words."""
+"""The shortlist for an opportunity, or one of its sessions: experts ranked by fit, each with
+the reasons in words."""
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
@@ -17,8 +18,18 @@ MOST = 500  # "show more" stops here: past it, a name filter finds people faster
 
 class ShortlistFilterForm(NHSFormMixin, forms.Form):
     q = forms.CharField(label="Name", required=False, max_length=100)
-    apart = forms.BooleanField(label="Show experts shown apart, with why", required=False)
+    apart = forms.BooleanField(label="Show who is listed apart, and why", required=False)
     show = forms.IntegerField(required=False)
+    # The session to find experts for; none for every upcoming session. The page lists the
+    # choices itself, from the sessions the shortlist read.
+    session = forms.IntegerField(required=False, min_value=1)
+
+    def count_apart(self, total: int) -> None:
+        """Words the "show" checkbox with how many are listed apart."""
+        if total:
+            who = "the expert" if total == 1 else f"the {total:,} experts"
+            # The bound field keeps the label it was made with: word both.
+            self.fields["apart"].label = self["apart"].label = f"Show {who} listed apart, and why"
 
 
 def invite_url(opportunity: Opportunity) -> str:
@@ -34,7 +45,10 @@ def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     form = ShortlistFilterForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     limit = max(PAGE, min(data.get("show") or PAGE, MOST))
-    result = queries.shortlist(opportunity, limit=limit, text=data.get("q") or "")
+    result = queries.shortlist(
+        opportunity, limit=limit, text=data.get("q") or "", session_id=data.get("session")
+    )
+    form.count_apart(result.apart_total)
     more = request.GET.copy()
     more["show"] = str(min(limit + PAGE, MOST))
     with_apart = request.GET.copy()
@@ -46,6 +60,7 @@ def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
             "opportunity": opportunity,
             "shortlist": result,
             "session_words": queries.describe_sessions(result.sessions),
+            "upcoming_words": queries.describe_sessions(result.upcoming),
             "rules": queries.rules_in_words(),
             "filter_form": form,
             "show_apart": bool(data.get("apart")),
