@@ -16,7 +16,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coproduce_test
 DEMO_EXPERTS ?= 500
 
-.PHONY: upgrade run test test-sqlite test-postgres test-production test-container browser-deps pdf-deps bench lint format assets install demo clean
+.PHONY: upgrade run test test-sqlite test-browser test-postgres test-production test-container browser-deps pdf-deps bench lint format assets install demo clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -85,11 +85,15 @@ test: install browser-deps pdf-deps
 	$(MAKE) test-production
 	$(MAKE) test-container
 
-# Browser tests run in one process after the rest (in parallel): one Chromium serves them all.
-PYTEST_RUN = $(BIN)/pytest -q -n 2 -m "not browser" && $(BIN)/pytest -q -m browser
-
+# Everything but the browser journeys, on SQLite, in two processes. The journeys run once in
+# `make test`, against the production server on PostgreSQL (test-production).
 test-sqlite:
-	$(PYTEST_RUN)
+	$(BIN)/pytest -q -n 2 -m "not browser"
+
+# The browser journeys on SQLite, served by Django's test server in this process: quicker to
+# start while working on a page; `make test` does not need it.
+test-browser: install browser-deps
+	$(BIN)/pytest -q -m browser
 
 # On PostgreSQL the browser journeys are walked against the production server instead
 # (test-production), so this runs everything else.
@@ -100,12 +104,13 @@ test-postgres:
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
 	fi
 
-# The browser journeys again, served as a trust serves them: gunicorn and the task worker with
-# DEBUG off, a random SECRET_KEY, collectstatic and the manifest storage, mail sent by SMTP, on
-# PostgreSQL (see tests/browser/server.py).
+# The browser journeys, served as a trust serves them: gunicorn and the task worker with DEBUG
+# off, a random SECRET_KEY, collectstatic and the manifest storage, mail sent by SMTP, on
+# PostgreSQL (see tests/browser/server.py). In two processes, each with its own database,
+# server, mail inbox and Chromium.
 test-production:
 	@if $(PY) -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
-	  export DATABASE_URL=$(TEST_DATABASE_URL) COPRODUCE_TEST_SERVER=production && $(BIN)/pytest -q -m browser; \
+	  export DATABASE_URL=$(TEST_DATABASE_URL) COPRODUCE_TEST_SERVER=production && $(BIN)/pytest -q -n 2 -m browser; \
 	else \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
 	fi

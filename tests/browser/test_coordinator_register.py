@@ -223,7 +223,12 @@ def test_coordinator_edits_an_expert_adds_a_photo_and_reads_the_old_and_new_valu
     expect(page.get_by_role("status").first).to_contain_text("Changes saved")
     photo = page.get_by_role("img", name="Photo of Jo")
     expect(photo).to_be_visible()
-    assert page.evaluate("(img) => img.complete && img.naturalWidth", photo.element_handle()) == 120
+    # Visible is not loaded: wait for the image itself before measuring it.
+    loaded = page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0 && img.naturalWidth",
+        arg=photo.element_handle(),
+    )
+    assert loaded.json_value() == 120
     photo_url = f"/experts/{jo.pk}/photo/"
     assert photo.get_attribute("src") == photo_url
     check_page(page, small_screen=True)
