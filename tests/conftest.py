@@ -7,6 +7,26 @@ from coproduce.accounts.roles import Role
 from tests.factories import UserFactory, expert_with_account
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _flush_past_the_audit_triggers():
+    """On SQLite the tests' flush (after a transactional or browser test) is a DELETE FROM each
+    table, which the audit trail's triggers refuse; they let it through while audit_flushing
+    has a row (audit migration 0003). PostgreSQL's flush is a TRUNCATE, which they never see."""
+    from django.db.backends.sqlite3.base import DatabaseOperations
+
+    original = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        original(
+            self,
+            ["INSERT INTO audit_flushing VALUES (1)", *sql_list, "DELETE FROM audit_flushing"],
+        )
+
+    DatabaseOperations.execute_sql_flush = execute_sql_flush
+    yield
+    DatabaseOperations.execute_sql_flush = original
+
+
 @pytest.fixture(autouse=True)
 def _private_storage(settings, tmp_path):
     """Uploaded files go to a throwaway folder, never the developer's var/."""
@@ -30,6 +50,27 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_a_whole_sign_in(monkeypatch):
+    """Client.force_login stands for a whole sign-in: a staff member with an authenticator app
+    has passed it in that session, as the sign-in pages leave it (tests/accounts walk those
+    pages themselves, and test sessions that did not pass it)."""
+    from allauth.mfa.models import Authenticator
+
+    from coproduce.accounts.middleware import PASSED_KEY
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if not user.is_expert and Authenticator.objects.filter(user=user).exists():
+            session = self.session
+            session[PASSED_KEY] = user.pk
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 def _client_for(user) -> Client:

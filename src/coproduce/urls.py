@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from coproduce.accounts.admin_site import secure
 from coproduce.core.views import errors, health, outbox, pages
 from coproduce.people.views import public
 
@@ -21,7 +22,8 @@ urlpatterns = [
     path("", include("coproduce.people.urls")),
     path("", include("coproduce.opportunities.urls")),
     path("", include("coproduce.payments.urls")),
-    path("django-admin/", admin.site.urls),
+    # Behind our own sign-in (password, second factor, lock-out), audited: see admin_site.
+    path("django-admin/", secure(admin.site).urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.
     path("dev/outbox/", outbox.outbox, name="dev_outbox"),
     path("dev/outbox/<str:message_id>/", outbox.outbox_message, name="dev_outbox_message"),

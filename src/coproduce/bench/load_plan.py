@@ -74,11 +74,13 @@ def _session_cookie(user, *, staff: bool) -> str:
     factor (the middleware's own session mark), as after signing in with an authenticator."""
     from django.test import Client
 
+    from coproduce.accounts.middleware import PASSED_KEY
+
     client = Client()
     client.force_login(user)
     session = client.session
     if staff:
-        session["mfa_ok_for"] = user.pk
+        session[PASSED_KEY] = user.pk
         session.save()
     return session.session_key
 
