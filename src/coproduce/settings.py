@@ -185,6 +185,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # could use it), and experts have nothing of the kind to change: allauth's "reauthenticate by
 # code" pages (new in 65.22) answer 403 to everyone.
 ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
+# Changing anyone's sign-in email needs a confirmation this recent (allauth's default, kept
+# here so it cannot drift).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "coproduce.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ORGANISATION_NAME}] "

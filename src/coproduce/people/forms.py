@@ -299,6 +299,16 @@ class ExpertForm(ExpertFormBase, ContactFields):
             )
         return data
 
+    def _consent_given_at(self, consent_date):
+        """The form shows only the date: an unchanged date keeps the moment already recorded
+        (the time they agreed online, say), so saving again changes nothing about consent."""
+        if not consent_date:
+            return None
+        recorded = self.expert.consent_given_at if self.expert is not None else None
+        if recorded and timezone.localtime(recorded).date() == consent_date:
+            return recorded
+        return timezone.make_aware(datetime.combine(consent_date, time(12, 0)))
+
     def profile_values(self) -> dict:
         data = dict(self.cleaned_data)
         consent_date = data.pop("consent_date", None)
@@ -308,11 +318,7 @@ class ExpertForm(ExpertFormBase, ContactFields):
         if declaration != BenefitsDeclaration.MONTHLY_LIMIT:
             data["assessment_period_start_day"] = None
         data["email"] = (data.get("email") or "").lower()
-        data["consent_given_at"] = (
-            timezone.make_aware(datetime.combine(consent_date, time(12, 0)))
-            if consent_date
-            else None
-        )
+        data["consent_given_at"] = self._consent_given_at(consent_date)
         if not data.get("photo"):
             data.pop("photo", None)
         return data
