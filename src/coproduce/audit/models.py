@@ -1,5 +1,6 @@
 """The audit trail: append-only records of every change to personal data and of every time a
-staff user opens a sensitive record. Rows are never updated or deleted by the application."""
+staff user opens a sensitive record, and every export. Rows are never updated or deleted by the
+application, and database triggers refuse an UPDATE or DELETE of them (migration 0003)."""
 
 from django.conf import settings
 from django.db import models
@@ -27,6 +28,11 @@ class AuditEvent(AppendOnly):
         STATUS_CHANGED = "status_changed", "Status changed"
         IMPORTED = "imported", "Imported"
         SIGNED_UP = "signed_up", "Signed up"
+        # Data leaving the product: who downloaded what, and when.
+        REGISTER_EXPORTED = "register_exported", "Register exported"
+        PAYMENT_RUN_EXPORTED = "payment_run_exported", "Payment run exported"
+        STATEMENT_DOWNLOADED = "statement_downloaded", "Statement downloaded"
+        SUBJECT_ACCESS_EXPORTED = "subject_access_exported", "Subject access exported"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -101,6 +101,35 @@ def record_changes(
     return len(events)
 
 
+def record_export(
+    *,
+    actor,
+    action: str,
+    what: models.Model | type[models.Model],
+    summary: str,
+    details: dict[str, Any] | None = None,
+    subject: models.Model | None = None,
+) -> AuditEvent:
+    """Data leaving the product: who downloaded what. `what` is the record exported (a payment
+    run, an expert) or, for a list of many (the whole register), its model with no object; the
+    event is then found under no one's history. `details` says what was in it (format, filters,
+    rows), never the personal values themselves."""
+    is_object = isinstance(what, models.Model)
+    if subject is None and is_object:
+        subject = what
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=_actor_label(actor),
+        action=action,
+        model=what._meta.label_lower,
+        object_id=str(what.pk) if is_object else "",
+        subject_model=_label(subject) if subject is not None else "",
+        subject_id=str(subject.pk) if subject is not None else "",
+        summary=summary[:300],
+        changes=details or {},
+    )
+
+
 def record_view(*, viewer, instance: models.Model, what: str = "profile") -> RecordView:
     return RecordView.objects.create(
         viewer=viewer,

@@ -21,6 +21,13 @@ from coproduce.people.choices import TimeOfDay, Weekday
 
 BLANK = "Not given"
 
+EXPORTS = {
+    AuditEvent.Action.REGISTER_EXPORTED,
+    AuditEvent.Action.PAYMENT_RUN_EXPORTED,
+    AuditEvent.Action.STATEMENT_DOWNLOADED,
+    AuditEvent.Action.SUBJECT_ACCESS_EXPORTED,
+}
+
 # Lists of choices kept in a JSON field, which has no choices of its own to look up.
 LIST_CHOICES: dict[tuple[str, str], type[models.TextChoices]] = {
     ("people.expert", "available_days"): Weekday,
@@ -144,6 +151,11 @@ class AuditEventPresenter:
         # Some services record actions outside the list, such as "claim submitted".
         action = _choice_label(AuditEvent.Action.choices, event.action)
         self.what = f"{capfirst(action)}: {event.summary}" if event.summary else capfirst(action)
-        self.changes = [
-            ChangeRow(event.model, name, pair) for name, pair in (event.changes or {}).items()
-        ]
+        # An export keeps what was in it (format, tax year), not a change: its summary says it.
+        self.changes = (
+            []
+            if event.action in EXPORTS
+            else [
+                ChangeRow(event.model, name, pair) for name, pair in (event.changes or {}).items()
+            ]
+        )

@@ -7,6 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.core.pdf import render_pdf
 from coproduce.payments.calculations import tax_year_of
 from coproduce.payments.queries.mine import (
@@ -49,6 +51,14 @@ def my_statement_pdf(request: HttpRequest, year: int) -> HttpResponse:
     if not valid_tax_year(year):
         raise Http404
     pdf = render_pdf("payments/my_statement_pdf.jinja", _context(expert, year))
+    # The page is only shown; the PDF is what leaves the product, so only it is recorded.
+    audit.record_export(
+        actor=request.user,
+        action=AuditEvent.Action.STATEMENT_DOWNLOADED,
+        what=expert,
+        summary=f"Payments statement for the tax year {tax_year_label(year)} as PDF",
+        details={"format": "pdf", "tax_year": tax_year_label(year)},
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="payments-statement-{year}-{year + 1}.pdf"'
     # A statement of someone's income: never kept by a shared cache or the browser's history.

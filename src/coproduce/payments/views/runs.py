@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.core.formats import money
 from coproduce.payments import exports
 from coproduce.payments.forms.claims import RunForm
@@ -97,6 +99,13 @@ def run_export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
         response = HttpResponse(exports.run_xlsx(run), content_type=exports.XLSX_TYPE)
     else:
         response = HttpResponse(exports.run_csv(run), content_type=exports.CSV_TYPE)
+    audit.record_export(
+        actor=request.user,
+        action=AuditEvent.Action.PAYMENT_RUN_EXPORTED,
+        what=run,
+        summary=f"Payment run {run.reference} as {file_format.upper()}",
+        details={"format": file_format, "run": run.reference, "claims": run.claim_count},
+    )
     response["Content-Disposition"] = f'attachment; filename="{run.reference}.{file_format}"'
     response["Cache-Control"] = "private, no-store"
     return response

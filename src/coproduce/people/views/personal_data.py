@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.core.subject_access import as_zip
 from coproduce.people import queries
 
@@ -20,7 +21,15 @@ def expert_data(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return render(request, "people/personal_data.jinja", {"expert": expert})
     audit.record_view(viewer=request.user, instance=expert, what="all their data, downloaded")
-    response = HttpResponse(as_zip(expert), content_type="application/zip")
+    data = as_zip(expert)
+    audit.record_export(
+        actor=request.user,
+        action=AuditEvent.Action.SUBJECT_ACCESS_EXPORTED,
+        what=expert,
+        summary="All their data as a ZIP (subject access request)",
+        details={"format": "zip"},
+    )
+    response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="expert-{expert.pk}-data.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
