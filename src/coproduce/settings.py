@@ -193,7 +193,12 @@ ACCOUNT_ADAPTER = "coproduce.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ORGANISATION_NAME}] "
 # django-axes owns failed passwords (the adapter hands them over); allauth's "login_failed"
 # limit still stops anyone guessing authenticator-app codes: 5 wrong codes, 15 minutes' wait.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/15m/key"}
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/15m/key",
+    # The public "Get involved" form writes to the register and emails the team: sendings
+    # from one address (counted in the shared cache) beyond these are refused, saying why.
+    "get_involved": env_str("GET_INVOLVED_RATE_LIMIT", "10/h/ip,30/d/ip"),
+}
 ACCOUNT_FORMS = {
     "login": "coproduce.accounts.forms.LoginForm",
     "signup": "coproduce.accounts.forms.SignupForm",

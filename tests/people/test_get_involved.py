@@ -229,3 +229,47 @@ def test_the_error_summary_lists_the_address_in_the_order_of_the_page(anonymous_
 
     links = [item["href"] for item in response.context["form"].error_list()]
     assert links == ["#id_full_name", "#id_address", "#id_postcode", "#id_perspective"]
+
+
+def test_a_sending_that_fills_in_the_robots_trap_is_thanked_and_kept_nowhere(anonymous_client):
+    page = anonymous_client.get(reverse("get_involved")).content.decode()
+    # Hidden from people and screen readers, and out of the tab order.
+    assert '<div class="nhsuk-u-visually-hidden" aria-hidden="true">' in page
+    assert 'name="website" tabindex="-1" autocomplete="off"' in page
+
+    response = anonymous_client.post(
+        reverse("get_involved"), sign_up_data(website="https://spam.example")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("get_involved_done"))
+    assert not Expert.objects.exists()
+    assert team_messages() == []
+
+
+def test_many_sendings_from_one_address_are_refused_saying_why(anonymous_client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "get_involved": "2/h/ip"}
+    for n in range(2):
+        response = anonymous_client.post(
+            reverse("get_involved"), sign_up_data(email=f"person{n}@example.net")
+        )
+        assert response.status_code == 302
+
+    response = anonymous_client.post(
+        reverse("get_involved"), sign_up_data(email="person3@example.net", full_name="Third")
+    )
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "This form has been sent many times from here" in page
+    assert 'value="Third"' in page  # what was typed is kept
+    assert Expert.objects.count() == 2
+
+
+def test_mistakes_do_not_count_towards_the_limit(anonymous_client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "get_involved": "1/h/ip"}
+    for _ in range(3):
+        anonymous_client.post(reverse("get_involved"), sign_up_data(consent=""))
+    response = anonymous_client.post(reverse("get_involved"), sign_up_data())
+    assert response.status_code == 302
+    assert Expert.objects.count() == 1

@@ -487,6 +487,11 @@ class GetInvolvedForm(NHSFormMixin, forms.Form):
         "perspective": "which describes you best",
     }
 
+    # A trap for robots that fill in every box. People never see it, nor do screen readers:
+    # the page hides it (people/get_involved.jinja), and a sending with it filled in is
+    # thanked as usual and kept nowhere.
+    website = forms.CharField(required=False, max_length=200, label="Leave this empty")
+
     full_name = forms.CharField(
         max_length=150, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -594,9 +599,14 @@ class GetInvolvedForm(NHSFormMixin, forms.Form):
             )
         return data
 
+    @property
+    def looks_automated(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
     def profile_values(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("consent")
+        data.pop("website", None)
         data["email"] = (data.get("email") or "").lower()
         return data
 
