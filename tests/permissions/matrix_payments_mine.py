@@ -22,6 +22,7 @@ PAYMENTS_MINE: dict[str, tuple[str, str, dict[str, str]]] = {
     "payments:my_claim_new": ("get", "mine_another_experts_attended_place", another_experts),
     "payments:my_claim": ("get", "mine_another_experts_claim", another_experts),
     "payments:my_claim_correct": ("get", "mine_another_experts_claim", another_experts),
+    "payments:my_claim_receipt": ("get", "mine_another_experts_receipt", another_experts),
     "payments:my_statement": ("get", "", expert_only),
     "payments:my_statement_pdf": ("get", "mine_statement_year", expert_only),
     "payments:my_fee_choice": ("get", "mine_another_experts_invitation", another_experts),
@@ -52,6 +53,17 @@ def kwargs(key: str) -> dict | None:
             submitted_at=timezone.now(),
         )
         return {"pk": claim.pk}
+    if key == "mine_another_experts_receipt":
+        from django.core.files.base import ContentFile
+
+        from tests.payments import claim_helpers
+        from tests.permissions.matrix_payments_staff import _policy
+
+        _policy()
+        claim = claim_helpers.expense_claim()
+        line = claim.lines.get()
+        line.receipt.save("r.pdf", ContentFile(b"%PDF-1.4 receipt"), save=True)
+        return {"pk": claim.pk, "line_pk": line.pk}
     if key == "mine_another_experts_invitation":
         from tests.factories import InvitationFactory
 

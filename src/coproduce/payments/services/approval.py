@@ -44,6 +44,10 @@ def check_claim(*, actor, claim: Claim) -> Claim:
         claim = _locked(claim)
         if not claim.may("check"):
             raise ApprovalError("This claim has already been checked or decided")
+        if claim.submitted_by_id is not None and claim.submitted_by_id == actor.pk:
+            raise ApprovalError(
+                "You entered this claim for the expert, so someone else must check it"
+            )
         _move(actor, claim, "claim checked", status=ClaimStatus.CHECKED)
         claim.checked_by, claim.checked_at = actor, timezone.now()
         claim.save(update_fields=["checked_by", "checked_at", "updated_at"])
@@ -67,6 +71,8 @@ def approve_claim(*, actor, claim: Claim, override_reason: str = "") -> Claim:
             raise ApprovalError("Only a claim waiting for approval can be approved")
         if claim.submitted_by_id is not None and claim.submitted_by_id == actor.pk:
             raise ApprovalError("You submitted this claim, so someone else must approve it")
+        if claim.checked_by_id is not None and claim.checked_by_id == actor.pk:
+            raise ApprovalError("You checked this claim, so someone else must approve it")
         warning = approval_warning(claim)
         if warning is not None and not override_reason.strip():
             raise ApprovalError(

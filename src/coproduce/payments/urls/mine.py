@@ -9,6 +9,11 @@ urlpatterns = [
     path("my-money/claim/<int:invitation_pk>/", mine.my_claim_new, name="my_claim_new"),
     path("my-money/claims/<int:pk>/", mine.my_claim, name="my_claim"),
     path("my-money/claims/<int:pk>/correct/", mine.my_claim_correct, name="my_claim_correct"),
+    path(
+        "my-money/claims/<int:pk>/receipts/<int:line_pk>/",
+        mine.my_claim_receipt,
+        name="my_claim_receipt",
+    ),
     path("my-money/statement/", mine_statement.my_statement, name="my_statement"),
     path(
         "my-money/statement/<int:year>.pdf",

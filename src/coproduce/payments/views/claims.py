@@ -1,8 +1,6 @@
 """Claims for staff: the queue, one claim with its history, checking and sending back to be
 corrected (the involvement team), approving and rejecting (finance), and the receipts."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
@@ -24,6 +22,7 @@ from coproduce.payments.forms.claims import (
 )
 from coproduce.payments.models import ClaimLine
 from coproduce.payments.queries import claims as queries
+from coproduce.payments.receipts import receipt_response
 from coproduce.payments.services.approval import (
     ApprovalError,
     approval_warning,
@@ -127,6 +126,10 @@ def _render_detail(
             and user.has_perm("payments.check_claims"),
             "can_correct": claim.may("send again") and user.has_perm("payments.submit_for_experts"),
             "can_check": claim.status == ClaimStatus.SUBMITTED
+            and user.has_perm("payments.check_claims")
+            and not own,
+            "own_entry": claim.status == ClaimStatus.SUBMITTED
+            and own
             and user.has_perm("payments.check_claims"),
             "can_decide": waiting and user.has_perm("payments.approve_claims") and not own,
             "own_submission": waiting and own and user.has_perm("payments.approve_claims"),
@@ -271,23 +274,8 @@ def claim_receipt(request: HttpRequest, pk: int, line_pk: int) -> FileResponse:
     line = get_object_or_404(
         ClaimLine.objects.select_related("claim__expert"), pk=line_pk, claim_id=pk
     )
-    if not line.receipt:
-        raise Http404
-    try:
-        handle = line.receipt.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
+    response = receipt_response(line, claim_reference(pk))
     record_view(
         viewer=request.user, instance=line.claim.expert, what=f"receipt for {claim_reference(pk)}"
     )
-    suffix = line.receipt.name.rsplit(".", 1)[-1].lower()
-    content_type = mimetypes.types_map.get(f".{suffix}", "application/octet-stream")
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"receipt-{claim_reference(pk)}-{line.pk}.{suffix}",
-        content_type=content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.opportunities.choices import Attendance
+from coproduce.payments.exports import claim_reference
 from coproduce.payments.forms.expenses import ExpenseForm
 from coproduce.payments.queries.fees import FeeTable, current_policy
 from coproduce.payments.queries.mine import (
@@ -23,6 +24,7 @@ from coproduce.payments.queries.mine import (
     own_expert,
     own_invitation,
 )
+from coproduce.payments.receipts import receipt_response
 from coproduce.payments.services.expenses import ClaimError, claim_expenses, send_claim_again
 from coproduce.payments.views import mine_words
 
@@ -130,6 +132,14 @@ def my_claim(request: HttpRequest, pk: int) -> HttpResponse:
             **_words(),
         },
     )
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def my_claim_receipt(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+    """An expert opens a receipt they sent with their own claim."""
+    claim = own_claim(own_expert(request.user), pk)
+    line = get_object_or_404(claim.lines.all(), pk=line_pk)
+    return receipt_response(line, claim_reference(claim.pk))
 
 
 @permission_required(PERMISSION, raise_exception=True)
