@@ -80,6 +80,7 @@ MIDDLEWARE = [
     # line per request (gunicorn's access log is off), and the request id on every log line.
     "coproduce.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Answers /health/live/ and /health/ready/ before sessions, sign-in and the host check.
     "coproduce.core.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -267,6 +268,30 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # A load balancer probes the health URLs over plain HTTP, from inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_REFERRER_POLICY = "same-origin"
+# Browser features no page of ours uses are switched off for every page (and anything a page
+# could embed). Photos and receipts are chosen as files, so not even the camera is needed.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "coproduce.core.views.errors.csrf_failure"
 

@@ -1,9 +1,13 @@
 """A staff member's "Security" pages: their authenticator app, recovery codes and password."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.accounts.roles import Role
 from tests.accounts.helpers import PASSWORD, sign_in_with_password, totp_code
@@ -80,3 +84,15 @@ def test_signing_out_is_a_post_and_ends_the_session(signed_in):
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_turning_off_ones_own_app_needs_a_sign_in_in_the_last_5_minutes(signed_in):
+    user, client = signed_in
+    later = timezone.now() + timedelta(minutes=6)
+    with time_machine.travel(later, tick=False):
+        response = client.post(
+            reverse("mfa_deactivate_totp"), {"code": totp_code(user.totp_secret)}
+        )
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
