@@ -66,6 +66,8 @@ def cluster(django_db_setup, django_db_blocker, tmp_path_factory):
         DATABASE_URL=database_url(settings_dict),
         STATIC_ROOT=str(collected_static(tmp_path_factory)),
         EMAIL_PORT=str(smtp_port),
+        # Fifty sendings of the public form come from this one address below.
+        GET_INVOLVED_RATE_LIMIT="1000/h/ip",
     )
     processes = Processes(tmp)
     try:
