@@ -107,5 +107,10 @@ def test_coordinator_claims_expenses_on_an_experts_behalf(page, transactional_db
     page.get_by_role("button", name="Send the claim").click()
 
     expect(page.get_by_role("status").first).to_contain_text("£10.80 sent for Olive Offline")
-    expect(page.get_by_text("Mark as checked")).to_be_visible()
+    # Whoever entered it may not check it: the page says who must.
+    expect(page.get_by_role("main")).to_contain_text(
+        "You entered this claim for the expert, so someone else in the involvement team must "
+        "check it"
+    )
+    expect(page.get_by_text("Mark as checked")).to_have_count(0)
     check_page(page)
