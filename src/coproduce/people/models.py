@@ -111,6 +111,17 @@ class Expert(TimeStamped):
         related_name="expert",
     )
 
+    # Restriction of processing (UK GDPR article 18): while set, the person is left out of
+    # searches, shortlists, invitations, mailings and exports, and their record says why.
+    restricted_at = models.DateTimeField(null=True, blank=True)
+    restriction_reason = models.CharField(max_length=300, blank=True)
+    restricted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Erasure (article 17): the row stays, emptied of everything personal, so that payments and
+    # claims kept for HMRC still add up; nothing can be done with an erased record.
+    erased_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         ordering = ["full_name", "id"]
         indexes = [
