@@ -33,6 +33,11 @@ class AuditEvent(AppendOnly):
         PAYMENT_RUN_EXPORTED = "payment_run_exported", "Payment run exported"
         STATEMENT_DOWNLOADED = "statement_downloaded", "Statement downloaded"
         SUBJECT_ACCESS_EXPORTED = "subject_access_exported", "Subject access exported"
+        # People's rights, and the organisation's retention rules.
+        RESTRICTED = "restricted", "Processing restricted"
+        RESTRICTION_LIFTED = "restriction_lifted", "Restriction lifted"
+        ERASED = "erased", "Erased"
+        RETENTION_APPLIED = "retention_applied", "Retention rules applied"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(
