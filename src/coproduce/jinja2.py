@@ -22,7 +22,7 @@ def environment(**options: Any) -> Environment:
     options["undefined"] = ChainableUndefined
     options["loader"] = ChoiceLoader([app_loader, PackageLoader("nhsuk_frontend_jinja")])
     options.setdefault("extensions", []).append("jinja2.ext.do")
-    env = Environment(**options)  # noqa: S701 - Django's backend sets autoescape
+    env = Environment(**options)  # noqa: S701 - Django's backend sets autoescape  # nosec B701
     env.globals.update(
         {
             "url": url,
