@@ -2,7 +2,9 @@
 one count of failed passwords (axes) rather than two."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.contrib.auth import update_session_auth_hash
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -26,6 +28,16 @@ class AccountAdapter(DefaultAccountAdapter):
         # is per account from anywhere, which would let anyone lock a colleague out. allauth
         # still limits authenticator-app codes (ACCOUNT_RATE_LIMITS["login_failed"]).
         self._login_failed_rl_usage = None
+
+    def reauthenticate(self, user, password: str) -> bool:
+        confirmed = super().reauthenticate(user, password)
+        if confirmed:
+            # Checking a password re-hashes it when the hasher has changed (a newer Django, more
+            # iterations), and the session's copy of the hash would then no longer match: the
+            # next page would sign them out right after they confirmed it was them.
+            user.refresh_from_db(fields=["password"])
+            update_session_auth_hash(context.request, user)
+        return confirmed
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -1,6 +1,7 @@
 """Staff accounts and teams, managed by an administrator."""
 
 from allauth.account.forms import ResetPasswordForm
+from allauth.account.internal.flows.reauthentication import raise_if_reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
@@ -60,6 +61,10 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
             if user.role == Role.ADMINISTRATOR and form.cleaned_data["role"] != Role.ADMINISTRATOR:
                 form.add_error("role", "You cannot take away your own administrator role")
         if not form.errors:
+            if form.cleaned_data["email"].lower() != user.email.lower():
+                # A new sign-in email hands the account to whoever reads that inbox: the
+                # administrator confirms it is them first (allauth replays this form after).
+                raise_if_reauthentication_required(request, app="")
             services.change_staff_account(actor=request.user, user=user, **form.cleaned_data)
             messages.success(request, "Changes saved.")
             return redirect("accounts:staff_list")

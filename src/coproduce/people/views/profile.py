@@ -1,5 +1,6 @@
 """An expert's profile as the involvement team sees it, and the forms that change it."""
 
+from allauth.account.internal.flows.reauthentication import raise_if_reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
@@ -73,7 +74,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "people.change_expert")
     form = ExpertForm(request.POST or None, request.FILES or None, expert=expert)
     if request.method == "POST" and form.is_valid():
-        services.update_expert(actor=request.user, expert=expert, values=form.profile_values())
+        values = form.profile_values()
+        if expert.user_id and values["email"] and values["email"] != expert.user.email.lower():
+            # Their sign-in email changes too: whoever reads the new inbox can sign in as
+            # them, so the member of staff confirms it is them first (allauth replays the form
+            # after; a photo chosen in the same form has to be chosen again).
+            raise_if_reauthentication_required(request, app="")
+        services.update_expert(actor=request.user, expert=expert, values=values)
         messages.success(request, "Changes saved.")
         return redirect("people:expert_detail", pk=expert.pk)
     return render(request, "people/expert_form.jinja", {"form": form, "expert": expert})
