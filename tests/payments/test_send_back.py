@@ -2,8 +2,10 @@
 reads; the expert (or the team for them) corrects it and sends it again, and it is checked
 again. Each move is audited; a move the claim's status does not allow is refused."""
 
+import io
 from decimal import Decimal
 
+import pikepdf
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -199,7 +201,11 @@ def test_the_coordinator_corrects_the_claim_for_the_expert(coordinator_client, c
 def test_a_new_receipt_can_replace_the_one_kept(expert_client, expert):
     claim = returned_claim(expert=expert)
     url = reverse("payments:my_claim_correct", args=[claim.pk])
-    receipt = SimpleUploadedFile("new.pdf", b"%PDF-1.4 new receipt", "application/pdf")
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out)  # a real PDF: receipts are opened and rewritten
+    receipt = SimpleUploadedFile("new.pdf", out.getvalue(), "application/pdf")
     response = expert_client.post(url, {**one_row(), "expense_1_receipt": receipt})
     assert response.status_code == 302
     assert claim.lines.get().receipt_name == "new.pdf"

@@ -35,9 +35,9 @@ policy in force on the session's date (None when there is none: say so on the pa
 
 Fields are named `expense_<n>_<field>` (n from 1 to ROWS), and each ExpenseItem carries the
 prefix `expense_<n>_`, so the service's ClaimError.errors keys are the form's field names.
-Rows left empty are ignored. Receipts are checked with payments.receipts.clean_receipt (type and
-size) while the form validates, so a bad file gets its message beside the file field before
-the service runs. A browser cannot re-fill a file input: when the page comes back with errors,
+Rows left empty are ignored. Receipts are checked with payments.receipt_files.clean_receipt
+while the form validates: what is kept is a re-encoded photo or a rewritten PDF, never the file
+as sent, and a bad file gets its message beside the file field before the service runs. A browser cannot re-fill a file input: when the page comes back with errors,
 the file field's hint asks for the receipt again.
 """
 
@@ -53,7 +53,7 @@ from coproduce.core.forms import NHSFormMixin
 from coproduce.payments.choices import ExpenseCategory
 from coproduce.payments.forms.fields import PoundsField
 from coproduce.payments.queries.fees import expense_rules, policy_on
-from coproduce.payments.receipts import clean_receipt
+from coproduce.payments.receipt_files import clean_receipt
 from coproduce.payments.services.expenses import ClaimError, ExpenseItem, expense_problems
 
 ROWS = 5
