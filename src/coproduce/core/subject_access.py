@@ -3,7 +3,8 @@
 Each app that holds personal data about experts has a `personal_data.py` beside its models with
 `collect(expert) -> Section`: its part of the record as plain data (dates, Decimals, text),
 and the files it keeps (a photo, receipts). This module finds them, in INSTALLED_APPS order,
-and writes one ZIP: `data.json` and the files."""
+and writes one ZIP: `data.json`, `your-data.pdf` (the same sections, for people to read) and
+the files."""
 
 import importlib
 import importlib.util
@@ -40,13 +41,19 @@ def gather(expert) -> list[Section]:
 
 
 def as_zip(expert) -> bytes:
-    """The ZIP of everything held about the expert: data.json, and the files under files/."""
+    """The ZIP of everything held about the expert: data.json, the same as a PDF to read, and
+    the files under files/."""
+    # Imported here: every app's personal_data.py imports this module, and only the download
+    # needs WeasyPrint.
+    from coproduce.core.subject_access_pdf import as_pdf
+
     sections = gather(expert)
+    made_at = timezone.now()
     document = {
         "about": {
             "what": "Everything Coproduce holds about this person",
             "expert_id": expert.pk,
-            "made_at": timezone.now(),
+            "made_at": made_at,
         },
         **{section.name: section.data for section in sections},
     }
@@ -55,6 +62,7 @@ def as_zip(expert) -> bytes:
         archive.writestr(
             "data.json", json.dumps(document, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
         )
+        archive.writestr("your-data.pdf", as_pdf(expert, sections, made_at=made_at))
         for section in sections:
             for name, stored in section.files:
                 try:

@@ -1,6 +1,6 @@
 """A subject access request: the involvement lead downloads everything held about one expert,
-from every part of the product, as a ZIP of data.json and their files. Each download is in
-the record of who opened what."""
+from every part of the product, as a ZIP of a PDF to read, data.json and their files. Each
+download is in the record of who opened what."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
