@@ -146,20 +146,27 @@ def browser(_browser_session, app_server):
 
 
 class PageProblems:
-    """What went wrong in the page's own code: console errors, uncaught exceptions, and our
-    own scripts, styles or images failing to load. Requests to other hosts (the NHS web fonts
-    the CSS names) cannot work on a machine without internet and are blocked on purpose, so
-    their failures are not counted; nor is the status of the page itself, which each journey
-    checks where it matters (a 404 page is meant to answer 404)."""
+    """What went wrong in the page's own code: console errors, uncaught exceptions, our own
+    scripts, styles or images failing to load, and anything the Content-Security-Policy
+    refused (a page that breaks the policy fails its test). Requests to other hosts (the NHS
+    web fonts the CSS names) cannot work on a machine without internet and are blocked on
+    purpose, so their failures are not counted; nor is the status of the page itself, which
+    each journey checks where it matters (a 404 page is meant to answer 404)."""
 
-    def __init__(self, own_origin: str):
+    def __init__(self, own_origin: str, csp_violations: list[str] | None = None):
         self.own_origin = own_origin
         self.errors: list[str] = []
+        # Filled by the page's context (see watch_csp): anything the policy refused.
+        self.csp_violations = csp_violations if csp_violations is not None else []
 
     def _is_own(self, url: str) -> bool:
         return url.startswith(self.own_origin)
 
     def on_console(self, message) -> None:
+        # Chromium also says in the console what the Content-Security-Policy refused.
+        if "Content Security Policy" in message.text:
+            self.errors.append(f"Content-Security-Policy, in the console: {message.text}")
+            return
         # Chromium repeats every failed load as a console error; responses are judged below.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
             url = (message.location or {}).get("url", "")
@@ -188,6 +195,8 @@ class PageProblems:
 
     def take(self) -> list[str]:
         errors, self.errors = self.errors, []
+        errors += [f"Content-Security-Policy refused {v}" for v in self.csp_violations]
+        self.csp_violations.clear()
         return errors
 
 
@@ -319,9 +328,40 @@ def sent_mail(request):
     return SentMail(inbox)
 
 
+# Runs in every page before its own scripts: reports each thing the Content-Security-Policy
+# refuses (the browser fires `securitypolicyviolation` for each) to the test, by a function
+# Playwright adds outside the page's reach, so the policy cannot block the report itself.
+CSP_WATCH = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__coproduceCspViolation(
+    `${event.effectiveDirective}: ${event.blockedURI || 'inline'} on ${event.documentURI}`
+    + ` (${event.sourceFile || 'the page'}, line ${event.lineNumber})`);
+}, true);
+"""
+
+
+def watch_csp(context) -> list[str]:
+    """Collects every Content-Security-Policy violation in the context's pages: the list it
+    returns (also `context.csp_violations`) fills as they happen."""
+    violations: list[str] = []
+
+    def report(violation: str) -> None:
+        violations.append(violation)
+
+    context.expose_function("__coproduceCspViolation", report)
+    context.add_init_script(CSP_WATCH)
+    context.csp_violations = violations
+    return violations
+
+
 def new_context(browser, app_server, **options):
-    """A browser context for our server (the production one has its own certificate)."""
-    return browser.new_context(base_url=app_server.url, **app_server.context_options(), **options)
+    """A browser context for our server (the production one has its own certificate), watched
+    for Content-Security-Policy violations."""
+    context = browser.new_context(
+        base_url=app_server.url, **app_server.context_options(), **options
+    )
+    watch_csp(context)
+    return context
 
 
 @pytest.fixture
@@ -342,7 +382,7 @@ def page(transactional_db, browser, app_server):
         ),
     )
     new_page = context.new_page()
-    problems = PageProblems(origin)
+    problems = PageProblems(origin, context.csp_violations)
     new_page.on("console", problems.on_console)
     new_page.on("pageerror", problems.on_page_error)
     new_page.on("response", problems.on_response)

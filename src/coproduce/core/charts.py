@@ -25,7 +25,8 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-# Drawn 480 units wide and shown at most 1.2 times that: text is 16.8px on a wide screen and
+# Drawn 480 units wide and shown at most 1.2 times that (576px: `.app-chart` in coproduce.css,
+# as the Content-Security-Policy refuses style attributes): text is 16.8px on a wide screen and
 # stays legible, if small, on a 320px phone (where the data table is the easier read).
 WIDTH = 480
 FONT_SIZE = 14
@@ -184,7 +185,6 @@ def bar_chart(
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{chart_id}" class="app-chart" '
         f'role="img" aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {WIDTH} {height:g}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'style="max-width:{WIDTH * 1.2:g}px;height:auto;display:block" '
         f'font-family="Frutiger W01, Arial, sans-serif">'
         f'<title id="{title_id}">{escape(title)}</title>'
         f'<desc id="{desc_id}">{escape(description)}</desc>'

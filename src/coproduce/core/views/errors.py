@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 
 from coproduce.core.request_log import current_request_id
+from coproduce.jinja2 import csp_nonce
 
 logger = logging.getLogger(__name__)
 
@@ -22,18 +23,22 @@ def page_not_found(request, exception=None):
     return render(request, "404.jinja", status=404)
 
 
-def _standalone(template: str, status: int, context: dict | None = None) -> HttpResponse:
-    # Rendered without the request, so that nothing on the page can reach the session or user.
-    html = render_to_string(template, {"request_id": current_request_id(), **(context or {})})
+def _standalone(template: str, status: int, request, context: dict | None = None) -> HttpResponse:
+    # Rendered without the request, so that nothing on the page can reach the session or user;
+    # only its Content-Security-Policy nonce, for NHS.UK's inline script.
+    html = render_to_string(
+        template,
+        {"request_id": current_request_id(), "cspNonce": csp_nonce(request), **(context or {})},
+    )
     return HttpResponse(html, status=status)
 
 
 def bad_request(request, exception=None):
-    return _standalone("400.jinja", 400)
+    return _standalone("400.jinja", 400, request)
 
 
 def csrf_failure(request, reason=""):
-    return _standalone("403_csrf.jinja", 403)
+    return _standalone("403_csrf.jinja", 403, request)
 
 
 # The last resort if even the 500 template cannot be made (a template or static-files fault):
@@ -52,7 +57,7 @@ _FALLBACK_500 = """<!DOCTYPE html>
 
 def server_error(request):
     try:
-        return _standalone("500.jinja", 500)
+        return _standalone("500.jinja", 500, request)
     except Exception:
         logger.exception("The error page could not be made; the plain one was sent")
         request_id = escape(current_request_id() or "")
