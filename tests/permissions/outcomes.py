@@ -7,6 +7,8 @@ MISSING = "404"
 REDIRECT = "redirect"
 TOO_MANY = "429"
 INVALID = "400"
+# A script's question answered "you are not signed in" (no sign-in page to send it to).
+SIGNED_OUT = "401"
 
 ROLES = ("anonymous", "expert", "staff", "finance", "coordinator", "lead", "administrator")
 STAFF_ROLES = ("staff", "finance", "coordinator", "lead", "administrator")

@@ -1,4 +1,6 @@
 import { initAll } from '../vendor/nhsuk/nhsuk-frontend.min.js'
+// The warning before a signed-in person is signed out (it does nothing on other pages).
+import './session-timeout.mjs'
 
 initAll()
 
