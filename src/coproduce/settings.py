@@ -4,8 +4,10 @@ developer's machine; production sets DEBUG=false and the secrets."""
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from coproduce.env import env_bool, env_decimal, env_int, env_list, env_str
 
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -73,6 +77,7 @@ INSTALLED_APPS = [
     "coproduce.onboarding",
     "coproduce.opportunities",
     "coproduce.payments",
+    "coproduce.retention",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +85,8 @@ MIDDLEWARE = [
     # line per request (gunicorn's access log is off), and the request id on every log line.
     "coproduce.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer, with a fresh nonce for our one inline script.
+    "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Answers /health/live/ and /health/ready/ before sessions, sign-in and the host check.
     "coproduce.core.health.HealthCheckMiddleware",
@@ -88,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signs out after too long idle or too long signed in (before anything else looks at who).
+    "coproduce.accounts.session_limits.SessionLimitsMiddleware",
     "coproduce.core.middleware.LoginRequiredMiddleware",
     "coproduce.accounts.middleware.StaffMFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -211,6 +220,82 @@ ACCOUNT_FORMS = {
     "change_password": "coproduce.accounts.forms.ChangePasswordForm",
     "set_password": "coproduce.accounts.forms.SetPasswordForm",
 }
+# Signing in through the NHS (coproduce/accounts/social/): NHS Care Identity (CIS2) for staff,
+# counting as their second factor, and NHS login for experts. Each is on only when its
+# variables are set. Nobody signs up through them: a sign-in reaches the existing active account
+# with the same email (staff for CIS2, experts for NHS login), and NHS login must have checked
+# the person's identity to NHS_LOGIN_MIN_IDENTITY_LEVEL (P0, P5 or P9). Private keys (PEM) sign
+# the client's proof for the token (private_key_jwt); a client secret is the fallback.
+CIS2_PROVIDER_ID = "cis2"
+NHS_LOGIN_PROVIDER_ID = "nhs-login"
+NHS_LOGIN_MIN_IDENTITY_LEVEL = env_str("NHS_LOGIN_MIN_IDENTITY_LEVEL", "P9")
+if NHS_LOGIN_MIN_IDENTITY_LEVEL not in ("P0", "P5", "P9"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("NHS_LOGIN_MIN_IDENTITY_LEVEL must be P0, P5 or P9.")
+
+
+def _oidc_app(provider_id: str, name: str, prefix: str, scope: list, auth_params: dict) -> list:
+    client_id, server_url = env_str(f"{prefix}_CLIENT_ID"), env_str(f"{prefix}_SERVER_URL")
+    if not (client_id and server_url):
+        return []
+    return [
+        {
+            "provider_id": provider_id,
+            "name": name,
+            "client_id": client_id,
+            "secret": env_str(f"{prefix}_CLIENT_SECRET"),
+            "settings": {
+                "server_url": server_url,
+                "private_key": env_str(f"{prefix}_PRIVATE_KEY"),
+                "scope": scope,
+                "auth_params": auth_params,
+                "oauth_pkce_enabled": True,
+                "fetch_userinfo": True,
+            },
+        }
+    ]
+
+
+# NHS login's "vectors of trust": ask for the level needed, so that NHS login offers to check
+# the person's identity there and then when theirs is lower.
+_NHS_LOGIN_VTR = ", ".join(
+    f'"{NHS_LOGIN_MIN_IDENTITY_LEVEL}.{how}"' for how in ("Cp.Cd", "Cp.Ck", "Cm")
+)
+_NHS_LOGIN_VTR = f"[{_NHS_LOGIN_VTR}]"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "coproduce.accounts.social.provider.NHSOpenIDConnectProvider",
+        "APPS": _oidc_app(
+            CIS2_PROVIDER_ID,
+            "NHS Care Identity",
+            "CIS2",
+            ["openid", "email", "profile"],
+            # e.g. "AAL3_ANY" to ask CIS2 for a smartcard or authenticator every time.
+            {"acr_values": env_str("CIS2_ACR_VALUES")} if env_str("CIS2_ACR_VALUES") else {},
+        )
+        + _oidc_app(
+            NHS_LOGIN_PROVIDER_ID,
+            "NHS login",
+            "NHS_LOGIN",
+            ["openid", "profile", "email", "phone"],
+            {"vtr": _NHS_LOGIN_VTR},
+        ),
+    }
+}
+# Where the sign-in buttons send the browser (the Content-Security-Policy's form-action).
+NHS_SIGN_IN_ORIGINS = sorted(
+    {
+        "{0.scheme}://{0.netloc}".format(urlsplit(app["settings"]["server_url"]))
+        for app in SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+    }
+)
+SOCIALACCOUNT_ADAPTER = "coproduce.accounts.social.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+
 MFA_ADAPTER = "coproduce.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = ORGANISATION_NAME
@@ -256,7 +341,15 @@ CACHES = {
     )
 }
 
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# How long a signed-in person may leave Coproduce alone before they are signed out (staff see
+# more, so they get less), and the longest any sign-in lasts however busy. A warning shows
+# SESSION_WARNING_SECONDS before the end and lets the person stay signed in (WCAG 2.2.1):
+# coproduce/accounts/session_limits.py.
+SESSION_IDLE_MINUTES_STAFF = env_int("SESSION_IDLE_MINUTES_STAFF", 15)
+SESSION_IDLE_MINUTES_EXPERTS = env_int("SESSION_IDLE_MINUTES_EXPERTS", 30)
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 10)
+SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 120)
+SESSION_COOKIE_AGE = 60 * 60 * SESSION_ABSOLUTE_HOURS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not (DEBUG or TESTING)
 CSRF_COOKIE_SECURE = not (DEBUG or TESTING)
@@ -291,6 +384,39 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
         "usb",
         "xr-spatial-tracking",
     )
+}
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files, plus
+# the one inline script NHS.UK's page template needs, which carries the request's nonce.
+_LOGO_ORIGIN = urlsplit(ORGANISATION_LOGO_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        # Anything not named below: our own origin only.
+        "default-src": [SELF],
+        # Our static files, and inline scripts only with this answer's nonce (no unsafe-*).
+        "script-src": [SELF, NONCE],
+        # Our stylesheets only: no <style> blocks, no style="" attributes.
+        "style-src": [SELF],
+        # data: for the authenticator QR code allauth draws; the logo's host if it is elsewhere.
+        "img-src": [SELF, "data:"]
+        + (
+            [f"{_LOGO_ORIGIN.scheme}://{_LOGO_ORIGIN.netloc}"]
+            if _LOGO_ORIGIN.scheme in ("http", "https") and _LOGO_ORIGIN.netloc
+            else []
+        ),
+        # NHS.UK frontend's stylesheet loads the Frutiger web font from the NHS's asset host.
+        "font-src": [SELF, "https://assets.nhs.uk"],
+        # htmx talks only to us.
+        "connect-src": [SELF],
+        # Forms post only to us (sign-in included), and our NHS sign-in buttons' answer sends
+        # the browser on to CIS2 or NHS login, which browsers check against this too.
+        "form-action": [SELF, *NHS_SIGN_IN_ORIGINS],
+        # Nobody may frame our pages (as X_FRAME_OPTIONS says for older browsers).
+        "frame-ancestors": [NONE],
+        # A <base> tag cannot send relative links elsewhere.
+        "base-uri": [SELF],
+        # No plugins.
+        "object-src": [NONE],
+    },
 }
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "coproduce.core.views.errors.csrf_failure"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coproduce.accounts.admin_site import secure
+from coproduce.accounts.views import session
 from coproduce.core.views import errors, health, outbox, pages
 from coproduce.people.views import public
 
@@ -17,11 +18,26 @@ urlpatterns = [
     # Email addresses are the register's and the administrator's to change, not allauth's:
     # an expert's sign-in email follows their record.
     path("accounts/email/", errors.page_not_found, name="account_email"),
+    # NHS sign-in (accounts/social/) reaches existing accounts by itself: allauth's pages for
+    # linking, unlinking and signing up through a provider are not used.
+    *[
+        path(f"accounts/3rdparty/{part}", errors.page_not_found, name=name)
+        for part, name in (
+            ("", "socialaccount_connections"),
+            ("signup/", "socialaccount_signup"),
+            ("login/cancelled/", "socialaccount_login_cancelled"),
+            ("login/error/", "socialaccount_login_error"),
+        )
+    ],
+    # The sign-out warning's questions: how long is left, and "Stay signed in".
+    path("accounts/session/", session.session_status, name="account_session"),
+    path("accounts/session/extend/", session.session_extend, name="account_session_extend"),
     path("accounts/", include("allauth.urls")),
     path("admin-accounts/", include("coproduce.accounts.urls")),
     path("", include("coproduce.people.urls")),
     path("", include("coproduce.opportunities.urls")),
     path("", include("coproduce.payments.urls")),
+    path("", include("coproduce.retention.urls")),
     # Behind our own sign-in (password, second factor, lock-out), audited: see admin_site.
     path("django-admin/", secure(admin.site).urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.

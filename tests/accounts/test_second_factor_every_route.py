@@ -4,7 +4,13 @@ admin has no form of its own and sends people to it; and a session that did not 
 second factor (a password alone, by whatever route) is signed out at its first page. The admin
 never shows authenticator secrets or lock-out records, and its changes are audited."""
 
+import time
+
 import pytest
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    AUTHENTICATION_METHODS_SESSION_KEY,
+)
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
@@ -65,6 +71,52 @@ def test_a_session_signed_in_with_a_password_alone_is_signed_out(path):
     assert signed_in_user_id(client) is None
 
 
+def _signed_in_by(client: Client, user, record: dict) -> None:
+    """A session whose only record of how it signed in is `record` (as allauth keeps it)."""
+    client.force_login(user)
+    session = client.session
+    session.pop(PASSED_KEY, None)
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"at": time.time(), **record}]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+
+
+# Every way in, and whether it is a second factor by itself: only a CIS2 sign-in (smartcard
+# or CIS2 authenticator) is; NHS login is for experts and reaches no staff account
+# (tests/accounts/test_oidc.py), so its record counts for nothing here either.
+SIGN_IN_ROUTES = [
+    ({"method": "password", "email": "root@example.org"}, False),
+    ({"method": "code", "email": "root@example.org"}, False),
+    ({"method": "socialaccount", "provider": "nhs-login", "uid": "1"}, False),
+    ({"method": "socialaccount", "provider": "openid_connect", "uid": "1"}, False),
+    ({"method": "socialaccount", "provider": "cis2", "uid": "1"}, True),
+    ({"method": "mfa", "type": "totp", "id": 1}, True),
+]
+
+
+@pytest.mark.parametrize(("record", "is_second_factor"), SIGN_IN_ROUTES)
+def test_only_a_second_factor_or_cis2_opens_staff_pages(record, is_second_factor):
+    user = superuser()
+    client = Client()
+    _signed_in_by(client, user, record)
+
+    response = client.get(reverse("people:register"))
+
+    if is_second_factor:
+        assert response.status_code == 200
+        assert client.session[PASSED_KEY] == user.pk
+    else:
+        assert response["Location"].startswith(reverse("account_login"))
+        assert signed_in_user_id(client) is None
+
+
+def test_a_cis2_sign_in_needs_no_authenticator_app_set_up():
+    user = UserFactory(role=Role.COORDINATOR, with_totp=False)
+    client = Client()
+    _signed_in_by(client, user, {"method": "socialaccount", "provider": "cis2", "uid": "1"})
+    assert client.get(reverse("people:register")).status_code == 200
+
+
 def test_our_sign_in_with_the_code_opens_the_admin_and_the_register():
     user = superuser()
     client = Client()
@@ -100,6 +152,9 @@ def test_the_admin_shows_no_authenticator_secrets_or_lock_out_records():
     assert "Access attempt" not in index and "access attempt" not in index.lower()
     assert client.get("/django-admin/mfa/authenticator/").status_code == 404
     assert client.get("/django-admin/axes/accessattempt/").status_code == 404
+    # NHS sign-in is set up in settings.py, and its tokens are never kept.
+    assert client.get("/django-admin/socialaccount/socialtoken/").status_code == 404
+    assert client.get("/django-admin/socialaccount/socialapp/").status_code == 404
 
 
 def test_a_change_through_the_admin_is_audited():

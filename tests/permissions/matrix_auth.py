@@ -4,9 +4,18 @@ Signed-in people opening a sign-in page are sent on; experts have no password an
 authenticator app, so those pages refuse them; staff meet allauth's "confirm it is you" step
 before anything that changes how they sign in."""
 
-from tests.permissions.outcomes import DENIED, LOGIN, MISSING, OK, PUBLIC, REDIRECT, rule
+from tests.permissions.outcomes import (
+    DENIED,
+    LOGIN,
+    MISSING,
+    OK,
+    PUBLIC,
+    REDIRECT,
+    SIGNED_OUT,
+    rule,
+)
 
-GET = "get"
+GET, POST = "get", "post"
 
 # Pages for signing in: open to visitors; a signed-in person is sent on to their home page.
 signing_in = rule(default=REDIRECT, anonymous=OK)
@@ -19,6 +28,8 @@ staff_security = rule(default=OK, expert=DENIED)
 staff_sent_on = rule(default=REDIRECT, expert=DENIED)
 # The test staff have an authenticator app but no recovery codes yet: nothing to show.
 no_recovery_codes = rule(default=MISSING, expert=DENIED)
+# allauth's old addresses, kept as permanent redirects to its new ones.
+REDIRECT_ALL = rule(default=REDIRECT)
 
 AUTH: dict[str, tuple[str, str, dict[str, str]]] = {
     "account_login": (GET, "", signing_in),
@@ -48,10 +59,33 @@ AUTH: dict[str, tuple[str, str, dict[str, str]]] = {
     # with their password or app, and experts have no sign-in settings to change.
     "account_request_reauthentication_code": (GET, "", rule(default=DENIED)),
     "account_confirm_reauthentication_code": (GET, "", rule(default=DENIED)),
+    # NHS CIS2 and NHS login (accounts/social/): switched off unless their variables are set,
+    # as here, and then the addresses answer 404 to everyone (tests/accounts/test_oidc.py
+    # walks them switched on).
+    "openid_connect_login": (GET, "oidc_provider", rule(default=MISSING, anonymous=MISSING)),
+    "openid_connect_callback": (GET, "oidc_provider", rule(default=MISSING, anonymous=MISSING)),
+    # allauth's pages for linking, unlinking and signing up through a provider are not used
+    # (urls.py), nor its old addresses for them, which only send people on to those.
+    "socialaccount_connections": (GET, "", rule(default=MISSING)),
+    "socialaccount_signup": (GET, "", rule(default=MISSING)),
+    "socialaccount_login_cancelled": (GET, "", rule(default=MISSING)),
+    "socialaccount_login_error": (GET, "", rule(default=MISSING)),
+    "None:<unnamed social/connections/>": (GET, "path:/accounts/social/connections/", REDIRECT_ALL),
+    "None:<unnamed social/signup/>": (GET, "path:/accounts/social/signup/", REDIRECT_ALL),
+    "None:<unnamed social/login/cancelled/>": (
+        GET,
+        "path:/accounts/social/login/cancelled/",
+        REDIRECT_ALL,
+    ),
+    "None:<unnamed social/login/error/>": (GET, "path:/accounts/social/login/error/", REDIRECT_ALL),
     "mfa_index": (GET, "", staff_security),
     "mfa_activate_totp": (GET, "", staff_sent_on),
     "mfa_deactivate_totp": (GET, "", staff_sent_on),
     "mfa_generate_recovery_codes": (GET, "", staff_sent_on),
     "mfa_view_recovery_codes": (GET, "", no_recovery_codes),
     "mfa_download_recovery_codes": (GET, "", no_recovery_codes),
+    # The sign-out warning's questions (static/js/session-timeout.mjs), about one's own sign-in:
+    # anyone signed in may ask; a visitor, or someone just signed out, hears so in JSON.
+    "account_session": (GET, "", rule(default=OK, anonymous=SIGNED_OUT)),
+    "account_session_extend": (POST, "", rule(default=OK, anonymous=SIGNED_OUT)),
 }

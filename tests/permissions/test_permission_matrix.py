@@ -14,6 +14,7 @@ from tests.permissions import (
     matrix_payments_money,
     matrix_payments_places,
     matrix_payments_staff,
+    matrix_restriction,
 )
 from tests.permissions.matrix import MATRIX
 from tests.permissions.outcomes import DENIED, LOGIN, MISSING, OK, REDIRECT, ROLES, TOO_MANY
@@ -68,12 +69,15 @@ def _kwargs(key: str) -> dict:
         matrix_payments_staff,
         matrix_payments_mine,
         matrix_payments_places,
+        matrix_restriction,
     ):
         found = part.kwargs(key)
         if found is not None:
             return found
     if key == "":
         return {}
+    if key == "oidc_provider":
+        return {"provider_id": "nhs-login"}
     if key == "expert":
         return {"pk": ExpertFactory().pk}
     if key == "expert_with_photo":
@@ -206,7 +210,12 @@ CASES = [(name, role) for name in sorted(MATRIX) for role in ROLES]
 @pytest.mark.parametrize(("url_name", "role"), CASES)
 def test_role_gets_expected_outcome(url_name, role):
     method, key, expected = MATRIX[url_name]
-    url = reverse(url_name, kwargs=_kwargs(key))
+    # allauth's old addresses have no name: the matrix gives their path.
+    url = (
+        key.removeprefix("path:")
+        if key.startswith("path:")
+        else reverse(url_name, kwargs=_kwargs(key))
+    )
     client = _client(role)
     response = client.post(url) if method == "post" else client.get(url)
     assert _outcome(response) == expected[role], (

@@ -23,6 +23,16 @@ class AccountAdapter(DefaultAccountAdapter):
         # Staff are added by an administrator; the public use the "Get involved" form.
         return False
 
+    def get_login_stages(self) -> list[str]:
+        # After a CIS2 sign-in allauth would still ask for the authenticator app's code: CIS2's
+        # smartcard or authenticator is the second factor (accounts/social/stages.py).
+        return [
+            "coproduce.accounts.social.stages.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
     def pre_authenticate(self, request, **credentials) -> None:
         # django-axes counts failed passwords per account *and address*. allauth's own counter
         # is per account from anywhere, which would let anyone lock a colleague out. allauth

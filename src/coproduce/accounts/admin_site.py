@@ -25,9 +25,11 @@ def _our_sign_in(request, extra_context=None):
 
 def _hidden_models() -> list:
     from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialApp, SocialToken
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    return [Authenticator, AccessAttempt, AccessFailureLog, AccessLog]
+    # NHS sign-in is set up by settings.py, and its tokens are never kept (SocialApp, SocialToken).
+    return [Authenticator, AccessAttempt, AccessFailureLog, AccessLog, SocialApp, SocialToken]
 
 
 def audit_admin_change(sender, instance: LogEntry, created: bool, **kwargs) -> None:

@@ -2,7 +2,8 @@
 authenticator app yet is sent to set one up, and one who has an app but whose session did not
 pass it (a password alone, by any route there is) is signed out and asked to sign in again.
 A session passed it when allauth's record of this session's sign-in includes the app's code,
-or when the app was set up in this very session (setting it up asks for a code from it).
+or when the app was set up in this very session (setting it up asks for a code from it), or
+when the session signed in through NHS Care Identity (CIS2: smartcard or CIS2 authenticator).
 DEMO_RELAX_MFA turns this off for a local demo.
 
 Experts sign in with a code sent to their email: they have no password and no authenticator
@@ -26,6 +27,15 @@ PASSED_KEY = "second_factor_passed_for"
 def used_second_factor(request, user) -> bool:
     """Whether allauth's record of this session's sign-in includes a second factor."""
     return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))
+
+
+def used_smartcard(request, user) -> bool:
+    """Whether this session signed in through NHS Care Identity (CIS2), which itself asks for
+    a smartcard or the CIS2 authenticator: that counts as the second factor."""
+    return any(
+        r.get("method") == "socialaccount" and r.get("provider") == settings.CIS2_PROVIDER_ID
+        for r in get_authentication_records(request, user)
+    )
 
 
 ALLOWED_WITHOUT_MFA = frozenset(
@@ -97,6 +107,9 @@ class StaffMFARequiredMiddleware:
         if request.path.startswith(settings.STATIC_URL):
             return None
         if request.session.get(PASSED_KEY) == user.pk:
+            return None
+        if used_smartcard(request, user):
+            request.session[PASSED_KEY] = user.pk
             return None
         if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             return redirect("mfa_activate_totp")
