@@ -16,3 +16,10 @@ def collect(expert) -> Section:
             for completion in expert.completions.order_by("completed_on")
         ],
     )
+
+
+def erase(expert) -> list[str]:
+    """The agreements and training they completed are deleted: nothing needs them once the
+    person can no longer be involved."""
+    count, _ = expert.completions.all().delete()
+    return ["the agreements and training they completed"] if count else []

@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 NO_CONTACT = "There is no email address or mobile number to send it to"
 NOT_DELIVERED = "The email could not be sent. Try again later"
+NOT_CONTACTED_RESTRICTED = "Not sent: they asked us to restrict how we use their information"
 
 
 def answer_url(token: str, answer: str = "") -> str:
@@ -101,6 +102,9 @@ def _send(
     cancelled: bool = False,
 ) -> str:
     expert = invitation.expert
+    if expert.restricted_at is not None or expert.erased_at is not None:
+        # Restricted (UK GDPR article 18): no email or text at all until it is lifted.
+        return NOT_CONTACTED_RESTRICTED
     wants_text = expert.preferred_channel == Channel.TEXT and bool(expert.phone)
     if not expert.email and not wants_text:
         return NO_CONTACT

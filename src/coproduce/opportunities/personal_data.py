@@ -2,8 +2,9 @@
 groups they belong to. The private calendar address is a secret, so only its existence is
 given."""
 
+from coproduce.core.erasure import pseudonym
 from coproduce.core.subject_access import Section
-from coproduce.opportunities.models import CalendarFeed, Invitation, Membership
+from coproduce.opportunities.models import CalendarFeed, Invitation, InviteRun, Membership
 
 
 def collect(expert) -> Section:
@@ -38,3 +39,31 @@ def collect(expert) -> Section:
             "has_private_calendar_feed": CalendarFeed.objects.filter(expert=expert).exists(),
         },
     )
+
+
+def _names(expert) -> set[str]:
+    return {n.strip().lower() for n in (expert.full_name, expert.preferred_name) if n.strip()}
+
+
+def erase(expert) -> list[str]:
+    """Their invitations stay, with the session, the answer, the attendance and the hours, so
+    that attendance figures and the claims made from them stay right; the link in their last
+    email stops working. Their group memberships and private calendar address are deleted,
+    and their name is taken out of the list of people an invitation could not be sent to."""
+    Invitation.objects.filter(expert=expert).update(answer_token_hash="")
+    memberships, _ = Membership.objects.filter(expert=expert).delete()
+    CalendarFeed.objects.filter(expert=expert).delete()
+    names = _names(expert)
+    label = pseudonym(expert)
+    opportunity_ids = Invitation.objects.filter(expert=expert).values("session__opportunity_id")
+    for run in InviteRun.objects.filter(opportunity_id__in=opportunity_ids).exclude(problems=[]):
+        problems = [
+            {**p, "expert": label} if str(p.get("expert", "")).strip().lower() in names else p
+            for p in run.problems
+        ]
+        if problems != run.problems:
+            InviteRun.objects.filter(pk=run.pk).update(problems=problems)
+    removed = ["their private calendar address, and the link in their invitation emails"]
+    if memberships:
+        removed.append("their group memberships")
+    return removed

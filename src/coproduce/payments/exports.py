@@ -56,7 +56,11 @@ def _cost_centres() -> dict[tuple[int, int], str]:
 
 
 def rows(run: PaymentRun):
-    """The export's rows as Python values: dates, Decimals (or None) and text."""
+    """The export's rows as Python values: dates, Decimals (or None) and text.
+
+    People whose processing is restricted (UK GDPR article 18) stay in: paying money already
+    owed is a legal obligation, which a restriction does not pause (article 18(2) allows it
+    for legal claims), unlike the register downloads, which leave them out."""
     centres = _cost_centres()
     for (
         claim_id,

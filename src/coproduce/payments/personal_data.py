@@ -1,7 +1,10 @@
 """Payments' part of a person's data: claims with their lines and receipts, and the choices
 recorded about what they are paid. No bank details are held."""
 
+from coproduce.core.erasure import delete_file_after_commit
+from coproduce.core.formats import count_of
 from coproduce.core.subject_access import Section
+from coproduce.payments.choices import LINE_CATEGORIES, ClaimStatus
 from coproduce.payments.models import Claim, ClaimLine, FeeDecision
 
 
@@ -68,3 +71,52 @@ def collect(expert) -> Section:
         {"payee_reference": expert.payee_reference, "claims": data, "fee_choices": decisions},
         files,
     )
+
+
+# Claims on their way to being paid. Once the person is erased they have no payee reference,
+# and finance cannot pay them (services.runs.payable_claims).
+OPEN = [ClaimStatus.SUBMITTED, ClaimStatus.CHECKED, ClaimStatus.APPROVED, ClaimStatus.RETURNED]
+
+
+def erase_blockers(expert) -> list[str]:
+    waiting = Claim.objects.filter(expert=expert, status__in=OPEN).count()
+    if not waiting:
+        return []
+    return [
+        f"They have {count_of(waiting, 'claim')} not yet paid or rejected. Once their data "
+        "is erased we cannot pay them, so pay or reject "
+        + ("it" if waiting == 1 else "them")
+        + " first."
+    ]
+
+
+def erase(expert) -> list[str]:
+    """Claims and payments are kept for six years (HMRC), with each amount, its kind, the
+    session's date, the status and who checked, approved and paid it, under the erased
+    record's made-up name. Everything written about the person goes: the descriptions of
+    expenses (each becomes its kind, "Travel"), who agreed them, the reasons a claim was
+    sent back, rejected or allowed past a benefits limit, and the reasons for fee choices.
+    Receipts are deleted: they often show a name, an address or a journey, and the amounts
+    they prove are kept on the claim, which was checked against them when it was made."""
+    lines = ClaimLine.objects.filter(claim__expert=expert)
+    receipts = 0
+    for line in lines.exclude(receipt=""):
+        receipts += delete_file_after_commit(line.receipt)
+    labels = dict(LINE_CATEGORIES)
+    for category in set(lines.values_list("category", flat=True)):
+        lines.filter(category=category).update(
+            description=str(labels.get(category, category))[:200]
+        )
+    lines.update(receipt="", receipt_name="", agreed_by="")
+    Claim.objects.filter(expert=expert).update(
+        rejection_reason="", return_reason="", override_reason=""
+    )
+    FeeDecision.objects.filter(invitation__expert=expert).update(reason="")
+    removed = [
+        "the descriptions of their expenses, and the reasons written about their claims and "
+        "fee choices",
+        "their payee reference",
+    ]
+    if receipts:
+        removed.append(f"their receipts ({receipts})")
+    return removed

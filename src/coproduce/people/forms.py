@@ -620,3 +620,28 @@ class ChoiceEntryForm(NHSFormMixin, forms.Form):
         label="In use",
         help_text="Entries not in use stay on old records but cannot be chosen",
     )
+
+
+class RestrictionForm(NHSFormMixin, forms.Form):
+    """Why processing is restricted: shown on the record's banner, so the whole team knows."""
+
+    subjects = {"reason": "why processing is restricted"}
+
+    reason = forms.CharField(
+        max_length=300,
+        label="Why is processing restricted?",
+        help_text="For example, what the person asked for and how. "
+        "Everyone in the involvement team sees this on their record",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class LiftRestrictionForm(NHSFormMixin, forms.Form):
+    subjects = {"reason": "why we can use their information again"}
+
+    reason = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Why can we use their information again? (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

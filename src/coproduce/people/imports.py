@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -39,9 +40,11 @@ from coproduce.people.import_checks import (
 from coproduce.people.import_fields import TEMPLATE_HEADINGS, mapping_problems, suggest_mapping
 from coproduce.people.import_files import Sheet, read_spreadsheet
 from coproduce.people.models import Expert, ImportBatch, Locality, StatusChange
+from coproduce.retention.models import RetentionPeriods
 
 __all__ = [
     "ImportRejected",
+    "abandoned_imports",
     "cancel_import",
     "choose_duplicates",
     "forget_abandoned_imports",
@@ -163,18 +166,24 @@ def cancel_import(*, batch: ImportBatch) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
-# An upload nobody finished holds people's details for no reason: it is forgotten after a day.
-ABANDONED_AFTER = timedelta(days=1)
+# An upload nobody finished holds people's details for no reason: it is forgotten after the
+# days the organisation sets among its retention periods (a day unless changed).
+def abandoned_imports(*, older_than: timedelta | None = None) -> QuerySet[ImportBatch]:
+    """Uploads left unimported and uncancelled for longer than `older_than` (by default the
+    retention period for abandoned imports)."""
+    if older_than is None:
+        older_than = timedelta(days=RetentionPeriods.current().abandoned_imports_days)
+    return ImportBatch.objects.exclude(state=ImportBatch.State.IMPORTED).filter(
+        updated_at__lt=timezone.now() - older_than
+    )
 
 
 @transaction.atomic
-def forget_abandoned_imports() -> int:
-    """Deletes uploads left unimported and uncancelled for a day, with their stored files.
-    Runs whenever an import starts, and from `manage.py forget_abandoned_imports`."""
-    cutoff = timezone.now() - ABANDONED_AFTER
-    stale = ImportBatch.objects.exclude(state=ImportBatch.State.IMPORTED).filter(
-        updated_at__lt=cutoff
-    )
+def forget_abandoned_imports(*, older_than: timedelta | None = None) -> int:
+    """Deletes abandoned uploads (see abandoned_imports) with their stored files. Runs whenever
+    an import starts, with the nightly retention rules, and from
+    `manage.py forget_abandoned_imports`."""
+    stale = abandoned_imports(older_than=older_than)
     count = 0
     for batch in stale:
         cancel_import(batch=batch)

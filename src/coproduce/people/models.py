@@ -41,6 +41,16 @@ def photo_path(instance: "Expert", filename: str) -> str:
     return f"photos/{uuid.uuid4().hex}.jpg"
 
 
+class ExpertQuerySet(models.QuerySet):
+    def processable(self) -> "ExpertQuerySet":
+        """People we may use for our work: not restricted (UK GDPR article 18) and not erased.
+        Every search, shortlist, invitation, mailing and export starts here."""
+        return self.filter(restricted_at__isnull=True, erased_at__isnull=True)
+
+    def restricted(self) -> "ExpertQuerySet":
+        return self.filter(restricted_at__isnull=False, erased_at__isnull=True)
+
+
 class Expert(TimeStamped):
     # Who they are
     full_name = models.CharField(max_length=150)
@@ -122,6 +132,8 @@ class Expert(TimeStamped):
     # claims kept for HMRC still add up; nothing can be done with an erased record.
     erased_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ExpertQuerySet.as_manager()
+
     class Meta:
         ordering = ["full_name", "id"]
         indexes = [
@@ -149,6 +161,10 @@ class Expert(TimeStamped):
     @property
     def display_name(self) -> str:
         return self.preferred_name or self.full_name
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.restricted_at is not None
 
 
 class StatusChange(models.Model):

@@ -43,8 +43,9 @@ class RegisterFilters:
 
 
 def search_register(filters: RegisterFilters) -> QuerySet[Expert]:
-    """Experts matching every filter given; a filter with several values matches any of them."""
-    experts = Expert.objects.select_related("locality")
+    """Experts matching every filter given; a filter with several values matches any of them.
+    People whose processing is restricted, or who were erased, are never found."""
+    experts = Expert.objects.processable().select_related("locality")
     text = filters.text.strip()
     if text:
         digits = "".join(ch for ch in text if ch.isdigit())
@@ -93,6 +94,14 @@ def with_expertise(experts: QuerySet[Expert]) -> QuerySet[Expert]:
         Prefetch("lived_experience", queryset=LivedExperienceArea.objects.order_by("name")),
         Prefetch("skills", queryset=Skill.objects.order_by("name")),
         Prefetch("access_needs", queryset=AccessNeed.objects.order_by("name")),
+    )
+
+
+def restricted_people() -> QuerySet[Expert]:
+    """Everyone whose processing is restricted, longest restricted first, with who did it:
+    one query. They are found nowhere else, so the team keeps track of them here."""
+    return (
+        Expert.objects.restricted().select_related("restricted_by").order_by("restricted_at", "id")
     )
 
 
@@ -180,13 +189,17 @@ def account_with_email(email: str) -> User | None:
     return User.objects.filter(email__iexact=email).select_related("expert").first()
 
 
-def get_expert_for(user, pk: int) -> Expert:
+def get_expert_for(user, pk: int, *, erased: bool = False) -> Expert:
     """The expert this user may see, or 404: an expert asking for someone else's record learns
-    nothing, not even that it exists."""
+    nothing, not even that it exists. An erased record is found only where the caller says it
+    may be (`erased=True`: its own page, which says when it was erased): nothing else can be
+    done with it."""
     from django.http import Http404
 
     expert = expert_profile(pk).first()
     if expert is None or not user.has_perm("people.view_expert", expert):
+        raise Http404
+    if expert.erased_at is not None and not erased:
         raise Http404
     return expert
 

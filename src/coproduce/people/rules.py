@@ -30,3 +30,10 @@ rules.add_perm("people.export_register", is_involvement_team)
 rules.add_perm("people.import_experts", is_involvement_team)
 rules.add_perm("people.manage_lists", is_involvement_team)
 rules.add_perm("people.edit_own_profile", is_expert)
+# Restricting processing (UK GDPR article 18): a person may ask any of the team, and it must
+# happen at once. Starting processing again is the involvement lead's decision alone.
+rules.add_perm("people.restrict_processing", is_involvement_team)
+rules.add_perm("people.lift_restriction", is_involvement_lead)
+rules.add_perm("people.view_restricted", is_involvement_team)
+# Erasing a person's data (UK GDPR article 17) cannot be undone: the involvement lead alone.
+rules.add_perm("people.erase_personal_data", is_involvement_lead)

@@ -1,6 +1,6 @@
 """Work done in the background: telling the involvement team about a new enquiry, telling
-the person who asked that we have it, and the daily clear-out of spreadsheet uploads nobody
-finished importing."""
+the person who asked that we have it, and clearing out spreadsheet uploads nobody finished
+importing (which the nightly retention rules do too: coproduce.retention.tasks)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, send_mail
@@ -55,7 +55,7 @@ def confirm_enquiry(expert_id: int) -> int:
     next and who to ask. Plain text and large-print HTML. It holds nothing they told us, not
     even their name: anyone can type any address into a public form, so this email must say
     nothing about the person and carry no words a stranger chose."""
-    expert = Expert.objects.filter(pk=expert_id).first()
+    expert = Expert.objects.processable().filter(pk=expert_id).first()
     if expert is None or not expert.email:
         return 0
     context = {
@@ -77,6 +77,8 @@ def confirm_enquiry(expert_id: int) -> int:
 
 @task()
 def forget_abandoned_imports() -> int:
-    """Daily, from the scheduler: uploads left unimported for a day leave the server, so a
-    spreadsheet of people's details is not kept longer than the import needed it."""
+    """Uploads left unimported for the days set in the retention periods leave the server,
+    so a spreadsheet of people's details is not kept longer than the import needed it. The
+    nightly retention task (coproduce.retention.tasks.apply_retention) does this with the
+    other kinds of record; this task does it alone when asked."""
     return imports.forget_abandoned_imports()

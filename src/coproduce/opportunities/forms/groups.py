@@ -66,7 +66,7 @@ class AddMemberForm(NHSFormMixin, forms.Form):
     subjects = {"expert": "who joins the group"}
 
     expert = forms.ModelChoiceField(
-        queryset=Expert.objects.filter(status=Status.ACTIVE),
+        queryset=Expert.objects.processable().filter(status=Status.ACTIVE),
         widget=forms.RadioSelect,
         label="Who joins the group?",
     )

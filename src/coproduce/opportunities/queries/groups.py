@@ -38,7 +38,8 @@ def experts_to_add(group: Group, text: str) -> list[Expert]:
         return []
     current = group.memberships.filter(left_on__isnull=True).values("expert_id")
     return list(
-        Expert.objects.filter(status=Status.ACTIVE)
+        Expert.objects.processable()
+        .filter(status=Status.ACTIVE)
         .filter(Q(full_name__icontains=text) | Q(preferred_name__icontains=text))
         .exclude(pk__in=current)
         .select_related("locality")

@@ -574,9 +574,10 @@ def _shortlist(
     )
 
     # Experts with at least one wanted area or skill: the rest have nothing to offer this work,
-    # unless the team searched for them by name.
+    # unless the team searched for them by name. People whose processing is restricted are
+    # left out altogether, even by name (UK GDPR article 18).
     text = text.strip()
-    relevant = _name_filter(Expert.objects.all(), text)
+    relevant = _name_filter(Expert.objects.processable(), text)
     through_areas = Expert.lived_experience.through.objects.filter(
         livedexperiencearea_id__in=list(areas)
     )

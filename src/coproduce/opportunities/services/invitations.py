@@ -133,6 +133,16 @@ def invite_problems(*, sessions: Iterable[Session], experts: Iterable[Expert]) -
     if not experts:
         problems.append("Choose at least one expert to invite")
     for expert in experts:
+        if expert.erased_at is not None:
+            problems.append("An erased record cannot be invited")
+            continue
+        if expert.restricted_at is not None:
+            # UK GDPR article 18: we may not use their information to offer them work.
+            problems.append(
+                f"{expert.full_name} asked us to restrict how we use their information, "
+                "so cannot be invited"
+            )
+            continue
         if expert.status in (Status.PAUSED, Status.LEFT):
             state = "paused" if expert.status == Status.PAUSED else "has left"
             verb = "is " if expert.status == Status.PAUSED else ""

@@ -25,9 +25,12 @@ def _require(request: HttpRequest, permission: str) -> None:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    expert = queries.get_expert_for(request.user, pk)
+    expert = queries.get_expert_for(request.user, pk, erased=True)
     _require(request, "people.view_register")
     audit.record_view(viewer=request.user, instance=expert)
+    if expert.erased_at is not None:
+        # Nothing is left to show or do: the record says only when it was erased.
+        return render(request, "people/erased.jinja", {"expert": expert})
     return _render_detail(request, expert, StatusForm(initial={"status": expert.status}))
 
 

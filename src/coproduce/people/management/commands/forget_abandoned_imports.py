@@ -1,4 +1,5 @@
-"""manage.py forget_abandoned_imports: for a daily scheduled job."""
+"""manage.py forget_abandoned_imports: forgets abandoned uploads alone (the nightly
+`manage.py apply_retention` does it with the other kinds of record)."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,7 +7,10 @@ from coproduce.people.imports import forget_abandoned_imports
 
 
 class Command(BaseCommand):
-    help = "Deletes spreadsheet uploads left unimported for a day, and their stored files."
+    help = (
+        "Deletes spreadsheet uploads left unimported for the days set in the retention "
+        "periods, and their stored files."
+    )
 
     def handle(self, *args, **options) -> None:
         count = forget_abandoned_imports()
