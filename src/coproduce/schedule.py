@@ -5,6 +5,7 @@ as a crontab line (minute hour day-of-month month day-of-week) in UK time.
 Paths rather than imports, so that the scheduler's home, `core`, depends on no other app."""
 
 SCHEDULE: dict[str, str] = {
-    # Spreadsheet uploads nobody finished importing, with their stored files.
-    "coproduce.people.tasks.forget_abandoned_imports": "15 3 * * *",
+    # The retention rules: people who left and old enquiries erased, old receipts and audit
+    # records deleted, spreadsheet uploads nobody finished importing forgotten.
+    "coproduce.retention.tasks.apply_retention": "15 3 * * *",
 }

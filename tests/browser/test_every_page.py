@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.roles import Role
+from coproduce.core.erasure import erase_person
+from coproduce.people.restriction import restrict_processing
 from tests.browser.checks import check_page, visit
 from tests.browser.conftest import sign_in
 from tests.factories import (
@@ -47,9 +49,17 @@ def test_every_page_the_involvement_team_opens_passes_axe(coordinator_page):
         session=held, expert=expert, status="accepted", attendance="attended", hours=Decimal("2")
     )
     group = GroupFactory(name="Personalisation Expert Panel")
+    restricted = restrict_processing(
+        actor=coordinator_page.user,
+        expert=ExpertFactory(full_name="Rosa Restricted"),
+        reason="Asked us to stop while she checks her details",
+    )
     sweep(
         coordinator_page,
         [
+            ("people:expert_restrict", {"pk": expert.pk}),
+            ("people:expert_detail", {"pk": restricted.pk}),
+            ("people:restricted", {}),
             ("people:dashboard", {}),
             ("people:expert_add", {}),
             ("people:expert_detail", {"pk": expert.pk}),
@@ -127,6 +137,22 @@ def test_a_new_staff_member_setting_up_their_authenticator_app_meets_an_accessib
 
 
 def test_every_page_only_the_involvement_lead_opens_passes_axe(page, transactional_db):
+    from coproduce.retention.models import RetentionRun
+
     sign_in(page, UserFactory(role=Role.INVOLVEMENT_LEAD))
     expert = ExpertFactory()
-    sweep(page, [("people:expert_data", {"pk": expert.pk})])
+    RetentionRun.objects.create(people_who_left=2, receipts=14)  # its table is checked too
+    erased = ExpertFactory()
+    erase_person(actor=None, expert=erased)
+    restricted = restrict_processing(actor=None, expert=ExpertFactory(), reason="Asked us to stop")
+    sweep(
+        page,
+        [
+            ("people:expert_data", {"pk": expert.pk}),
+            ("people:expert_restriction_lift", {"pk": restricted.pk}),
+            ("retention:settings", {}),
+            ("people:expert_erase", {"pk": expert.pk}),
+            # An erased record: only when it was erased.
+            ("people:expert_detail", {"pk": erased.pk}),
+        ],
+    )

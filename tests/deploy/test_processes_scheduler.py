@@ -21,11 +21,11 @@ def test_every_scheduled_job_is_a_task_with_a_valid_time():
 
     jobs = {job.id: job for job in scheduler.get_jobs()}
     assert set(jobs) == set(SCHEDULE)
-    assert "coproduce.people.tasks.forget_abandoned_imports" in jobs
+    assert "coproduce.retention.tasks.apply_retention" in jobs
 
 
-def test_abandoned_imports_are_forgotten_at_3_15_am_uk_time_whatever_the_season():
-    job = build_scheduler().get_job("coproduce.people.tasks.forget_abandoned_imports")
+def test_the_retention_rules_are_applied_at_3_15_am_uk_time_whatever_the_season():
+    job = build_scheduler().get_job("coproduce.retention.tasks.apply_retention")
     for now in (datetime(2026, 1, 10, 12, tzinfo=LONDON), datetime(2026, 7, 10, 12, tzinfo=LONDON)):
         fires = job.trigger.get_next_fire_time(None, now).astimezone(LONDON)
         assert (fires.date().day, fires.hour, fires.minute) == (11, 3, 15)

@@ -10,6 +10,7 @@ from tests.permissions.matrix_payments_money import PAYMENTS_MONEY
 from tests.permissions.matrix_payments_places import PAYMENTS_PLACES
 from tests.permissions.matrix_payments_staff import PAYMENTS_STAFF
 from tests.permissions.matrix_requests import REQUESTS
+from tests.permissions.matrix_restriction import RESTRICTION
 from tests.permissions.matrix_shortlist import SHORTLIST
 from tests.permissions.outcomes import (
     DENIED,
@@ -57,6 +58,8 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "people:expert_history": (GET, "expert", team_record),
     # A subject access request is the involvement lead's to answer.
     "people:expert_data": (GET, "expert", rule(default=MISSING, coordinator=DENIED, lead=OK)),
+    # Erasing a person's data cannot be undone: the involvement lead's alone.
+    "people:expert_erase": (GET, "expert", rule(default=MISSING, coordinator=DENIED, lead=OK)),
     # An empty form comes back with its errors (400) to those allowed to send it.
     "people:expert_status": (
         POST,
@@ -80,6 +83,8 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "accounts:staff_add": (GET, "", admin_only),
     "accounts:staff_edit": (GET, "staff_user", admin_only),
     "accounts:team_list": (GET, "", admin_only),
+    # How long records are kept: the involvement lead's alone.
+    "retention:settings": (GET, "", only(("lead",))),
 }
 
 MATRIX = {
@@ -94,4 +99,5 @@ MATRIX = {
     **PAYMENTS_STAFF,
     **PAYMENTS_MINE,
     **PAYMENTS_PLACES,
+    **RESTRICTION,
 }

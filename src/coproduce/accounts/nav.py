@@ -45,6 +45,7 @@ def navigation_for(request) -> Navigation:
             nav.items += [
                 _item(request, "payments:policy", "Payment policy"),
                 _item(request, "payments:budgets", "Budgets"),
+                _item(request, "retention:settings", "Retention"),
             ]
     elif role == Role.STAFF:
         nav.items = [
