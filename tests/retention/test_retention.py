@@ -18,6 +18,7 @@ from coproduce.retention.kinds import KINDS
 from coproduce.retention.models import RetentionPeriods, RetentionRun
 from coproduce.retention.services import apply_retention, set_periods
 from coproduce.schedule import SCHEDULE
+from tests.payments import claim_helpers
 from tests.payments.helpers import make_policy
 from tests.people.importing import make_batch, person
 from tests.retention.helpers import NOW, at, enquiry_made, left_on, paid_receipt
@@ -67,6 +68,19 @@ def test_someone_who_left_is_erased_six_years_after_leaving_and_not_a_day_before
     assert erased(gone)
     assert not erased(kept)
     assert not erased(returned)
+
+
+def test_someone_who_left_long_ago_but_is_still_owed_money_is_kept_until_it_is_settled():
+    owed = left_on(at(2020, 1, 1, 9, 0))
+    make_policy()
+    claim_helpers.expense_claim(expert=owed)  # submitted, not yet paid or rejected
+    gone = left_on(at(2020, 1, 1, 9, 0))
+
+    outcome = apply()
+
+    assert outcome.counts["people_who_left"] == 1
+    assert erased(gone)
+    assert not erased(owed)
 
 
 def test_someone_recorded_as_left_with_no_change_of_status_counts_from_their_last_change():
