@@ -56,10 +56,16 @@ class Heartbeat:
         # Let a beat in progress finish first, or it could write the row back after we remove
         # it. The database's connect timeout bounds how long that can take.
         self._thread.join(timeout=20)
-        try:
-            forget(self.worker_id)
-        except Exception:  # noqa: BLE001 - the database may be the reason we are stopping
-            logger.warning("Could not remove the heartbeat of worker %s", self.worker_id)
+        for _attempt in (1, 2):
+            try:
+                forget(self.worker_id)
+                return
+            except Exception:  # noqa: BLE001 - the database may be the reason we are stopping
+                # A stop that came in the middle of a query can leave this thread's connection
+                # unusable: try once more on a fresh one, or readiness would keep saying a
+                # stopped worker runs until its last beat grows old.
+                connection.close()
+        logger.warning("Could not remove the heartbeat of worker %s", self.worker_id)
 
     def _run(self) -> None:
         while not self._stopping.wait(settings.WORKER_HEARTBEAT_SECONDS):
