@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from coproduce.audit.models import AuditEvent
 from coproduce.payments.choices import ClaimStatus
-from coproduce.payments.models import CLAIM_MOVES
 from coproduce.payments.services.approval import ApprovalError, approve_claim, send_back_claim
 from coproduce.payments.services.expenses import ClaimError, ExpenseItem, send_claim_again
+from coproduce.payments.transitions import CLAIM_MOVES
 from tests.factories import UserFactory
 from tests.payments.claim_helpers import (
     checked_claim,
@@ -98,7 +98,7 @@ def test_a_payment_for_time_is_not_sent_back_but_corrected_through_attendance():
 
 def test_a_claim_sent_back_cannot_be_approved_until_it_is_sent_again():
     claim = returned_claim()
-    assert CLAIM_MOVES["send again"] == ((ClaimStatus.RETURNED,), ClaimStatus.SUBMITTED)
+    assert CLAIM_MOVES["send again"] == (frozenset({ClaimStatus.RETURNED}), ClaimStatus.SUBMITTED)
     with pytest.raises(ApprovalError):
         approve_claim(actor=UserFactory(role="finance"), claim=claim)
 

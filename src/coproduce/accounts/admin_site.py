@@ -11,6 +11,7 @@ from django.db.models.signals import post_save
 from django.urls import reverse
 
 from coproduce.audit.models import AuditEvent
+from coproduce.audit.services import shortened
 
 ACTIONS = {
     ADDITION: AuditEvent.Action.CREATED,
@@ -46,7 +47,7 @@ def audit_admin_change(sender, instance: LogEntry, created: bool, **kwargs) -> N
         object_id=str(instance.object_id or ""),
         subject_model=label,
         subject_id=str(instance.object_id or ""),
-        summary=f"Through the Django admin: {what}"[:300],
+        summary=f"Through the Django admin: {shortened(what, 270)}",
     )
 
 

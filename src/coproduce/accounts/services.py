@@ -5,6 +5,7 @@ from django.db import transaction
 from coproduce.accounts.models import Organisation, Team, User
 from coproduce.accounts.roles import Role
 from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 
 STAFF_FIELDS = ("full_name", "email", "role", "team", "is_active")
 
@@ -18,7 +19,7 @@ def add_staff_account(
     audit.record_change(
         actor=actor,
         instance=user,
-        action="created",
+        action=AuditEvent.Action.CREATED,
         changes=audit.diff({}, audit.snapshot(user, STAFF_FIELDS)),
         summary=f"Added staff account for {user.display_name}",
     )
@@ -45,7 +46,9 @@ def change_staff_account(
     user.save()
     changes = audit.diff(before, audit.snapshot(user, STAFF_FIELDS))
     if changes:
-        audit.record_change(actor=actor, instance=user, action="updated", changes=changes)
+        audit.record_change(
+            actor=actor, instance=user, action=AuditEvent.Action.UPDATED, changes=changes
+        )
     return user
 
 
@@ -53,7 +56,12 @@ def change_staff_account(
 def add_team(*, actor: User, name: str, organisation_name: str) -> Team:
     organisation, _ = Organisation.objects.get_or_create(name=organisation_name.strip())
     team = Team.objects.create(name=name.strip(), organisation=organisation)
-    audit.record_change(actor=actor, instance=team, action="created", summary=f"Added team {team}")
+    audit.record_change(
+        actor=actor,
+        instance=team,
+        action=AuditEvent.Action.CREATED,
+        summary=f"Added team {audit.shortened(str(team), 280)}",
+    )
     return team
 
 

@@ -38,6 +38,36 @@ class AuditEvent(AppendOnly):
         RESTRICTION_LIFTED = "restriction_lifted", "Restriction lifted"
         ERASED = "erased", "Erased"
         RETENTION_APPLIED = "retention_applied", "Retention rules applied"
+        RETENTION_PERIODS_SET = "retention periods set", "Retention periods set"
+        # Opportunities, sessions and places. Older actions were stored as these words, so
+        # the values keep their spaces.
+        REVIEWED = "reviewed", "Reviewed"
+        PUBLISHED = "published", "Published"
+        CANCELLED = "cancelled", "Cancelled"
+        INVITED = "invited", "Invited"
+        GIVEN_A_PLACE = "given a place", "Given a place"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        ATTENDANCE_RECORDED = "attendance recorded", "Attendance recorded"
+        CALENDAR_ADDRESS_RESET = "calendar address reset", "Calendar address reset"
+        # Claims, fees and payments.
+        CLAIM_CREATED = "claim created", "Claim created"
+        CLAIM_SUBMITTED = "claim submitted", "Claim submitted"
+        CLAIM_ADJUSTED = "claim adjusted", "Claim adjusted"
+        CLAIM_WITHDRAWN = "claim withdrawn", "Claim withdrawn"
+        CLAIM_CHECKED = "claim checked", "Claim checked"
+        CLAIM_APPROVED = "claim approved", "Claim approved"
+        CLAIM_REJECTED = "claim rejected", "Claim rejected"
+        CLAIM_SENT_BACK = "claim sent back", "Claim sent back"
+        CLAIM_SENT_AGAIN = "claim sent again", "Claim sent again"
+        CLAIM_PAID = "claim paid", "Claim paid"
+        FEE_CHOICE_RECORDED = "fee choice recorded", "Fee choice recorded"
+        FEE_OVERRIDE_RECORDED = "fee override recorded", "Fee choice overridden"
+        PAYMENT_RUN_CREATED = "payment run created", "Payment run created"
+        PAYMENT_POLICY_SET = "payment policy set", "Payment policy set"
+        PAYMENT_POLICY_REPLACED = "payment policy replaced", "Payment policy replaced"
+        BUDGET_SET = "budget set", "Budget set"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

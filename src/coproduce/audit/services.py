@@ -12,6 +12,8 @@ from django.db import connection, models
 
 from coproduce.audit.models import AuditEvent, RecordView
 
+SUMMARY_LENGTH = AuditEvent._meta.get_field("summary").max_length
+
 
 def _label(instance: models.Model) -> str:
     return instance._meta.label_lower
@@ -48,6 +50,32 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
 
 
+def _action(action: AuditEvent.Action) -> AuditEvent.Action:
+    """The action as a member of AuditEvent.Action; an action not on that list is refused, so
+    every event in the trail has a label the history page can show."""
+    try:
+        return AuditEvent.Action(action)
+    except ValueError:
+        raise ValueError(f"{action!r} is not an audit action (AuditEvent.Action).") from None
+
+
+def _summary(summary: str) -> str:
+    """Refuses a summary too long to keep whole: callers build a shorter one on purpose
+    (validating what a person wrote in the form), rather than having it cut here."""
+    if len(summary) > SUMMARY_LENGTH:
+        raise ValueError(
+            f"An audit summary has at most {SUMMARY_LENGTH} characters ({len(summary)} given)."
+        )
+    return summary
+
+
+def shortened(text: str, length: int) -> str:
+    """A name or title quoted in a summary, shortened on purpose so the summary fits: whole if
+    it has at most `length` characters, otherwise its start and "…" (so a reader sees that it
+    goes on). For text the product builds; what a person writes is checked in the form."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def _actor_label(actor) -> str:
     if actor is None:
         return "System"
@@ -58,7 +86,7 @@ def record_change(
     *,
     actor,
     instance: models.Model,
-    action: str,
+    action: AuditEvent.Action,
     changes: dict[str, list[Any]] | None = None,
     subject: models.Model | None = None,
     summary: str = "",
@@ -67,12 +95,12 @@ def record_change(
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=_actor_label(actor),
-        action=action,
+        action=_action(action),
         model=_label(instance),
         object_id=str(instance.pk),
         subject_model=_label(subject),
         subject_id=str(subject.pk),
-        summary=summary[:300],
+        summary=_summary(summary),
         changes=changes or {},
     )
 
@@ -80,11 +108,12 @@ def record_change(
 def record_changes(
     *,
     actor,
-    action: str,
+    action: AuditEvent.Action,
     changes: list[tuple[models.Model, models.Model, str, dict[str, list[Any]]]],
 ) -> int:
     """Many changes made together (a payment run paying thousands of claims), written in one
     go: each entry is (instance, subject, summary, changes)."""
+    action = _action(action)
     events = [
         AuditEvent(
             actor=actor if getattr(actor, "pk", None) else None,
@@ -94,7 +123,7 @@ def record_changes(
             object_id=str(instance.pk),
             subject_model=_label(subject),
             subject_id=str(subject.pk),
-            summary=summary[:300],
+            summary=_summary(summary),
             changes=change or {},
         )
         for instance, subject, summary, change in changes
@@ -106,7 +135,7 @@ def record_changes(
 def record_export(
     *,
     actor,
-    action: str,
+    action: AuditEvent.Action,
     what: models.Model | type[models.Model],
     summary: str,
     details: dict[str, Any] | None = None,
@@ -122,12 +151,12 @@ def record_export(
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=_actor_label(actor),
-        action=action,
+        action=_action(action),
         model=what._meta.label_lower,
         object_id=str(what.pk) if is_object else "",
         subject_model=_label(subject) if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
-        summary=summary[:300],
+        summary=_summary(summary),
         changes=details or {},
     )
 

@@ -12,6 +12,7 @@ from coproduce.accounts.models import Team
 from coproduce.core.models import TimeStamped
 from coproduce.opportunities.choices import Kind
 from coproduce.opportunities.models import Invitation
+from coproduce.payments import transitions
 from coproduce.payments.choices import (
     LINE_CATEGORIES,
     ClaimKind,
@@ -125,19 +126,6 @@ class PaymentRun(TimeStamped):
         return self.reference
 
 
-# Every move a claim's status may make, and the statuses it may make it from: a move not
-# listed here is refused. Services make the moves (services/approval.py, expenses.py, runs.py,
-# involvement.py) and each is audited there.
-CLAIM_MOVES: dict[str, tuple[tuple[str, ...], str]] = {
-    "check": ((ClaimStatus.SUBMITTED,), ClaimStatus.CHECKED),
-    "approve": ((ClaimStatus.SUBMITTED, ClaimStatus.CHECKED), ClaimStatus.APPROVED),
-    "reject": ((ClaimStatus.SUBMITTED, ClaimStatus.CHECKED), ClaimStatus.REJECTED),
-    "send back": ((ClaimStatus.SUBMITTED, ClaimStatus.CHECKED), ClaimStatus.RETURNED),
-    "send again": ((ClaimStatus.RETURNED,), ClaimStatus.SUBMITTED),
-    "pay": ((ClaimStatus.APPROVED,), ClaimStatus.PAID),
-}
-
-
 class Claim(TimeStamped):
     """Money owed to an expert for one session: the involvement payment made from attendance,
     or expenses. A claim is in one payment run at most, ever."""
@@ -211,8 +199,8 @@ class Claim(TimeStamped):
         return f"{self.get_kind_display()} for {self.expert} ({self.session_date:%Y-%m-%d})"
 
     def may(self, move: str) -> bool:
-        """Whether the claim's status allows `move` (a key of CLAIM_MOVES) now."""
-        return self.status in CLAIM_MOVES[move][0]
+        """Whether the claim's status allows `move` now (payments/transitions.py lists them)."""
+        return transitions.may(self.status, move)
 
 
 def receipt_path(instance: "ClaimLine", filename: str) -> str:

@@ -148,7 +148,8 @@ class AuditEventPresenter:
         self.event = event
         self.at = event.at
         self.by = event.actor_label
-        # Some services record actions outside the list, such as "claim submitted".
+        # Every action is on the list (audit.services refuses others); the words stand in for
+        # an old record's action that is not.
         action = _choice_label(AuditEvent.Action.choices, event.action)
         self.what = f"{capfirst(action)}: {event.summary}" if event.summary else capfirst(action)
         # An export keeps what was in it (format, tax year), not a change: its summary says it.

@@ -11,6 +11,7 @@ from coproduce.accounts import services as account_services
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, StatusChange
 from coproduce.people.tasks import confirm_enquiry, tell_team_about_enquiry
@@ -113,7 +114,7 @@ def add_expert(*, actor: User | None, values: dict[str, Any], source: str = "reg
     audit.record_change(
         actor=actor,
         instance=expert,
-        action="created",
+        action=AuditEvent.Action.CREATED,
         changes=audit.diff({}, audit.snapshot(expert, (*PROFILE_FIELDS, "status"))),
         summary=f"Added to the register ({source})",
     )
@@ -136,7 +137,7 @@ def update_expert(*, actor: User, expert: Expert, values: dict[str, Any]) -> Exp
         audit.record_change(
             actor=actor,
             instance=expert,
-            action="updated",
+            action=AuditEvent.Action.UPDATED,
             changes=changes,
             summary="Profile changed",
         )
@@ -164,7 +165,7 @@ def change_status(*, actor: User, expert: Expert, status: str, reason: str = "")
     audit.record_change(
         actor=actor,
         instance=expert,
-        action="status_changed",
+        action=AuditEvent.Action.STATUS_CHANGED,
         changes={"status": [Status(old).label, Status(status).label]},
         summary=reason,
     )
@@ -183,7 +184,7 @@ def set_photo(
         audit.record_change(
             actor=actor,
             instance=expert,
-            action="updated",
+            action=AuditEvent.Action.UPDATED,
             changes={"photo": ["(file)" if old else "", "(new photo)"]},
             summary="Photo changed",
         )
@@ -196,7 +197,7 @@ def remove_photo(*, actor: User, expert: Expert) -> None:
         audit.record_change(
             actor=actor,
             instance=expert,
-            action="updated",
+            action=AuditEvent.Action.UPDATED,
             changes={"photo": ["(file)", ""]},
             summary="Photo removed",
         )
@@ -229,7 +230,7 @@ def add_list_entry(*, actor: User, model, name: str, description: str = "", acti
     audit.record_change(
         actor=actor,
         instance=entry,
-        action="created",
+        action=AuditEvent.Action.CREATED,
         summary=f"Added {model._meta.verbose_name} {entry.name}",
     )
     return entry
@@ -244,5 +245,7 @@ def change_list_entry(*, actor: User, entry, name: str, description: str = "", a
     entry.save()
     changes = audit.diff(before, audit.snapshot(entry, ("name", "description", "active")))
     if changes:
-        audit.record_change(actor=actor, instance=entry, action="updated", changes=changes)
+        audit.record_change(
+            actor=actor, instance=entry, action=AuditEvent.Action.UPDATED, changes=changes
+        )
     return entry

@@ -44,7 +44,7 @@ def set_periods(*, actor, values: dict[str, int]) -> RetentionPeriods:
         audit.record_change(
             actor=actor,
             instance=periods,
-            action="retention periods set",
+            action=AuditEvent.Action.RETENTION_PERIODS_SET,
             changes=changes,
             summary="Retention periods changed: " + (", ".join(changes) or "none"),
         )

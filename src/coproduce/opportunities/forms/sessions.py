@@ -97,8 +97,9 @@ class SessionForm(NHSFormMixin, forms.Form):
 class CancelSessionForm(NHSFormMixin, forms.Form):
     subjects = {"reason": "why it is cancelled"}
 
+    # Kept in the audit trail's summary ("Session cancelled: …"), which holds 300 at most.
     reason = forms.CharField(
-        max_length=300,
+        max_length=280,
         label="Why is it cancelled?",
         help_text="Everyone invited is told this",
         widget=forms.Textarea(attrs={"rows": 3}),

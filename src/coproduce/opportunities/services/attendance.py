@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import diff, record_change, snapshot
 from coproduce.core.formats import long_date, time_of_day
 from coproduce.opportunities.choices import Attendance, InvitationStatus
@@ -90,7 +91,7 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
             record_change(
                 actor=actor,
                 instance=invitation,
-                action="attendance recorded",
+                action=AuditEvent.Action.ATTENDANCE_RECORDED,
                 changes=diff(before, snapshot(invitation, TRACKED)),
                 subject=invitation.expert,
                 summary=f"Attendance at {session.opportunity.title} on "

@@ -4,6 +4,7 @@ import secrets
 
 from django.db import transaction
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.opportunities.models import CalendarFeed
 from coproduce.people.models import Expert
@@ -35,7 +36,7 @@ def reset_calendar_feed(*, expert: Expert, actor=None) -> CalendarFeed:
         record_change(
             actor=actor,
             instance=feed,
-            action="calendar address reset",
+            action=AuditEvent.Action.CALENDAR_ADDRESS_RESET,
             subject=expert,
             summary="A new secret calendar address was made; the old one no longer works",
         )

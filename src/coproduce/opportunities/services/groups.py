@@ -9,6 +9,7 @@ from django.db import transaction
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.opportunities.models import Group, Membership
 from coproduce.people.models import Expert
 
@@ -23,7 +24,7 @@ def create_group(*, actor: User, values: dict[str, Any]) -> Group:
     audit.record_change(
         actor=actor,
         instance=group,
-        action="created",
+        action=AuditEvent.Action.CREATED,
         changes=audit.diff({}, audit.snapshot(group, GROUP_FIELDS)),
         summary="Group added",
     )
@@ -41,7 +42,11 @@ def update_group(*, actor: User, group: Group, values: dict[str, Any]) -> Group:
     changes = audit.diff(before, audit.snapshot(group, GROUP_FIELDS))
     if changes:
         audit.record_change(
-            actor=actor, instance=group, action="updated", changes=changes, summary="Group changed"
+            actor=actor,
+            instance=group,
+            action=AuditEvent.Action.UPDATED,
+            changes=changes,
+            summary="Group changed",
         )
     return group
 
@@ -63,9 +68,9 @@ def add_member(
         actor=actor,
         instance=membership,
         subject=group,
-        action="created" if created else "updated",
+        action=AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
         changes=audit.diff(before, audit.snapshot(membership, MEMBERSHIP_FIELDS)),
-        summary=f"{expert.full_name} joined {group.name}",
+        summary=f"{expert.full_name} joined {audit.shortened(group.name, 140)}",
     )
     return membership
 
@@ -80,8 +85,8 @@ def remove_member(*, actor: User, membership: Membership, left_on: date) -> Memb
         actor=actor,
         instance=membership,
         subject=membership.group,
-        action="updated",
+        action=AuditEvent.Action.UPDATED,
         changes=audit.diff(before, audit.snapshot(membership, MEMBERSHIP_FIELDS)),
-        summary=f"{membership.expert.full_name} left {membership.group.name}",
+        summary=f"{membership.expert.full_name} left {audit.shortened(membership.group.name, 140)}",
     )
     return membership

@@ -31,9 +31,11 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.core.formats import long_date, time_of_day
 from coproduce.opportunities.choices import InvitationStatus, RequestStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, InviteRun, Session
+from coproduce.opportunities.transitions import may, move
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
 
@@ -49,6 +51,21 @@ LINK_REPLACED = (
 LINK_EXPIRED = "This link has expired"
 ALREADY_ANSWERED = "You have already answered"
 INVITATION_WITHDRAWN = "This invitation has been cancelled"
+# A reason for saying no is kept in the audit trail's summary, which has room for this much.
+REASON_LENGTH = 100
+REASON_TOO_LONG = f"Give your reason in {REASON_LENGTH} characters or fewer"
+
+# Why an answer is refused, by the invitation's status. Which statuses allow it is in
+# opportunities/transitions.py; these are the words for the others.
+CANNOT_ACCEPT = {
+    InvitationStatus.ACCEPTED: "You already have a place at this meeting",
+    InvitationStatus.WAITING: "You are already on the waiting list for this meeting",
+    InvitationStatus.CANCELLED: INVITATION_WITHDRAWN,
+}
+CANNOT_DECLINE = {
+    InvitationStatus.DECLINED: "You have already said no to this meeting",
+    InvitationStatus.CANCELLED: INVITATION_WITHDRAWN,
+}
 
 # Who still expects to hear about a session: everyone who has not said no.
 STILL_INVOLVED = (InvitationStatus.INVITED, InvitationStatus.ACCEPTED, InvitationStatus.WAITING)
@@ -67,14 +84,17 @@ def _when(session: Session) -> str:
     return f"{long_date(session.starts_at)} at {time_of_day(session.starts_at)}"
 
 
-def _audit(invitation: Invitation, *, by, action: str, before: str, summary: str) -> None:
+def _audit(
+    invitation: Invitation, *, by, action: AuditEvent.Action, before: str, summary: str
+) -> None:
     audit.record_change(
         actor=by,
         instance=invitation,
         action=action,
         changes={"status": [before, invitation.status]},
         subject=invitation.expert,
-        summary=f"{summary}: {invitation.session.opportunity.title}, {_when(invitation.session)}",
+        summary=f"{summary}: {audit.shortened(invitation.session.opportunity.title, 100)}, "
+        f"{_when(invitation.session)}",
     )
 
 
@@ -83,6 +103,11 @@ def _check_session_open(session: Session) -> None:
         raise InvitationError(SESSION_CANCELLED)
     if session.starts_at <= timezone.now():
         raise InvitationError(ALREADY_HAPPENED)
+
+
+def _check_reason(reason: str) -> None:
+    if len(reason) > REASON_LENGTH:
+        raise InvitationError(REASON_TOO_LONG)
 
 
 def _lock(invitation: Invitation) -> tuple[Session, Invitation]:
@@ -176,7 +201,9 @@ def invite_experts(
             )
             invitation.session = session
             invitation.expert = expert
-            _audit(invitation, by=actor, action="invited", before="", summary="Invited")
+            _audit(
+                invitation, by=actor, action=AuditEvent.Action.INVITED, before="", summary="Invited"
+            )
             created.append(invitation)
     run = InviteRun.objects.create(
         opportunity=sessions[0].opportunity,
@@ -216,8 +243,8 @@ def record_place_after_the_event(*, actor: User, session: Session, expert: Exper
     )
     if not created and invitation.status == InvitationStatus.ACCEPTED:
         return invitation
-    before = "" if created else invitation.status
-    invitation.status = InvitationStatus.ACCEPTED
+    # A new invitation is made with its place; one they already had moves to a place.
+    before = "" if created else move(invitation, "record a place after the meeting")
     invitation.responded_at = timezone.now()
     invitation.waiting_since = None
     invitation.answer_token_hash = ""
@@ -229,7 +256,7 @@ def record_place_after_the_event(*, actor: User, session: Session, expert: Exper
     _audit(
         invitation,
         by=actor,
-        action="given a place",
+        action=AuditEvent.Action.GIVEN_A_PLACE,
         before=before,
         summary="Recorded as having a place, after the meeting",
     )
@@ -390,27 +417,23 @@ def accept_invitation(*, invitation: Invitation, by: User | None = None) -> Invi
     """Says yes: a place if one is free, otherwise a place on the waiting list."""
     session, invitation = _lock(invitation)
     _check_session_open(session)
-    if invitation.status == InvitationStatus.ACCEPTED:
-        raise InvitationError("You already have a place at this meeting")
-    if invitation.status == InvitationStatus.WAITING:
-        raise InvitationError("You are already on the waiting list for this meeting")
-    if invitation.status == InvitationStatus.CANCELLED:
-        raise InvitationError(INVITATION_WITHDRAWN)
+    if not may(invitation.status, "accept"):
+        raise InvitationError(CANNOT_ACCEPT[invitation.status])
     # Anyone already waiting comes first, if places have been added since they joined the list.
     offer_place_to_next(session=session)
     before = invitation.status
     now = timezone.now()
     invitation.responded_at = now
     if places_taken(session) < session.opportunity.places:
-        invitation.status = InvitationStatus.ACCEPTED
+        move(invitation, "accept", to=InvitationStatus.ACCEPTED)
         invitation.waiting_since = None
         summary = "Accepted a place"
     else:
-        invitation.status = InvitationStatus.WAITING
+        move(invitation, "accept", to=InvitationStatus.WAITING)
         invitation.waiting_since = now
         summary = "Said yes, and is on the waiting list (the places were full)"
     invitation.save(update_fields=["status", "responded_at", "waiting_since", "updated_at"])
-    _audit(invitation, by=by, action="accepted", before=before, summary=summary)
+    _audit(invitation, by=by, action=AuditEvent.Action.ACCEPTED, before=before, summary=summary)
     return invitation
 
 
@@ -420,21 +443,19 @@ def decline_invitation(
 ) -> Invitation:
     """Says no. Someone on the waiting list who declines leaves it; someone with a place who
     declines gives it up, as if they had cancelled."""
+    _check_reason(reason)
     session, invitation = _lock(invitation)
     _check_session_open(session)
     if invitation.status == InvitationStatus.ACCEPTED:
         return cancel_booking(invitation=invitation, by=by, reason=reason)
-    if invitation.status == InvitationStatus.DECLINED:
-        raise InvitationError("You have already said no to this meeting")
-    if invitation.status == InvitationStatus.CANCELLED:
-        raise InvitationError(INVITATION_WITHDRAWN)
-    before = invitation.status
-    invitation.status = InvitationStatus.DECLINED
+    if not may(invitation.status, "decline"):
+        raise InvitationError(CANNOT_DECLINE[invitation.status])
+    before = move(invitation, "decline")
     invitation.responded_at = timezone.now()
     invitation.waiting_since = None
     invitation.save(update_fields=["status", "responded_at", "waiting_since", "updated_at"])
-    summary = "Declined" + (f" ({reason[:100]})" if reason else "")
-    _audit(invitation, by=by, action="declined", before=before, summary=summary)
+    summary = "Declined" + (f" ({reason})" if reason else "")
+    _audit(invitation, by=by, action=AuditEvent.Action.DECLINED, before=before, summary=summary)
     return invitation
 
 
@@ -444,20 +465,20 @@ def cancel_booking(
 ) -> Invitation:
     """The expert can no longer come (or leaves the waiting list). A place they held goes to
     the next person waiting."""
+    _check_reason(reason)
     session, invitation = _lock(invitation)
     _check_session_open(session)
-    if invitation.status not in (InvitationStatus.ACCEPTED, InvitationStatus.WAITING):
+    if not may(invitation.status, "cancel"):
         raise InvitationError("There is no place to cancel")
-    before = invitation.status
-    invitation.status = InvitationStatus.CANCELLED
+    before = move(invitation, "cancel")
     invitation.responded_at = timezone.now()
     invitation.waiting_since = None
     invitation.save(update_fields=["status", "responded_at", "waiting_since", "updated_at"])
     on_behalf = by is not None and by != invitation.expert.user
     summary = "Cancelled their place" + (" (recorded by the team)" if on_behalf else "")
     if reason:
-        summary += f" ({reason[:100]})"
-    _audit(invitation, by=by, action="cancelled", before=before, summary=summary)
+        summary += f" ({reason})"
+    _audit(invitation, by=by, action=AuditEvent.Action.CANCELLED, before=before, summary=summary)
     if before == InvitationStatus.ACCEPTED:
         offer_place_to_next(session=session)
     return invitation
@@ -492,14 +513,19 @@ def withdraw_invitation(*, invitation: Invitation, by: User) -> Invitation:
     the expert is told, with a cancellation for their calendar."""
     session, invitation = _lock(invitation)
     _check_session_open(session)
-    if invitation.status not in STILL_INVOLVED:
+    if not may(invitation.status, "withdraw"):
         raise InvitationError("Only an invitation that is still open can be withdrawn")
-    before = invitation.status
-    invitation.status = InvitationStatus.CANCELLED
+    before = move(invitation, "withdraw")
     invitation.waiting_since = None
     invitation.answer_token_hash = ""
     invitation.save(update_fields=["status", "waiting_since", "answer_token_hash", "updated_at"])
-    _audit(invitation, by=by, action="withdrawn", before=before, summary="Invitation withdrawn")
+    _audit(
+        invitation,
+        by=by,
+        action=AuditEvent.Action.WITHDRAWN,
+        before=before,
+        summary="Invitation withdrawn",
+    )
     from coproduce.opportunities.tasks_invitations import tell_about_withdrawal
 
     pk = invitation.pk
@@ -529,12 +555,12 @@ def offer_place_to_next(*, session: Session) -> list[Invitation]:
 
     for invitation in waiting:
         invitation.session = session
-        invitation.status = InvitationStatus.ACCEPTED
+        move(invitation, "give a place from the waiting list")
         invitation.save(update_fields=["status", "updated_at"])
         _audit(
             invitation,
             by=None,
-            action="given a place",
+            action=AuditEvent.Action.GIVEN_A_PLACE,
             before=InvitationStatus.WAITING,
             summary="Given a place from the waiting list",
         )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.opportunities.choices import RequestStatus
 from coproduce.opportunities.models import Group, Opportunity
 from coproduce.opportunities.services.sessions import PlannedSession, create_sessions
@@ -77,7 +78,7 @@ def _create(
     audit.record_change(
         actor=actor,
         instance=opportunity,
-        action="created",
+        action=AuditEvent.Action.CREATED,
         changes=audit.diff({}, audit.snapshot(opportunity, AUDITED)),
         summary=f"{summary}, {len(sessions)} session(s)",
     )
@@ -125,7 +126,7 @@ def resubmit_request(
     audit.record_change(
         actor=actor,
         instance=opportunity,
-        action="updated",
+        action=AuditEvent.Action.UPDATED,
         changes=audit.diff(before, audit.snapshot(opportunity, AUDITED)),
         summary=f"Request changed and sent again, {len(sessions)} session(s)",
     )
@@ -151,7 +152,7 @@ def _decide(*, actor: User, opportunity: Opportunity, status: str, note: str) ->
     audit.record_change(
         actor=actor,
         instance=opportunity,
-        action="reviewed",
+        action=AuditEvent.Action.REVIEWED,
         changes=audit.diff(before, audit.snapshot(opportunity, AUDITED)),
         summary=f"Request {opportunity.get_status_display().lower()}",
     )
@@ -194,7 +195,7 @@ def publish_opportunity(*, actor: User, opportunity: Opportunity) -> Opportunity
     audit.record_change(
         actor=actor,
         instance=opportunity,
-        action="published",
+        action=AuditEvent.Action.PUBLISHED,
         changes={"status": [RequestStatus.APPROVED.label, RequestStatus.PUBLISHED.label]},
         summary="Opportunity published",
     )
@@ -237,7 +238,7 @@ def update_opportunity(
         audit.record_change(
             actor=actor,
             instance=opportunity,
-            action="updated",
+            action=AuditEvent.Action.UPDATED,
             changes=changes,
             summary="Opportunity changed",
         )

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
+from coproduce.audit.models import AuditEvent
 from coproduce.core.formats import long_date
 from coproduce.opportunities.choices import RequestStatus, SessionStatus
 from coproduce.opportunities.models import Opportunity, Session, Venue
@@ -172,7 +173,7 @@ def add_session(
         actor=actor,
         instance=session,
         subject=opportunity,
-        action="created",
+        action=AuditEvent.Action.CREATED,
         changes=audit.diff({}, audit.snapshot(session, SESSION_FIELDS)),
         summary=f"Session added on {timezone.localtime(starts_at):%d/%m/%Y %H:%M}"
         + (" (work that already happened)" if starts_at <= timezone.now() else ""),
@@ -207,7 +208,7 @@ def change_session(
         actor=actor,
         instance=session,
         subject=session.opportunity,
-        action="updated",
+        action=AuditEvent.Action.UPDATED,
         changes=audit.diff(before, audit.snapshot(session, SESSION_FIELDS)),
         summary="Session changed",
     )
@@ -233,7 +234,7 @@ def cancel_session(*, actor: User, session: Session, reason: str) -> Session:
         actor=actor,
         instance=session,
         subject=session.opportunity,
-        action="cancelled",
+        action=AuditEvent.Action.CANCELLED,
         changes=audit.diff(before, audit.snapshot(session, SESSION_FIELDS)),
         summary=f"Session cancelled: {reason}",
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from coproduce.opportunities.choices import InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, InviteRun, Opportunity, Session
 from coproduce.opportunities.services import invitations as services
+from coproduce.opportunities.transitions import may
 from coproduce.payments.queries.benefits import warnings_for_invitations
 from coproduce.people.models import Expert
 
@@ -147,7 +148,7 @@ def cancel_for_expert(request: HttpRequest, pk: int) -> HttpResponse:
         problem = services.SESSION_CANCELLED
     elif session.starts_at <= timezone.now():
         problem = services.ALREADY_HAPPENED
-    elif invitation.status not in (InvitationStatus.ACCEPTED, InvitationStatus.WAITING):
+    elif not may(invitation.status, "cancel"):
         problem = f"{invitation.expert.full_name} has no place to cancel"
     if problem:
         messages.error(request, problem)

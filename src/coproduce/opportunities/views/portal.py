@@ -71,7 +71,7 @@ def answer_invitation(request: HttpRequest, pk: int) -> HttpResponse:
             accept_invitation(invitation=invitation, by=request.user)
         elif answer == "no":
             decline_invitation(
-                invitation=invitation, by=request.user, reason=request.POST.get("reason", "")[:500]
+                invitation=invitation, by=request.user, reason=request.POST.get("reason", "")
             )
         else:
             messages.error(request, "Choose yes or no.")

@@ -1,13 +1,15 @@
 """Checking, approving, rejecting and sending back claims. Nobody approves a claim they
-submitted. Which moves a claim may make is in payments.models.CLAIM_MOVES."""
+submitted. Which moves a claim may make is in payments/transitions.py."""
 
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.payments.choices import ClaimKind, ClaimStatus
 from coproduce.payments.models import Claim
 from coproduce.payments.queries.benefits import check_invitation
+from coproduce.payments.transitions import check_transition
 
 
 class ApprovalError(Exception):
@@ -22,7 +24,9 @@ def _locked(claim: Claim) -> Claim:
     )
 
 
-def _move(actor, claim: Claim, action: str, **fields) -> None:
+def _move(actor, claim: Claim, action: AuditEvent.Action, **fields) -> None:
+    if "status" in fields:
+        check_transition(claim.status, fields["status"])
     before = {name: str(getattr(claim, name)) for name in fields}
     for name, value in fields.items():
         setattr(claim, name, value)
@@ -48,7 +52,7 @@ def check_claim(*, actor, claim: Claim) -> Claim:
             raise ApprovalError(
                 "You entered this claim for the expert, so someone else must check it"
             )
-        _move(actor, claim, "claim checked", status=ClaimStatus.CHECKED)
+        _move(actor, claim, AuditEvent.Action.CLAIM_CHECKED, status=ClaimStatus.CHECKED)
         claim.checked_by, claim.checked_at = actor, timezone.now()
         claim.save(update_fields=["checked_by", "checked_at", "updated_at"])
     return claim
@@ -82,7 +86,7 @@ def approve_claim(*, actor, claim: Claim, override_reason: str = "") -> Claim:
         fields = {"status": ClaimStatus.APPROVED}
         if warning is not None:
             fields["override_reason"] = override_reason.strip()[:1000]
-        _move(actor, claim, "claim approved", **fields)
+        _move(actor, claim, AuditEvent.Action.CLAIM_APPROVED, **fields)
         claim.decided_by, claim.decided_at = actor, timezone.now()
         claim.save(update_fields=["decided_by", "decided_at", "updated_at"])
     return claim
@@ -99,7 +103,13 @@ def reject_claim(*, actor, claim: Claim, reason: str) -> Claim:
             raise ApprovalError("Only a claim waiting for approval can be rejected")
         if claim.submitted_by_id is not None and claim.submitted_by_id == actor.pk:
             raise ApprovalError("You submitted this claim, so someone else must decide it")
-        _move(actor, claim, "claim rejected", status=ClaimStatus.REJECTED, rejection_reason=reason)
+        _move(
+            actor,
+            claim,
+            AuditEvent.Action.CLAIM_REJECTED,
+            status=ClaimStatus.REJECTED,
+            rejection_reason=reason,
+        )
         claim.decided_by, claim.decided_at = actor, timezone.now()
         claim.save(update_fields=["decided_by", "decided_at", "updated_at"])
     return claim
@@ -121,7 +131,13 @@ def send_back_claim(*, actor, claim: Claim, reason: str) -> Claim:
             )
         if not claim.may("send back"):
             raise ApprovalError("Only a claim waiting to be checked or approved can be sent back")
-        _move(actor, claim, "claim sent back", status=ClaimStatus.RETURNED, return_reason=reason)
+        _move(
+            actor,
+            claim,
+            AuditEvent.Action.CLAIM_SENT_BACK,
+            status=ClaimStatus.RETURNED,
+            return_reason=reason,
+        )
         claim.returned_by, claim.returned_at = actor, timezone.now()
         claim.checked_by, claim.checked_at = None, None
         claim.save(

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.payments.models import Budget
 
@@ -22,7 +23,7 @@ def set_budget(*, actor, team, year: int, amount: Decimal, cost_centre: str = ""
         record_change(
             actor=actor,
             instance=budget,
-            action="budget set",
+            action=AuditEvent.Action.BUDGET_SET,
             changes={
                 "amount": [before["amount"], str(amount)],
                 "cost_centre": [before["cost_centre"], budget.cost_centre],

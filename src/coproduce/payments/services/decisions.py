@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.core.money import pounds
 from coproduce.payments.choices import FeeChoice
@@ -51,7 +52,9 @@ def record_fee_choice(
         record_change(
             actor=actor,
             instance=decision,
-            action="fee choice recorded" if by_expert else "fee override recorded",
+            action=AuditEvent.Action.FEE_CHOICE_RECORDED
+            if by_expert
+            else AuditEvent.Action.FEE_OVERRIDE_RECORDED,
             changes={
                 "choice": [before[0], choice],
                 "reduced_amount": [before[1], str(reduced_amount)],

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.core.formats import count_of, long_date, money
 from coproduce.core.money import pounds
@@ -16,6 +17,7 @@ from coproduce.payments.calculations import mileage, total
 from coproduce.payments.choices import ClaimKind, ClaimStatus, ExpenseCategory
 from coproduce.payments.models import Claim, ClaimLine
 from coproduce.payments.queries.fees import expense_rules, policy_on
+from coproduce.payments.transitions import move
 
 # No single expense is more than this, whatever the policy says: a typing slip, not a claim.
 MOST_PER_LINE = Decimal("1000.00")
@@ -182,7 +184,7 @@ def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bo
         record_change(
             actor=actor,
             instance=claim,
-            action="claim submitted",
+            action=AuditEvent.Action.CLAIM_SUBMITTED,
             changes={"total": [None, str(claim.total)]},
             subject=invitation.expert,
             summary=f"Expenses of {money(claim.total)} for {session.opportunity.title} on "
@@ -207,7 +209,7 @@ def send_claim_again(*, actor, claim: Claim, items: list[ExpenseItem], on_behalf
         locked.lines.all().delete()
         _save_lines(locked, lines)
         locked.total = total(line.amount for line, _ in lines)
-        locked.status = ClaimStatus.SUBMITTED
+        move(locked, "send again")
         locked.resubmitted_by, locked.resubmitted_at = actor, timezone.now()
         locked.save()
         # Receipts no longer part of the claim are not kept (private files, kept no longer
@@ -217,7 +219,7 @@ def send_claim_again(*, actor, claim: Claim, items: list[ExpenseItem], on_behalf
         record_change(
             actor=actor,
             instance=locked,
-            action="claim sent again",
+            action=AuditEvent.Action.CLAIM_SENT_AGAIN,
             changes={
                 "status": [before["status"], locked.status],
                 "total": [before["total"], str(locked.total)],

@@ -3,6 +3,7 @@ is saved or corrected."""
 
 from django.utils import timezone
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.core.formats import long_date, money
 from coproduce.core.money import ZERO, pounds
@@ -10,6 +11,7 @@ from coproduce.opportunities.choices import Attendance
 from coproduce.payments.choices import FEE, ClaimKind, ClaimStatus, FeeChoice
 from coproduce.payments.models import Claim, ClaimLine
 from coproduce.payments.queries.fees import fee_for
+from coproduce.payments.transitions import move
 from coproduce.people.choices import PaymentPreference
 
 
@@ -71,13 +73,12 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
     if amount is None:
         # Corrected to not attended (or the expert chose no fee): withdraw, keep the record.
         if claim.status != ClaimStatus.WITHDRAWN:
-            before = claim.status
-            claim.status = ClaimStatus.WITHDRAWN
+            before = move(claim, "withdraw")
             claim.save(update_fields=["status", "updated_at"])
             record_change(
                 actor=actor,
                 instance=claim,
-                action="claim withdrawn",
+                action=AuditEvent.Action.CLAIM_WITHDRAWN,
                 changes={"status": [before, claim.status]},
                 subject=invitation.expert,
                 summary=summary,
@@ -113,7 +114,7 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
         record_change(
             actor=actor,
             instance=claim,
-            action="claim created",
+            action=AuditEvent.Action.CLAIM_CREATED,
             changes={"total": [None, str(amount)]},
             subject=invitation.expert,
             summary=summary,
@@ -133,14 +134,14 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
     )
     # A changed amount needs approving again.
     claim.total = amount
-    claim.status = ClaimStatus.CHECKED
+    move(claim, "adjust")
     claim.checked_by, claim.checked_at = actor, now
     claim.decided_by, claim.decided_at, claim.override_reason = None, None, ""
     claim.save()
     record_change(
         actor=actor,
         instance=claim,
-        action="claim adjusted",
+        action=AuditEvent.Action.CLAIM_ADJUSTED,
         changes={
             "total": [before["total"], str(claim.total)],
             "status": [before["status"], claim.status],

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.payments.models import ExpenseRule, Policy, Rate
 
@@ -54,7 +55,11 @@ def set_policy(
                 "A policy already starts on that day and is in force. Choose a later day for "
                 "the new rates: claims keep the rates of their meeting's date."
             )
-        action = "payment policy replaced" if existing else "payment policy set"
+        action = (
+            AuditEvent.Action.PAYMENT_POLICY_REPLACED
+            if existing
+            else AuditEvent.Action.PAYMENT_POLICY_SET
+        )
         if existing is not None:
             existing.delete()
         policy = Policy.objects.create(

@@ -6,11 +6,13 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change, record_changes
 from coproduce.core.formats import count_of, money
 from coproduce.core.money import ZERO
 from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import Claim, PaymentRun
+from coproduce.payments.transitions import CLAIM_MOVES
 
 
 class PaymentRunError(Exception):
@@ -43,11 +45,10 @@ def create_payment_run(
         # update's conditions are on the claim row itself (no join), so PostgreSQL checks them
         # again once another run's lock is released: a claim just paid there is left out here.
         ids = list(chosen.select_for_update(of=("self",)).values_list("pk", flat=True))
+        payable, paid_status = CLAIM_MOVES["pay"]
         taken = Claim.objects.filter(
-            pk__in=ids, status=ClaimStatus.APPROVED, payment_run__isnull=True
-        ).update(
-            payment_run=run, status=ClaimStatus.PAID, paid_on=paid_on, updated_at=timezone.now()
-        )
+            pk__in=ids, status__in=sorted(payable), payment_run__isnull=True
+        ).update(payment_run=run, status=paid_status, paid_on=paid_on, updated_at=timezone.now())
         if taken == 0:
             raise PaymentRunError(
                 "There are no approved claims to pay: they may have just been paid in another run"
@@ -55,7 +56,7 @@ def create_payment_run(
         paid = Claim.objects.filter(payment_run=run).select_related("expert")
         record_changes(
             actor=actor,
-            action="claim paid",
+            action=AuditEvent.Action.CLAIM_PAID,
             changes=[
                 (
                     claim,
@@ -74,7 +75,7 @@ def create_payment_run(
         record_change(
             actor=actor,
             instance=run,
-            action="payment run created",
+            action=AuditEvent.Action.PAYMENT_RUN_CREATED,
             changes={"claims": [None, taken], "total": [None, str(run.total)]},
             summary=f"{run.reference}: {count_of(taken, 'claim')}, {money(run.total)}, "
             f"paid on {paid_on}",

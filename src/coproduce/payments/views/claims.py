@@ -125,9 +125,7 @@ def _render_detail(
             and claim.may("send back")
             and user.has_perm("payments.check_claims"),
             "can_correct": claim.may("send again") and user.has_perm("payments.submit_for_experts"),
-            "can_check": claim.status == ClaimStatus.SUBMITTED
-            and user.has_perm("payments.check_claims")
-            and not own,
+            "can_check": claim.may("check") and user.has_perm("payments.check_claims") and not own,
             "own_entry": claim.status == ClaimStatus.SUBMITTED
             and own
             and user.has_perm("payments.check_claims"),
