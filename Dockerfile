@@ -15,15 +15,14 @@ FROM ${NODE_BASE} AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
-# The same copies as the Makefile's `assets` target (compiled NHS.UK frontend, no Sass build,
-# and htmx). deploy/smoke-test compares the image's files with those `make assets` makes.
+# The same copies as the Makefile's `assets` target (compiled NHS.UK frontend, no Sass build).
+# deploy/smoke-test compares the image's files with those `make assets` makes.
 RUN V=vendor \
-    && mkdir -p $V/nhsuk $V/htmx \
+    && mkdir -p $V/nhsuk \
     && cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* $V/nhsuk/ \
     && sed 's#url(/assets/#url(assets/#g' node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css \
        | sed 's#/\*\# sourceMappingURL=[^*]*\*/##' > $V/nhsuk/nhsuk-frontend.min.css \
-    && cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets $V/nhsuk/assets \
-    && cp node_modules/htmx.org/dist/htmx.min.js $V/htmx/
+    && cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets $V/nhsuk/assets
 
 # --- Python packages, exactly as uv.lock says, in a venv copied whole to the runtime. --------
 FROM ${BASE} AS build

@@ -16,7 +16,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coproduce_test
 DEMO_EXPERTS ?= 500
 
-.PHONY: upgrade run test static-checks test-sqlite test-browser test-postgres test-production test-container browser-deps pdf-deps bench lint format assets install demo clean
+.PHONY: upgrade run test static-checks test-in-process test-sqlite test-browser test-postgres test-production test-container browser-deps pdf-deps bench lint format assets install demo clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -41,14 +41,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.installed
 
-# Copies the compiled NHS.UK frontend (no Sass build) and htmx into static files.
+# Copies the compiled NHS.UK frontend (no Sass build) into static files.
 assets: node_modules/.installed
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/nhsuk $(VENDOR)/htmx
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/nhsuk
 	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* $(VENDOR)/nhsuk/
 	sed 's#url(/assets/#url(assets/#g' node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css \
 		| sed 's#/\*\# sourceMappingURL=[^*]*\*/##' > $(VENDOR)/nhsuk/nhsuk-frontend.min.css
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets $(VENDOR)/nhsuk/assets
-	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 
 run: install pdf-deps
 	mkdir -p var
@@ -84,6 +83,7 @@ test: install browser-deps pdf-deps
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 	$(MAKE) test-production
+	$(MAKE) test-in-process
 	$(MAKE) test-container
 
 # Everything but the browser journeys, on SQLite, in two processes. The journeys run once in
@@ -115,6 +115,12 @@ test-production:
 	else \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
 	fi
+
+# The few browser journeys that move a server's clock or settings from the test (idle sign-out,
+# NHS sign-in against a fake provider): the production server runs in its own processes, so
+# test-production skips them, saying why; here Django's live server runs them, on SQLite.
+test-in-process: install browser-deps
+	$(BIN)/pytest -q -m "browser and in_process"
 
 # Builds the container image (Dockerfile) and runs deploy/smoke-test in it against the
 # PostgreSQL server of TEST_DATABASE_URL; where no container engine can run here it runs

@@ -1,10 +1,11 @@
-"""Shared fixtures: a signed-in client for each role, and a clean outbox."""
+"""Shared fixtures: a signed-in client for each role, the payment policy, and a clean outbox."""
 
 import pytest
 from django.test import Client
 
 from coproduce.accounts.roles import Role
 from tests.factories import UserFactory, expert_with_account
+from tests.payments.helpers import make_policy
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -142,6 +143,14 @@ def expert_client(expert):
 @pytest.fixture
 def anonymous_client():
     return Client()
+
+
+@pytest.fixture
+def policy(db):
+    """The standard payment policy, set through the service as the policy page sets it: £15 an
+    hour for workshops, 45p a mile and the usual expenses, in force since 1 April 2020. A module
+    whose every test needs it says `pytestmark = pytest.mark.usefixtures("policy")`."""
+    return make_policy()
 
 
 class _Inbox:

@@ -1,6 +1,7 @@
 """factory-boy factories for every app, in one place so every test builds data the same way."""
 
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -188,3 +189,28 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     expert = factory.SubFactory(ExpertFactory)
     status = "invited"
+
+
+# Payments ----------------------------------------------------------------------------------
+# The standard policy, set through the service as the policy page sets it, is the `policy`
+# fixture (tests/conftest.py, by tests.payments.helpers.make_policy); these build rows directly,
+# for tests that need a policy the page could not make or the service would refuse.
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "payments.Policy"
+
+    effective_from = date(2020, 4, 1)
+    mileage_rate = Decimal("0.45")
+    summary = "Our rates"
+
+
+class RateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "payments.Rate"
+
+    policy = factory.SubFactory(PolicyFactory)
+    kind = "workshop"
+    unit = "hour"
+    amount = Decimal("15.00")

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpRequest
+from django.template.defaultfilters import pluralize
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
@@ -58,6 +59,8 @@ def environment(**options: Any) -> Environment:
             "hours": formats.hours,
             # {{ n | count_of("hour") }}: "1 hour", "2.5 hours"
             "count_of": formats.count_of,
+            # Django's: {{ n | pluralize }} is "" or "s"; {{ n | pluralize("is,are") }}
+            "pluralize": pluralize,
         }
     )
     return env

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "coproduce.opportunities",
     "coproduce.payments",
     "coproduce.retention",
+    # Last: `manage.py demo_data` and the fictional records it makes, which use every app above.
+    "coproduce.demo",
 ]
 
 MIDDLEWARE = [
@@ -405,7 +407,7 @@ CONTENT_SECURITY_POLICY = {
         ),
         # NHS.UK frontend's stylesheet loads the Frutiger web font from the NHS's asset host.
         "font-src": [SELF, "https://assets.nhs.uk"],
-        # htmx talks only to us.
+        # Our scripts fetch only from us.
         "connect-src": [SELF],
         # Forms post only to us (sign-in included), and our NHS sign-in buttons' answer sends
         # the browser on to CIS2 or NHS login, which browsers check against this too.

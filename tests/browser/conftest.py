@@ -12,9 +12,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from coproduce.accounts.roles import Role
 from tests.browser.checks import AXE_JS, REPO_ROOT
@@ -29,7 +28,8 @@ from tests.browser.server import (
     new_secret_key,
     production_mode,
 )
-from tests.factories import UserFactory, expert_with_account
+from tests.browser.steps import sign_in, sign_in_as
+from tests.factories import expert_with_account
 
 CHROMIUM = Path("/usr/bin/chromium")
 VENDOR_CSS = (
@@ -396,38 +396,15 @@ def page(transactional_db, browser, app_server):
     assert not leftover, "The page had errors:\n" + "\n".join(leftover)
 
 
-def sign_in(page, user) -> None:
-    """Signs the browser in as `user` with a session cookie made by Django's test client."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [
-            {
-                "name": cookie.key,
-                "value": cookie.value,
-                "url": page.problems.own_origin,
-                "httpOnly": True,
-                "secure": page.problems.own_origin.startswith("https:"),
-                "sameSite": "Lax",
-            }
-        ]
-    )
-
-
 @pytest.fixture
 def coordinator_page(page, transactional_db):
-    user = UserFactory(role=Role.COORDINATOR, full_name="Cora Coordinator")
-    sign_in(page, user)
-    page.user = user
+    sign_in_as(page, Role.COORDINATOR, full_name="Cora Coordinator")
     return page
 
 
 @pytest.fixture
 def administrator_page(page, transactional_db):
-    user = UserFactory(role=Role.ADMINISTRATOR, full_name="Ada Administrator")
-    sign_in(page, user)
-    page.user = user
+    sign_in_as(page, Role.ADMINISTRATOR, full_name="Ada Administrator")
     return page
 
 

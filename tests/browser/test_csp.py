@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from coproduce.accounts.roles import Role
 from tests.browser.checks import check_page, visit
-from tests.browser.conftest import sign_in
-from tests.factories import UserFactory
+from tests.browser.steps import sign_in_as
 
 pytestmark = pytest.mark.browser
 
@@ -60,29 +59,8 @@ def test_an_injected_script_and_style_are_refused_and_reported(page):
     assert page.problems.csp_violations == []
 
 
-def test_htmx_adds_no_style_block_and_runs_no_code_from_attributes(coordinator_page):
-    page = coordinator_page
-    visit(page, reverse("people:dashboard"))
-    page.wait_for_function("typeof window.htmx !== 'undefined'")
-    config = page.evaluate(
-        """() => ({
-            styles: document.querySelectorAll('style').length,
-            indicatorStyles: htmx.config.includeIndicatorStyles,
-            allowEval: htmx.config.allowEval,
-            allowScriptTags: htmx.config.allowScriptTags,
-        })"""
-    )
-    assert config == {
-        "styles": 0,
-        "indicatorStyles": False,
-        "allowEval": False,
-        "allowScriptTags": False,
-    }
-    check_page(page)
-
-
 def test_the_authenticator_qr_code_shows_under_the_policy(page, transactional_db):
-    sign_in(page, UserFactory(role=Role.COORDINATOR, with_totp=False))
+    sign_in_as(page, Role.COORDINATOR, with_totp=False)
     visit(page, reverse("mfa_activate_totp"))
     # Setting up a second factor asks for the password again first.
     page.get_by_role("textbox", name="Password").fill("correct horse battery staple")
@@ -94,7 +72,7 @@ def test_the_authenticator_qr_code_shows_under_the_policy(page, transactional_db
 
 
 def test_django_admin_pages_keep_to_the_policy(page, transactional_db):
-    sign_in(page, UserFactory(role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True))
+    sign_in_as(page, Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
     for name in (
         "admin:index",
         "admin:opportunities_opportunity_changelist",

@@ -9,14 +9,14 @@ from playwright.sync_api import expect
 from coproduce.accounts.roles import Role
 from coproduce.people.models import Expert
 from tests.browser.checks import assert_error_summary, check_page, follow_error_link, visit
-from tests.browser.conftest import sign_in
-from tests.factories import UserFactory, expert_with_account
+from tests.browser.steps import sign_in_as
+from tests.factories import expert_with_account
 
 pytestmark = pytest.mark.browser
 
 
 def test_the_lead_erases_a_persons_data_after_confirming(page, transactional_db):
-    sign_in(page, UserFactory(role=Role.INVOLVEMENT_LEAD, full_name="Lee Lead"))
+    sign_in_as(page, Role.INVOLVEMENT_LEAD, full_name="Lee Lead")
     person = expert_with_account(full_name="Olwen Ashworth-Pryce", email="olwen@example.net")
 
     visit(page, reverse("people:expert_detail", args=[person.pk]))

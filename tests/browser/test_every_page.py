@@ -13,7 +13,7 @@ from coproduce.accounts.roles import Role
 from coproduce.core.erasure import erase_person
 from coproduce.people.restriction import restrict_processing
 from tests.browser.checks import check_page, visit
-from tests.browser.conftest import sign_in
+from tests.browser.steps import sign_in, sign_in_as
 from tests.factories import (
     ExpertFactory,
     GroupFactory,
@@ -124,14 +124,14 @@ def test_every_public_and_sign_in_page_passes_axe(page, transactional_db):
 
 
 def test_the_overview_finance_lands_on_passes_axe(page, transactional_db):
-    sign_in(page, UserFactory(role=Role.FINANCE))
+    sign_in_as(page, Role.FINANCE)
     sweep(page, [("people:dashboard", {})])
 
 
 def test_a_new_staff_member_setting_up_their_authenticator_app_meets_an_accessible_page(
     page, transactional_db
 ):
-    sign_in(page, UserFactory(role=Role.FINANCE, with_totp=False))
+    sign_in_as(page, Role.FINANCE, with_totp=False)
     visit(page, reverse("mfa_activate_totp"))
     check_page(page, small_screen=True)
 
@@ -139,7 +139,7 @@ def test_a_new_staff_member_setting_up_their_authenticator_app_meets_an_accessib
 def test_every_page_only_the_involvement_lead_opens_passes_axe(page, transactional_db):
     from coproduce.retention.models import RetentionRun
 
-    sign_in(page, UserFactory(role=Role.INVOLVEMENT_LEAD))
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
     expert = ExpertFactory()
     RetentionRun.objects.create(people_who_left=2, receipts=14)  # its table is checked too
     erased = ExpertFactory()

@@ -19,7 +19,8 @@ from coproduce.opportunities.models import Session
 from coproduce.payments.choices import RateUnit
 from coproduce.people.choices import PaymentPreference
 from tests.browser.checks import SMALL_SCREEN_WIDTH, check_page, check_small_screen, visit
-from tests.browser.conftest import PageProblems, new_context, sign_in
+from tests.browser.conftest import PageProblems, new_context
+from tests.browser.steps import sign_in
 from tests.factories import (
     ExpertFactory,
     InvitationFactory,

@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from coproduce.accounts.roles import Role
 from coproduce.payments.models import Claim
 from tests.browser.checks import assert_error_summary, check_page, follow_error_link, visit
-from tests.browser.conftest import sign_in
-from tests.factories import ExpertFactory, UserFactory
+from tests.browser.steps import sign_in_as
+from tests.factories import ExpertFactory
 from tests.payments.claim_helpers import attended_unpaid_place, checked_claim, involvement_claim
 from tests.payments.helpers import make_policy
 
@@ -31,8 +31,7 @@ def test_finance_approves_a_claim_and_pays_it_in_a_run(page, transactional_db):
     )
     claim = involvement_claim(expert=wendy, hours="2")  # £30 against a £20 weekly limit
     checked_claim(expert=ExpertFactory(full_name="Barry Bus", payee_reference="PAY-0008"))
-    finance = UserFactory(role=Role.FINANCE, full_name="Fin Finance")
-    sign_in(page, finance)
+    sign_in_as(page, Role.FINANCE, full_name="Fin Finance")
 
     visit(page, "/payments/claims/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Claims to approve")
@@ -86,7 +85,7 @@ def test_finance_approves_a_claim_and_pays_it_in_a_run(page, transactional_db):
 def test_coordinator_claims_expenses_on_an_experts_behalf(page, transactional_db):
     make_policy()
     place = attended_unpaid_place(expert=ExpertFactory(full_name="Olive Offline"))
-    sign_in(page, UserFactory(role=Role.COORDINATOR, full_name="Cora Coordinator"))
+    sign_in_as(page, Role.COORDINATOR, full_name="Cora Coordinator")
 
     visit(page, f"/payments/experts/{place.expert_id}/claims/new/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Claim expenses")

@@ -18,8 +18,8 @@ from tests.browser.checks import (
     follow_error_link,
     visit,
 )
-from tests.browser.conftest import sign_in
-from tests.factories import InvitationFactory, TeamFactory, UserFactory
+from tests.browser.steps import sign_in_as
+from tests.factories import InvitationFactory, TeamFactory
 from tests.payments.helpers import make_policy
 
 pytestmark = pytest.mark.browser
@@ -27,9 +27,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def lead_page(page, transactional_db):
-    user = UserFactory(role=Role.INVOLVEMENT_LEAD, full_name="Lee Lead")
-    sign_in(page, user)
-    page.user = user
+    sign_in_as(page, Role.INVOLVEMENT_LEAD, full_name="Lee Lead")
     return page
 
 

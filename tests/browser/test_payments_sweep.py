@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import sign_in
+from tests.browser.steps import sign_in
 from tests.browser.test_every_page import sweep
 from tests.factories import (
     ExpertFactory,

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from coproduce.accounts.roles import Role
 from coproduce.opportunities.models import Opportunity
 from tests.browser.checks import assert_error_summary, check_page, follow_error_link, visit
-from tests.browser.conftest import sign_in
+from tests.browser.steps import sign_in
 from tests.factories import TeamFactory, UserFactory
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from coproduce.accounts.roles import Role
 from tests.browser.checks import assert_error_summary, check_page, visit
-from tests.browser.conftest import sign_in
-from tests.factories import ExpertFactory, UserFactory
+from tests.browser.steps import sign_in_as
+from tests.factories import ExpertFactory
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_a_coordinator_restricts_a_person_and_the_lead_lifts_it(coordinator_page
     page.get_by_role("link", name="Rosa Restricted").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Rosa Restricted")
 
-    sign_in(page, UserFactory(role=Role.INVOLVEMENT_LEAD, full_name="Lee Lead"))
+    sign_in_as(page, Role.INVOLVEMENT_LEAD, full_name="Lee Lead")
     visit(page, f"/experts/{rosa.pk}/")
     page.get_by_role("link", name="Lift the restriction").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Lift the restriction")

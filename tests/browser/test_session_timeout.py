@@ -20,6 +20,7 @@ from tests.browser.conftest import PRODUCTION
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.in_process,
     pytest.mark.skipif(
         PRODUCTION,
         reason=(

@@ -16,6 +16,7 @@ from tests.factories import UserFactory, expert_with_account
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.in_process,
     # The settings below reach the server only when it runs in this process.
     pytest.mark.skipif(production_mode(), reason="needs the in-process live server"),
 ]

@@ -80,8 +80,8 @@ def test_a_slow_or_failing_run_is_missed_in_the_table():
 
 @pytest.mark.django_db
 def test_the_plan_signs_in_distinct_people_of_each_role():
-    from coproduce.accounts.demo import _partnership
     from coproduce.bench.load_plan import make_plan
+    from coproduce.demo.accounts import _partnership
 
     _partnership()  # the demo's teams, which the bench's staff join
     plan = json.loads(json.dumps(make_plan(2)))

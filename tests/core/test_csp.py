@@ -27,7 +27,6 @@ REFUSED_MARKUP = {
     "a <style> block": re.compile(r"<style\b", re.IGNORECASE),
     "an inline event handler": re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE),
     "a javascript: link": re.compile(r"""=\s*["']?\s*javascript:""", re.IGNORECASE),
-    "htmx code in an attribute": re.compile(r"\s(?:data-)?hx-(?:on|vars)\b", re.IGNORECASE),
 }
 
 

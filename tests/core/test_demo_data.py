@@ -10,12 +10,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count
 
-from coproduce.accounts.demo import DEMO_PASSWORD, STAFF
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.audit.models import AuditEvent
+from coproduce.demo.accounts import DEMO_PASSWORD, STAFF
+from coproduce.demo.people import DEMO_EXPERTS
 from coproduce.payments.models import Claim
-from coproduce.people.demo import DEMO_EXPERTS
 from coproduce.people.models import (
     AccessNeed,
     Expert,

@@ -14,8 +14,14 @@ from django.urls import reverse
 from coproduce.opportunities.choices import Kind
 from coproduce.opportunities.models import Opportunity
 from coproduce.payments.choices import RateUnit
-from coproduce.payments.models import Policy, Rate
-from tests.factories import OpportunityFactory, SessionFactory, TeamFactory
+from coproduce.payments.models import Policy
+from tests.factories import (
+    OpportunityFactory,
+    PolicyFactory,
+    RateFactory,
+    SessionFactory,
+    TeamFactory,
+)
 from tests.opportunities.test_requests import valid_request
 
 pytestmark = pytest.mark.django_db
@@ -35,12 +41,7 @@ def text(response) -> str:
 
 
 def policy(*, agreed: bool = False, every_kind: bool = True, starts=date(2025, 4, 1)) -> Policy:
-    made = Policy.objects.create(
-        effective_from=starts,
-        mileage_rate=Decimal("0.45"),
-        summary="Our rates",
-        allows_agreed_rates=agreed,
-    )
+    made = PolicyFactory(effective_from=starts, allows_agreed_rates=agreed)
     kinds = Kind.values if every_kind else [Kind.WORKSHOP, Kind.INTERVIEW_PANEL]
     for kind in kinds:
         unit, amount = (
@@ -48,7 +49,7 @@ def policy(*, agreed: bool = False, every_kind: bool = True, starts=date(2025, 4
             if kind == Kind.INTERVIEW_PANEL
             else (RateUnit.HOUR, Decimal("16.50"))
         )
-        Rate.objects.create(policy=made, kind=kind, unit=unit, amount=amount)
+        RateFactory(policy=made, kind=kind, unit=unit, amount=amount)
     return made
 
 

@@ -19,14 +19,8 @@ from tests.payments.claim_helpers import (
     expense_claim,
     involvement_claim,
 )
-from tests.payments.helpers import make_policy
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def policy():
-    return make_policy(hourly=Decimal("15.00"))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 
 def weekly_limited_claim(limit: str = "20.00"):

@@ -34,7 +34,7 @@ from tests.payments.claim_helpers import (
     expense_claim,
     involvement_claim,
 )
-from tests.payments.helpers import attend, make_policy
+from tests.payments.helpers import attend
 
 S = ClaimStatus
 EVERY = list(ClaimStatus)
@@ -104,11 +104,6 @@ def test_a_paid_claim_never_moves():
 
 
 # Each service goes through the table, and refuses in the words people already see.
-
-
-@pytest.fixture
-def policy(db):
-    return make_policy()
 
 
 def paid_claim() -> Claim:

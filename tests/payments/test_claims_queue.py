@@ -20,15 +20,9 @@ from tests.payments.claim_helpers import (
     expense_claim,
     involvement_claim,
 )
-from tests.payments.helpers import make_policy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 URL = reverse("payments:claims")
-
-
-@pytest.fixture(autouse=True)
-def policy():
-    return make_policy(hourly=Decimal("15.00"))
 
 
 def names_in(response) -> list[str]:

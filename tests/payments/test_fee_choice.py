@@ -24,7 +24,7 @@ from tests.factories import (
     OpportunityFactory,
     SessionFactory,
 )
-from tests.payments.helpers import attend, make_policy
+from tests.payments.helpers import attend
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +47,6 @@ def paid_session(
     return SessionFactory(
         opportunity=opportunity, starts_at=starts, ends_at=starts + timedelta(hours=hours)
     )
-
-
-@pytest.fixture
-def policy():
-    return make_policy(hourly=Decimal("15.00"))
 
 
 @pytest.fixture

@@ -46,11 +46,6 @@ def claim_url(claim) -> str:
 
 
 @pytest.fixture
-def policy():
-    return make_policy(hourly=Decimal("15.00"), deadline_days=90)
-
-
-@pytest.fixture
 def paying_expert(expert):
     expert.payee_reference = "EXP-0042"
     expert.save()

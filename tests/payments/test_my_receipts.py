@@ -6,14 +6,8 @@ from django.urls import reverse
 
 from coproduce.payments.models import Claim
 from tests.payments import claim_helpers
-from tests.payments.helpers import make_policy
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def policy(db):
-    return make_policy()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 
 def claim_with_receipt(expert=None):

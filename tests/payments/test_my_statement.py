@@ -15,7 +15,6 @@ from django.urls import reverse
 from coproduce.payments.queries.mine import Statement, statement_for
 from tests.core.pdf_helpers import info_title, is_tagged, language, page_texts
 from tests.factories import expert_with_account
-from tests.payments.helpers import make_policy
 from tests.payments.mine_helpers import expense_claim, involvement_claim, pay
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +24,6 @@ PAGE = reverse("payments:my_statement")
 
 def pdf_url(year: int) -> str:
     return reverse("payments:my_statement_pdf", kwargs={"year": year})
-
-
-@pytest.fixture
-def policy():
-    return make_policy(hourly=Decimal("15.00"))
 
 
 @pytest.fixture

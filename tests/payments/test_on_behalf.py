@@ -14,14 +14,9 @@ from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import Claim, ClaimLine
 from tests.factories import ExpertFactory
 from tests.payments.claim_helpers import attended_unpaid_place
-from tests.payments.helpers import accepted_place, attend, make_policy
+from tests.payments.helpers import accepted_place, attend
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def policy():
-    return make_policy()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 
 @pytest.fixture

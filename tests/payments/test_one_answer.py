@@ -17,7 +17,7 @@ from coproduce.opportunities.notify import Details
 from coproduce.opportunities.services.attendance import AttendanceEntry, record_attendance
 from coproduce.payments.calculations import financial_year_of
 from coproduce.payments.choices import ClaimKind, RateUnit
-from coproduce.payments.models import Claim, Policy, Rate
+from coproduce.payments.models import Claim
 from coproduce.payments.queries.budgets import budget_report
 from coproduce.payments.queries.fees import session_hours
 from coproduce.payments.queries.work_pay import pay_of
@@ -26,6 +26,8 @@ from tests.factories import (
     ExpertFactory,
     InvitationFactory,
     OpportunityFactory,
+    PolicyFactory,
+    RateFactory,
     SessionFactory,
     UserFactory,
 )
@@ -63,17 +65,15 @@ class PromiseIsPaymentTest(TestCase):
         starts = (timezone.now() - timedelta(days=2)).replace(
             hour=10, minute=0, second=0, microsecond=0
         )
-        made = Policy.objects.create(
+        made = PolicyFactory(
             effective_from=timezone.localdate(starts) - timedelta(days=30),
-            mileage_rate=Decimal("0.45"),
-            summary="Our rates",
             half_day_hours=policy["half_day_hours"],
             day_hours=policy["day_hours"],
             allows_agreed_rates=policy["allows_agreed_rates"],
             created_by=lead,
         )
         if policy["has_rate"]:
-            Rate.objects.create(
+            RateFactory(
                 policy=made, kind=work["kind"], unit=policy["unit"], amount=policy["amount"]
             )
         opportunity = OpportunityFactory(paid=True, kind=work["kind"], hourly_rate=work["agreed"])

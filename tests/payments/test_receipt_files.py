@@ -20,16 +20,10 @@ from coproduce.payments.forms.expenses import ExpenseForm
 from coproduce.payments.models import ClaimLine
 from tests.factories import ExpertFactory
 from tests.payments.claim_helpers import attended_unpaid_place
-from tests.payments.helpers import make_policy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 SCRIPT = String("app.alert('owned')")
-
-
-@pytest.fixture(autouse=True)
-def policy():
-    return make_policy()
 
 
 @pytest.fixture

@@ -24,16 +24,10 @@ from coproduce.payments.services.expenses import ExpenseItem, claim_expenses
 from coproduce.payments.services.runs import create_payment_run
 from tests.factories import ExpertFactory, UserFactory
 from tests.payments.claim_helpers import approved_claim, attended_unpaid_place, checked_claim
-from tests.payments.helpers import make_policy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 RUNS = reverse("payments:runs")
 CREATE = reverse("payments:run_create")
-
-
-@pytest.fixture(autouse=True)
-def policy():
-    return make_policy()
 
 
 def make_run(client) -> PaymentRun:

@@ -23,14 +23,8 @@ from tests.payments.claim_helpers import (
     involvement_claim,
     returned_claim,
 )
-from tests.payments.helpers import make_policy
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def policy():
-    return make_policy()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 
 def send_back(client, claim, reason="The bus ticket is missing. Add a photo of it."):

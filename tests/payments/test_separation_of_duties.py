@@ -8,14 +8,8 @@ from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.services.approval import ApprovalError, approve_claim, check_claim
 from tests.factories import UserFactory
 from tests.payments.claim_helpers import expense_claim
-from tests.payments.helpers import make_policy
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def policy(db):
-    return make_policy()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 
 def test_whoever_entered_a_claim_for_an_expert_may_not_check_it():

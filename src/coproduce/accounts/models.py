@@ -79,10 +79,6 @@ class User(AbstractUser):
         return self.full_name or self.email
 
     @property
-    def role_enum(self) -> Role:
-        return Role(self.role)
-
-    @property
     def is_expert(self) -> bool:
         return self.role == Role.EXPERT
 

@@ -86,9 +86,9 @@ def _session_cookie(user, *, staff: bool) -> str:
 
 
 def _staff(role: str, count: int) -> list[dict]:
-    from coproduce.accounts.demo import ROLE_TEAMS
     from coproduce.accounts.models import Team, User
     from coproduce.accounts.roles import Role
+    from coproduce.demo.accounts import ROLE_TEAMS
 
     org, team_name = ROLE_TEAMS[Role(role)]
     team = Team.objects.get(organisation__name=org, name=team_name)

@@ -36,8 +36,11 @@ def main() -> None:
     if args.step == "fill":
         print(json.dumps({"demo_seconds": _fill(args.experts)}))
     elif args.step == "measure":
+        from coproduce.bench.shortlist_case import time_shortlists
+
+        shortlists = time_shortlists()  # first, while every shortlist is cold
         results = _measure_pages(args.requests)
-        print(json.dumps({"results": [asdict(r) for r in results]}))
+        print(json.dumps({"results": [asdict(r) for r in results], "shortlists": shortlists}))
     elif args.step == "plan":
         print(json.dumps(_plan(args.per_role, args.out)))
     else:
@@ -79,8 +82,8 @@ def _measure_pages(requests: int) -> list[Result]:
     from django.conf import settings
     from django.test import override_settings
 
-    from coproduce.accounts.demo import COORDINATOR_EMAIL, FINANCE_EMAIL
     from coproduce.bench.cases import CASES
+    from coproduce.demo.accounts import COORDINATOR_EMAIL, FINANCE_EMAIL
 
     # The manifest of collected static files is made at deploy time, not here: plain static
     # storage gives the same page without running collectstatic into the developer's tree.
@@ -101,12 +104,18 @@ def _staff_client(email: str):
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.test import Client
 
+    from coproduce.accounts.middleware import PASSED_KEY
     from coproduce.accounts.models import User
 
     user = User.objects.get(email=email)
     TOTP.activate(user, generate_totp_secret())
     client = Client()
     client.force_login(user)
+    # As after signing in with the app's code: the middleware asks whether this session
+    # passed the second factor, and would otherwise send every staff page to the sign-in.
+    session = client.session
+    session[PASSED_KEY] = user.pk
+    session.save()
     return client
 
 
@@ -114,8 +123,8 @@ def _expert_client():
     """Signed in as the demo expert, for the expert's own pages."""
     from django.test import Client
 
-    from coproduce.accounts.demo import DEMO_DOMAIN
     from coproduce.accounts.models import User
+    from coproduce.demo.accounts import DEMO_DOMAIN
 
     client = Client()
     expert = User.objects.filter(email=f"expert@{DEMO_DOMAIN}").first()
@@ -134,7 +143,7 @@ def _fixtures():
     # A long-standing expert from the middle of the register, with a history to show.
     ids = list(Expert.objects.filter(status="active").order_by("pk").values_list("pk", flat=True))
     assert area is not None and ids, "demo_data made no experts"
-    from coproduce.opportunities.demo_history import SHORTLIST_TITLE
+    from coproduce.demo.history import SHORTLIST_TITLE
     from coproduce.opportunities.models import Opportunity
 
     opportunity = Opportunity.objects.filter(title=SHORTLIST_TITLE).first()
@@ -172,9 +181,9 @@ def _measure(client, case, fixtures, requests: int) -> Result:
 
 def _measure_import() -> dict:
     """After the pages, so that the 5,000 people it adds do not change what they show."""
-    from coproduce.accounts.demo import COORDINATOR_EMAIL
     from coproduce.accounts.models import User
     from coproduce.bench.import_case import time_import
+    from coproduce.demo.accounts import COORDINATOR_EMAIL
 
     try:
         return {"seconds": time_import(User.objects.get(email=COORDINATOR_EMAIL)), "error": ""}
@@ -184,9 +193,9 @@ def _measure_import() -> dict:
 
 def _measure_payment_run() -> dict:
     """After the pages: the run pays 5,000 claims, which the queue and budgets would show."""
-    from coproduce.accounts.demo import FINANCE_EMAIL
     from coproduce.accounts.models import User
     from coproduce.bench.run_case import time_payment_run
+    from coproduce.demo.accounts import FINANCE_EMAIL
 
     try:
         return {"seconds": time_payment_run(User.objects.get(email=FINANCE_EMAIL)), "error": ""}

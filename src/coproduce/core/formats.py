@@ -2,12 +2,13 @@
 "2:30pm", "£12.50", "07700 900123"; counts as "1 hour", "2.5 hours", "1,204 rows"."""
 
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import phonenumbers
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
-PENNY = Decimal("0.01")
+from coproduce.core.money import pounds
 
 
 def _local(value: datetime) -> datetime:
@@ -50,7 +51,7 @@ def date_time(value: datetime | None) -> str:
 def money(value: Decimal | int | str | None) -> str:
     if value is None or value == "":
         return ""
-    amount = Decimal(value).quantize(PENNY, rounding=ROUND_HALF_UP)
+    amount = pounds(value)
     sign = "-" if amount < 0 else ""
     return f"{sign}£{abs(amount):,.2f}"
 
@@ -63,12 +64,16 @@ def hours(value: Decimal | int | str | None) -> str:
 
 
 def count_of(n: Decimal | int | None, one: str, many: str = "") -> str:
-    """A number with its word in the right form: "1 hour", "2.5 hours", "1,204 rows". `many`
-    is for words that do not just add an s: count_of(n, "person", "people")."""
+    """A number with its word in the right form, by Django's `pluralize`: "1 hour", "2.5 hours",
+    "1,204 rows". `many` is for words that do not just add an s: count_of(n, "person",
+    "people"). Where the number is not shown, templates use `pluralize` itself."""
     if n is None or n == "":
         return ""
     number = f"{n:,}" if isinstance(n, int) else f"{Decimal(n).normalize():,f}"
-    return f"{number} {one if n == 1 else (many or one + 's')}"
+    if "," in one + many:
+        raise ValueError("pluralize splits its words at a comma: use words without one")
+    word = pluralize(n, f"{one},{many or one + 's'}")
+    return f"{number} {word}"
 
 
 def lower_first(text: str) -> str:

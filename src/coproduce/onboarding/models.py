@@ -32,6 +32,3 @@ class Completion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_prerequisite_display()} on {self.completed_on}"
-
-    def is_current(self, on) -> bool:
-        return self.completed_on <= on and (self.expires_on is None or self.expires_on >= on)

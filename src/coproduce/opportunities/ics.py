@@ -1,9 +1,15 @@
-"""Calendar entries (.ics) for a session, made with icalendar, that Outlook and phone calendars
-open. Every entry for a session carries the session's `uid`, and its `sequence`, which the
-sessions part raises on each change: a calendar app replaces the entry it holds when an update
-(METHOD:REQUEST) or a cancellation (METHOD:CANCEL) arrives with the same UID and a higher
-SEQUENCE."""
+"""Calendar entries (.ics) for sessions, made in one place with icalendar: the entry attached to
+each invitation email, an expert's private feed and the calendar of meetings everyone sees.
 
+All three carry the same PRODID, give times in Europe/London with the zone's rules (a VTIMEZONE),
+so a calendar app shows the meeting at the time on the letter even across a clock change, and
+describe a session in the same words. Every entry for a session carries the session's `uid` and
+its `sequence`, which the sessions part raises on each change: a calendar app replaces the entry
+it holds when an update (METHOD:REQUEST), a cancellation (METHOD:CANCEL) or a feed (METHOD:PUBLISH)
+arrives with the same UID and a higher SEQUENCE."""
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
@@ -11,10 +17,11 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from coproduce.opportunities.choices import SessionStatus
 from coproduce.opportunities.models import Session
-from coproduce.payments.queries.fees import fee_for, pay_words
+from coproduce.payments.queries.fees import FeeTable, fee_for, pay_words
 
-PRODID = "-//Coproduce//Invitations//EN"
+PRODID = "-//Coproduce//Calendar//EN"
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -31,7 +38,9 @@ def where(session: Session) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def description(session: Session) -> str:
+def description(session: Session, *, prices: FeeTable | None = None) -> str:
+    """What the meeting is, how to get in, park and join, its papers, what it pays and whom to
+    ask, a blank line between each. `prices` works out the fee without a query (for a feed)."""
     opportunity = session.opportunity
     venue = session.venue or opportunity.venue
     lines = [opportunity.description]
@@ -44,10 +53,45 @@ def description(session: Session) -> str:
     if session.papers:
         lines += ["", f"Papers: {session.papers}"]
     paid = opportunity.paid
-    payment = pay_words(fee_for(opportunity, session) if paid else None, paid=paid)
-    lines += ["", f"Payment: {payment}"]
+    fee = (prices.fee_for if prices else fee_for)(opportunity, session) if paid else None
+    lines += ["", f"Payment: {pay_words(fee, paid=paid)}"]
     lines += ["", f"Questions: {settings.INVOLVEMENT_TEAM_EMAIL}"]
     return "\n".join(lines)
+
+
+def session_event(
+    session: Session,
+    *,
+    cancelled: bool,
+    stamped_at: datetime,
+    details: bool = True,
+    prices: FeeTable | None = None,
+) -> Event:
+    """One session as a calendar event. `details` adds the description (access, parking,
+    papers, how to join online and what it pays): not for the calendar everyone sees."""
+    event = Event()
+    event.add("uid", event_uid(session))
+    event.add("sequence", session.sequence)
+    event.add("dtstamp", stamped_at.astimezone(UTC))
+    event.add("dtstart", session.starts_at.astimezone(LONDON))
+    event.add("dtend", session.ends_at.astimezone(LONDON))
+    event.add("summary", session.opportunity.title)
+    location = where(session)
+    if location:
+        event.add("location", location)
+    if details:
+        event.add("description", description(session, prices=prices))
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return event
+
+
+def _calendar(method: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    return calendar
 
 
 def _organizer() -> vCalAddress:
@@ -62,22 +106,8 @@ def session_calendar(
 ) -> bytes:
     """One session as an .ics file: METHOD:REQUEST to add or update it, METHOD:CANCEL (and
     STATUS:CANCELLED) to take it out of the person's calendar."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
-    event = Event()
-    event.add("uid", event_uid(session))
-    event.add("sequence", session.sequence)
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", session.starts_at.astimezone(LONDON))
-    event.add("dtend", session.ends_at.astimezone(LONDON))
-    event.add("summary", session.opportunity.title)
-    location = where(session)
-    if location:
-        event.add("location", location)
-    event.add("description", description(session))
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    calendar = _calendar("CANCEL" if cancelled else "REQUEST")
+    event = session_event(session, cancelled=cancelled, stamped_at=timezone.now())
     event["organizer"] = _organizer()
     if attendee_email:
         attendee = vCalAddress(f"mailto:{attendee_email}")
@@ -88,5 +118,24 @@ def session_calendar(
         attendee.params["RSVP"] = vText("FALSE")
         event.add("attendee", attendee, encode=0)
     calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def build_calendar(sessions: Iterable[Session], *, name: str, details: bool = True) -> bytes:
+    """A whole calendar to publish or subscribe to (METHOD:PUBLISH). An event is stamped with
+    when its session last changed, so the feed reads the same until something does."""
+    calendar = _calendar("PUBLISH")
+    calendar.add("x-wr-calname", name)
+    prices = FeeTable() if details else None
+    for session in sessions:
+        event = session_event(
+            session,
+            cancelled=session.status == SessionStatus.CANCELLED,
+            stamped_at=session.updated_at or timezone.now(),
+            details=details,
+            prices=prices,
+        )
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

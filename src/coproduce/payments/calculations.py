@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
-from coproduce.core.formats import money
+from coproduce.core.formats import count_of, money
 from coproduce.core.money import ZERO, pounds
 from coproduce.payments.choices import RateUnit
 
@@ -36,9 +36,7 @@ class Fee:
     def words(self) -> str:
         """ "2.5 hours at £16.50", "1 half day at £49.50"."""
         name = UNIT_NAMES[RateUnit(self.unit)]
-        count = f"{self.quantity.normalize():f}"
-        plural = "" if self.quantity == 1 else "s"
-        return f"{count} {name}{plural} at {money(self.unit_rate)}"
+        return f"{count_of(self.quantity, name)} at {money(self.unit_rate)}"
 
     @property
     def rate_words(self) -> str:

@@ -1,6 +1,8 @@
 """Payments' part of a person's data: claims with their lines and receipts, and the choices
 recorded about what they are paid. No bank details are held."""
 
+from django.template.defaultfilters import pluralize
+
 from coproduce.core.erasure import delete_file_after_commit
 from coproduce.core.formats import count_of
 from coproduce.core.subject_access import Section
@@ -85,7 +87,7 @@ def erase_blockers(expert) -> list[str]:
     return [
         f"They have {count_of(waiting, 'claim')} not yet paid or rejected. Once their data "
         "is erased we cannot pay them, so pay or reject "
-        + ("it" if waiting == 1 else "them")
+        + pluralize(waiting, "it,them")
         + " first."
     ]
 

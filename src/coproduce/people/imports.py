@@ -26,6 +26,7 @@ from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
+from coproduce.core.formats import count_of
 from coproduce.people.choices import Channel, PaymentPreference, Perspective, Status
 from coproduce.people.import_checks import (
     ADD,
@@ -323,8 +324,7 @@ def run_import(*, batch: ImportBatch, actor: User) -> ImportBatch:
     if not preview.can_import:
         count = preview.rows_with_problems
         raise ImportRejected(
-            f"{count:,} {'row has' if count == 1 else 'rows have'} problems. "
-            "Nothing has been imported"
+            f"{count_of(count, 'row has', 'rows have')} problems. Nothing has been imported"
         )
     skip = preview.left_out(batch.duplicate_choices)
     rows = [row for row in preview.rows if row.number not in skip]

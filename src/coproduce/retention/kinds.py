@@ -4,6 +4,8 @@ README's table all read this one list."""
 
 from dataclasses import dataclass
 
+from coproduce.core.formats import count_of
+
 MONTHS, DAYS = "months", "days"
 
 
@@ -94,8 +96,7 @@ BY_FIELD = {kind.field: kind for kind in KINDS}
 def period_words(kind: Kind, value: int) -> str:
     """12 months as "12 months", 72 as "6 years", 1 day as "1 day"."""
     if kind.unit == DAYS:
-        return f"{value} day" if value == 1 else f"{value} days"
+        return count_of(value, "day")
     if value % 12 == 0:
-        years = value // 12
-        return f"{years} year" if years == 1 else f"{years} years"
-    return f"{value} month" if value == 1 else f"{value} months"
+        return count_of(value // 12, "year")
+    return count_of(value, "month")

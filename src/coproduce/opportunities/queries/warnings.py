@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from coproduce.core.formats import count_of
 from coproduce.opportunities.choices import Rung, Stage
 from coproduce.opportunities.models import Opportunity
 
@@ -55,9 +56,9 @@ def tokenism_warnings(
                 code="staff_ratio",
                 title=f"More than {limit.normalize():f} staff for each expert",
                 why=(
-                    f"{staff_expected} staff and {experts} "
-                    f"{'expert' if experts == 1 else 'experts'}: when staff far outnumber "
-                    "experts, experts' voices are lost. Offer more places, or bring fewer staff."
+                    f"{staff_expected} staff and {count_of(experts, 'expert')}: when staff far "
+                    "outnumber experts, experts' voices are lost. Offer more places, or bring "
+                    "fewer staff."
                 ),
             )
         )

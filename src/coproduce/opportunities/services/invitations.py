@@ -313,10 +313,6 @@ def issue_answer_link(*, invitation: Invitation) -> str:
     return signing.TimestampSigner(salt=LINK_SALT).sign(f"{invitation.pk}.{secret}")
 
 
-def link_expires_at(invitation: Invitation, issued_at) -> object:
-    return min(issued_at + timedelta(days=LINK_DAYS), invitation.session.starts_at)
-
-
 @dataclass
 class LinkCheck:
     """What an answer link leads to: the invitation, and a problem if it cannot be used.

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from coproduce.core.formats import count_of
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.forms.attendance import AttendanceForm, session_hours
 from coproduce.opportunities.models import Invitation, Session
@@ -93,7 +94,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return count_of(count, "person", "people")
 
 
 @require_POST

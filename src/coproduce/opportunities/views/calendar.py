@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from coproduce.accounts.models import Team
 from coproduce.core.forms import NHSFormMixin
-from coproduce.opportunities.calendar_ics import build_calendar
+from coproduce.opportunities.ics import build_calendar
 from coproduce.opportunities.models import CalendarFeed, Group
 from coproduce.opportunities.queries import calendar as queries
 from coproduce.opportunities.queries.portal import feed_sessions

@@ -194,10 +194,6 @@ class Statement:
     def expenses_total(self) -> Decimal:
         return total(c.total for c in self.expenses)
 
-    @property
-    def grand_total(self) -> Decimal:
-        return self.earnings_total + self.expenses_total
-
 
 def tax_year_label(year: int) -> str:
     """2026 reads "2026 to 2027", as HMRC writes a tax year."""

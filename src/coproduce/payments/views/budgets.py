@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from coproduce.accounts.models import Team
 from coproduce.core.charts import Series, bar_chart
-from coproduce.core.formats import money
+from coproduce.core.formats import count_of, money
 from coproduce.payments.calculations import financial_year, financial_year_of
 from coproduce.payments.forms.budgets import BudgetForm, TeamChoiceForm
 from coproduce.payments.models import Budget
@@ -43,7 +43,7 @@ def _charts(report: BudgetReport) -> dict:
         chart_id="chart-teams",
         title=f"Budget and spending by team, {year_words(report.year)}",
         description=(
-            f"For each of {len(report.teams)} team{'s' if len(report.teams) != 1 else ''}: "
+            f"For each of {count_of(len(report.teams), 'team')}: "
             "the budget, then paid, approved, waiting for approval and committed. "
             "The table after the chart gives the same figures."
         ),

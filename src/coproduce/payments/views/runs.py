@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
-from coproduce.core.formats import money
+from coproduce.core.formats import count_of, money
 from coproduce.payments import exports
 from coproduce.payments.forms.claims import RunForm
 from coproduce.payments.models import PaymentRun
@@ -71,8 +71,8 @@ def run_create(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Payment run {run.reference} made: {run.claim_count} "
-                    f"{'claim' if run.claim_count == 1 else 'claims'}, {money(run.total)}. "
+                    f"Payment run {run.reference} made: {count_of(run.claim_count, 'claim')}, "
+                    f"{money(run.total)}. "
                     "Download the file for finance below.",
                 )
                 return redirect("payments:run_detail", pk=run.pk)

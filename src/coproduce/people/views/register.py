@@ -3,6 +3,7 @@
 from dataclasses import asdict
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -11,11 +12,15 @@ from django.utils import timezone
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
+from coproduce.core.formats import count_of
 from coproduce.people import queries
 from coproduce.people.contributions import overview_for
 from coproduce.people.exports import register_csv, register_xlsx
 from coproduce.people.filters import SORT_CHOICES, RegisterFilterForm
 from coproduce.people.models import Expert
+
+# `?per_page=100` shows this many experts a page instead of settings.REGISTER_PAGE_SIZE.
+LONG_PAGE_SIZE = 100
 
 
 @permission_required("people.view_overview", raise_exception=True)
@@ -44,7 +49,8 @@ def register(request: HttpRequest) -> HttpResponse:
         experts = queries.search_register(queries.RegisterFilters()).none()
     else:
         experts = queries.search_register(form.filters())
-    paginator = Paginator(experts, request.GET.get("per_page") == "100" and 100 or 25)
+    long = request.GET.get("per_page") == str(LONG_PAGE_SIZE)
+    paginator = Paginator(experts, LONG_PAGE_SIZE if long else settings.REGISTER_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(queries.with_expertise(page.object_list))
     query = request.GET.copy()
@@ -96,7 +102,7 @@ def _record_export(user, filters: queries.RegisterFilters, file_format: str, exp
     summary = f"{'Filtered' if used else 'Whole'} register as {file_format.upper()}"
     if file_format == "xlsx":
         rows = details["rows"] = experts.count()
-        summary += f", {rows} {'row' if rows == 1 else 'rows'}"
+        summary += f", {count_of(rows, 'row')}"
     audit.record_export(
         actor=user,
         action=AuditEvent.Action.REGISTER_EXPORTED,

@@ -1,7 +1,7 @@
 // The warning before a signed-in person is signed out (WCAG 2.2.1 Timing Adjustable).
 //
 // The page says how many seconds its sign-in has left (includes/session_warning.jinja). Each
-// page load or htmx request starts that count again. Shortly before the end this asks the
+// page load starts that count again. Shortly before the end this asks the
 // server how long is really left (another tab may have kept the sign-in alive), and only then
 // opens the warning. "Stay signed in" (or Escape) asks the server to start the count again and
 // closes the warning: the page, and anything typed in it, stays as it was. "Sign out now" is
@@ -134,13 +134,6 @@ function startSessionTimeout (dialog) {
   dialog.addEventListener('cancel', (event) => {
     event.preventDefault()
     stay()
-  })
-  // An htmx request was a request like any page's: the count starts again.
-  document.body.addEventListener('htmx:afterRequest', (event) => {
-    if (event.detail && event.detail.successful) {
-      end = Math.min(absoluteEnd, Date.now() + idleMs)
-      schedule()
-    }
   })
   schedule()
 }

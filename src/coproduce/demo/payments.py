@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
-from coproduce.core.management.demo import DemoContext
 from coproduce.core.money import pounds
+from coproduce.demo.context import DemoContext
 from coproduce.opportunities.choices import Attendance, Kind
 from coproduce.opportunities.models import Invitation
 from coproduce.payments.calculations import financial_year_of

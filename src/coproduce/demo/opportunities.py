@@ -1,7 +1,7 @@
 """Demo data for opportunities: venues with their access and parking, standing groups with
 members, and about twenty requests and opportunities in every status, with sessions in the
 past and the future. Small and quick; the invitations and attendance history the benchmark
-needs is added by demo_history.py, called last.
+needs is added by history.py, called last.
 
 As with the register, no audit record is written: demo data is nobody's change."""
 
@@ -10,11 +10,11 @@ from datetime import date, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from coproduce.accounts.demo import COORDINATOR_EMAIL, STAFF
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
-from coproduce.core.management.demo import DemoContext
-from coproduce.opportunities import demo_history
+from coproduce.demo import history
+from coproduce.demo.accounts import COORDINATOR_EMAIL, STAFF
+from coproduce.demo.context import DemoContext
 from coproduce.opportunities.choices import (
     Format,
     GroupKind,
@@ -337,7 +337,7 @@ GROUP_SERIES_COUNT = 10
 def create(ctx: DemoContext) -> None:
     if Opportunity.objects.filter(title=WORK[0][0]).exists():
         ctx.say("Opportunities: already there")
-        demo_history.create(ctx)
+        history.create(ctx)
         return
     venues = _venues()
     teams = list(Team.objects.order_by("id"))
@@ -411,7 +411,7 @@ def create(ctx: DemoContext) -> None:
         f"Opportunities: {len(venues)} venues, {len(groups)} groups, "
         f"{len(made) + len(groups)} opportunities, {len(sessions)} sessions"
     )
-    demo_history.create(ctx)
+    history.create(ctx)
 
 
 def _venues() -> list[Venue]:

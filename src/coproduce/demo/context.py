@@ -1,24 +1,17 @@
-"""What every app's demo.py shares with the demo_data command.
+"""What every demo module shares with the demo_data command.
 
-Each app that has demo data puts a `demo.py` beside its models with:
+Each module (accounts.py, people.py, ...) has:
 
-- `create(ctx: DemoContext) -> None`: adds that app's fictional records;
+- `create(ctx: DemoContext) -> None`: adds its fictional records;
 - optionally `sign_ins() -> list[SignIn]`: the demo accounts it makes, for the printed table.
-
-The command runs them in INSTALLED_APPS order, so an app finds the records of the apps it
-depends on (people finds the staff that accounts made) already in place.
 """
 
-import importlib
-import importlib.util
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
 from typing import TypeVar
 
-from django.apps import apps
 from faker import Faker
 
 T = TypeVar("T")
@@ -64,14 +57,3 @@ class DemoContext:
         while len(chosen) < k:
             chosen.setdefault(self.rng.choices(items, weights)[0], None)
         return list(chosen)
-
-
-def demo_modules() -> list[ModuleType]:
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("coproduce."):
-            continue
-        name = f"{config.name}.demo"
-        if importlib.util.find_spec(name) is not None:
-            modules.append(importlib.import_module(name))
-    return modules

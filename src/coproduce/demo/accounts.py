@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import make_password
 
 from coproduce.accounts.models import Organisation, Team, User
 from coproduce.accounts.roles import Role
-from coproduce.core.management.demo import DemoContext, SignIn
+from coproduce.demo.context import DemoContext, SignIn
 
 # Long enough for the password rules (12+), and printed with the sign-ins: never a real secret.
 DEMO_PASSWORD = "coproduce-demo-password"

@@ -1,6 +1,7 @@
 """Demo data for invitations and attendance: three years of past work and who came, at the
 scale the benchmark needs, and a few upcoming sessions with invitations for the demo experts who
-can sign in. demo.py calls it last, once the venues, groups, opportunities and sessions exist.
+can sign in. opportunities.py calls it last, once the venues, groups, opportunities and sessions
+exist.
 
 About ten attended sessions per expert (200,000 for a 20,000-expert register), skewed as in
 real life: a "usual few" attend far more often than most, which is what the shortlist's
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
-from coproduce.core.management.demo import DemoContext
+from coproduce.demo.context import DemoContext
 from coproduce.opportunities.choices import (
     Attendance,
     Format,
@@ -40,7 +41,7 @@ YEARS = 3
 # The opportunity the benchmark ranks a shortlist for: published, with an upcoming series.
 SHORTLIST_TITLE = "Shaping dementia support in Shrewsbury"
 
-# Used only when demo.py made no venues.
+# Used only when opportunities.py made no venues.
 VENUES = {
     "Shirehall, Committee Room 1": ("Shrewsbury", ["Step-free access", "Hearing loop"]),
     "Telford Community Hub": ("Telford", ["Step-free access", "A quiet room"]),

@@ -19,10 +19,10 @@ from django.conf import settings
 from django.db import models
 
 from coproduce.accounts import services as account_services
-from coproduce.accounts.demo import COORDINATOR_EMAIL, DEMO_DOMAIN, LEAD_EMAIL
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.core.management.demo import DemoContext, SignIn
+from coproduce.demo.accounts import COORDINATOR_EMAIL, DEMO_DOMAIN, LEAD_EMAIL
+from coproduce.demo.context import DemoContext, SignIn
 from coproduce.people.choices import BenefitsDeclaration as Benefits
 from coproduce.people.choices import Channel, PaymentPreference, Perspective, Status
 from coproduce.people.models import (

@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from coproduce.core.management.demo import DemoContext, SignIn, demo_modules
+from coproduce.demo.context import DemoContext, SignIn
+from coproduce.demo.parts import PARTS
 
 DEFAULT_SEED = 2026
 MFA_NOTE = (
@@ -60,7 +61,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         # All or nothing: a failure halfway leaves no half-built partnership behind.
         with transaction.atomic():
-            for module in demo_modules():
+            for module in PARTS:
                 module.create(ctx)
         seconds = time.perf_counter() - started
         if options["verbosity"]:
@@ -68,7 +69,7 @@ class Command(BaseCommand):
             self._print_sign_ins()
 
     def _print_sign_ins(self) -> None:
-        every = [s for m in demo_modules() if hasattr(m, "sign_ins") for s in m.sign_ins()]
+        every = [s for m in PARTS if hasattr(m, "sign_ins") for s in m.sign_ins()]
         made = set(
             get_user_model()
             .objects.filter(email__in=[s.email for s in every], is_active=True)
