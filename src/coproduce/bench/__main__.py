@@ -20,6 +20,7 @@ from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
 from coproduce.bench.load import LOAD_SECONDS, LOAD_USERS, P95_TARGET_MS, LoadResult, run_load
 from coproduce.bench.report import Row, milliseconds, seconds, table
 from coproduce.bench.run_case import RUN_CLAIMS, RUN_TARGET_S
+from coproduce.bench.shortlist_case import shortlist_rows
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 BENCH_DIR = BASE_DIR / "var" / "bench"
@@ -231,6 +232,7 @@ def _rows(database: str, experts: int, outcome: dict) -> list[Row]:
             if case.target_ms:
                 row.met = result["median_ms"] < case.target_ms
         rows.append(row)
+    rows += shortlist_rows(database, outcome.get("shortlists") or {"count": 0})
     rows.append(_timed_row(_IMPORT_NAME, database, IMPORT_TARGET_S, outcome["import"]))
     rows.append(_timed_row(_RUN_NAME, database, RUN_TARGET_S, outcome["payment_run"]))
     return rows

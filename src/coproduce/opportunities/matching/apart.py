@@ -1,0 +1,86 @@
+"""Who cannot be invited yet, and why: experts missing a prerequisite, and experts already
+invited to every session the shortlist is for (invited to some, or to other sessions of the
+work, is a note instead). One query each, whatever the number of experts."""
+
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from coproduce.onboarding.models import Completion, Prerequisite
+from coproduce.opportunities.matching import reasons as words
+from coproduce.opportunities.matching.reasons import Effect, Reason
+from coproduce.opportunities.matching.scoring import Row
+from coproduce.opportunities.models import Invitation, Opportunity, Session
+from coproduce.people.models import Expert
+
+
+def missing_prerequisites(
+    opportunity: Opportunity,
+    first: Session | None,
+    today: date,
+    active: QuerySet[Expert],
+    rows: dict[int, Row],
+    why_apart: dict[int, list[str]],
+    names: dict[int, str],
+) -> None:
+    """Adds why to `why_apart` for the active experts who have not met every prerequisite (or
+    whose training or agreement has expired by the first session)."""
+    prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
+    if not prerequisites or not rows:
+        return
+    on_day = timezone.localdate(first.starts_at) if first else today
+    met: dict[int, set[str]] = defaultdict(set)
+    completions = Completion.objects.filter(
+        expert_id__in=active.values("pk"),
+        prerequisite__in=prerequisites,
+        completed_on__lte=today,
+    ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on_day))
+    for expert_id, code in completions.values_list("expert_id", "prerequisite"):
+        met[expert_id].add(code)
+    for expert_id, row in rows.items():
+        missing = [p for p in prerequisites if p not in met[expert_id]]
+        if missing:
+            labels = [Prerequisite(p).label.lower() for p in missing]
+            why_apart[expert_id].append(words.missing_prerequisites(labels))
+            names[expert_id] = row.full_name
+
+
+def invitations(
+    opportunity: Opportunity,
+    upcoming: list[Session],
+    sessions: list[Session],
+    for_session: Session | None,
+    rows: dict[int, Row],
+    why_apart: dict[int, list[str]],
+    names: dict[int, str],
+) -> dict[int, list[Reason]]:
+    """Invitations to this work's upcoming sessions: being invited to every session the
+    shortlist is for leaves nothing to invite someone to (added to `why_apart`); the rest are
+    notes, returned by expert."""
+    wanted = {x.pk for x in sessions}
+    here: dict[int, list[str]] = defaultdict(list)  # to the sessions the shortlist is for
+    elsewhere: dict[int, list[str]] = defaultdict(list)  # to the work's other sessions
+    for expert_id, session, status in (
+        Invitation.objects.filter(session__opportunity=opportunity, session__in=upcoming)
+        .values_list("expert_id", "session_id", "status")
+        .order_by("session__starts_at")
+    ):
+        (here if session in wanted else elsewhere)[expert_id].append(status)
+    notes: dict[int, list[Reason]] = defaultdict(list)
+    for expert_id, statuses in here.items():
+        if expert_id not in rows and expert_id not in names:
+            continue
+        if len(statuses) < len(sessions):
+            notes[expert_id].append(
+                Reason(Effect.NOTE, words.invited_to_some(statuses, len(sessions)))
+            )
+        elif for_session:
+            why_apart[expert_id].append(words.invited_to_this_session(statuses))
+        else:
+            why_apart[expert_id].append(words.invited_to_every(statuses))
+        names.setdefault(expert_id, rows[expert_id].full_name if expert_id in rows else "")
+    for expert_id, statuses in elsewhere.items():
+        notes[expert_id].append(Reason(Effect.NOTE, words.invited_elsewhere(statuses)))
+    return notes

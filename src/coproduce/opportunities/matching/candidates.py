@@ -1,0 +1,157 @@
+"""Loading the experts a shortlist measures, in one query: who they are, and what the database
+can count for each of them (the wanted areas and skills they have, the access needs the venue
+does not meet). Sessions attended in the last 12 months come from queries/recent.py, counted
+once for every opportunity and cached.
+
+Only the experts with at least one wanted area or skill are read (every processable expert
+when nothing is asked for, or when the team searched by name). People whose processing is
+restricted are left out altogether, even by name (UK GDPR article 18). The lists behind the
+counts (which areas, which needs) are read only for the experts shown, in `details`."""
+
+from collections import defaultdict
+from datetime import date, datetime, time
+
+from django.db import connection, transaction
+from django.db.models import (
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+
+from coproduce.opportunities.matching.points import points
+from coproduce.opportunities.matching.setting import Setting
+from coproduce.people.models import Expert
+
+# The columns read for each expert, in this order (scoring.Row has the same). Days, times and
+# the earnings limit come as text: decoding JSON and Decimals for thousands of experts would
+# take longer than the query, and only a few need them.
+FIELDS = (
+    "id",
+    "full_name",
+    "status",
+    "locality_id",
+    "notice_days",
+    "payment_preference",
+    "benefits_declaration",
+    "assessment_period_start_day",
+    # Annotations, in the order they are made: the model's columns come first in the SQL.
+    "days_text",
+    "times_text",
+    "limit_text",
+    "area_count",
+    "skill_count",
+    "unmet_needs",
+    "points",
+)
+
+
+def local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _count(rows: QuerySet) -> Coalesce:
+    """How many of `rows` (already tied to the outer expert) there are, as a subquery."""
+    counted = rows.order_by().values("expert_id").annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def name_filter(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
+    if not text:
+        return experts
+    return experts.filter(Q(full_name__icontains=text) | Q(preferred_name__icontains=text))
+
+
+def relevant_experts(setting: Setting, text: str) -> QuerySet[Expert]:
+    """Experts with at least one wanted area or skill (or, by name, any processable expert)."""
+    relevant = name_filter(Expert.objects.processable(), text)
+    if (setting.areas or setting.skills) and not text:
+        relevant = relevant.filter(
+            Q(pk__in=_areas(setting).values("expert_id"))
+            | Q(pk__in=_skills(setting).values("expert_id"))
+        )
+    return relevant
+
+
+def _areas(setting: Setting) -> QuerySet:
+    return Expert.lived_experience.through.objects.filter(
+        livedexperiencearea_id__in=list(setting.areas)
+    )
+
+
+def _skills(setting: Setting) -> QuerySet:
+    return Expert.skills.through.objects.filter(skill_id__in=list(setting.skills))
+
+
+def at_venue(setting: Setting) -> bool:
+    return setting.format in ("in_person", "hybrid") and setting.has_venue
+
+
+def candidates(setting: Setting, text: str, today: date) -> QuerySet:
+    """The one query that loads the candidates: a row of FIELDS for each relevant expert."""
+    outer = OuterRef("pk")
+    if at_venue(setting):
+        unmet = _count(
+            Expert.access_needs.through.objects.filter(expert_id=outer).exclude(
+                accessneed_id__in=setting.venue_needs
+            )
+        )
+    else:
+        unmet = Value(0)
+    return (
+        relevant_experts(setting, text)
+        .order_by()
+        .annotate(
+            days_text=Cast("available_days", CharField()),
+            times_text=Cast("available_times", CharField()),
+            limit_text=Cast("earnings_limit", CharField()),
+            area_count=_count(_areas(setting).filter(expert_id=outer))
+            if setting.areas
+            else Value(0),
+            skill_count=_count(_skills(setting).filter(expert_id=outer))
+            if setting.skills
+            else Value(0),
+            unmet_needs=unmet,
+        )
+        .annotate(points=points(setting))
+        .values_list(*FIELDS)
+    )
+
+
+def read(query: QuerySet) -> list[tuple]:
+    """The rows of candidates(), straight from the database cursor: for 20,000 experts,
+    Django's value-by-value conversions take longer than the query. The columns need none
+    (text and whole numbers), and FIELDS is in the order the SQL selects them."""
+    sql, params = query.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # PostgreSQL's planner prices the per-expert counts high enough to compile the
+            # query (JIT), which takes longer than running it; for this transaction, it does not.
+            cursor.execute("SET LOCAL jit = off")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def details(setting: Setting, ids: list[int]) -> tuple[dict, dict, dict]:
+    """For the experts shown: the wanted areas and skills they have, and all their needs."""
+    areas: dict[int, list[int]] = defaultdict(list)
+    skills: dict[int, list[int]] = defaultdict(list)
+    needs: dict[int, list[int]] = defaultdict(list)
+    if setting.areas:
+        rows = _areas(setting).filter(expert_id__in=ids).order_by("pk")
+        for expert_id, area_id in rows.values_list("expert_id", "livedexperiencearea_id"):
+            areas[expert_id].append(area_id)
+    if setting.skills:
+        rows = _skills(setting).filter(expert_id__in=ids).order_by("pk")
+        for expert_id, skill_id in rows.values_list("expert_id", "skill_id"):
+            skills[expert_id].append(skill_id)
+    rows = Expert.access_needs.through.objects.filter(expert_id__in=ids).order_by("accessneed_id")
+    for expert_id, need_id in rows.values_list("expert_id", "accessneed_id"):
+        needs[expert_id].append(need_id)
+    return areas, skills, needs

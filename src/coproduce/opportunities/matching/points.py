@@ -1,0 +1,71 @@
+"""The rules the database adds up for every candidate at once: availability, notice and
+locality as one SQL expression, and lived experience, skills and the access needs the venue
+does not meet as counts, weighed as they are read. Scoring (scoring.py) adds involvement and the earnings limit, and words
+the reasons rule by rule; a test checks that both ways give the same score."""
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.expressions import Expression
+from django.db.models.lookups import Exact, GreaterThan
+
+from coproduce.opportunities.choices import Format
+from coproduce.opportunities.matching.rules import (
+    AREA_MATCH,
+    AVAILABLE_ALL,
+    AVAILABLE_NONE,
+    AVAILABLE_SOME,
+    NEED_NOT_MET_HYBRID,
+    NEED_NOT_MET_IN_PERSON,
+    NOTICE_ENOUGH,
+    NOTICE_SHORT,
+    SAME_LOCALITY,
+    SKILL_MATCH,
+)
+from coproduce.opportunities.matching.setting import Setting
+
+
+def _case(condition, then: int, otherwise: int = 0) -> Case:
+    return Case(
+        When(condition, then=Value(then)), default=Value(otherwise), output_field=IntegerField()
+    )
+
+
+def _has(field: str, code: str) -> Q:
+    """The JSON list's text has the code, quoted ('"tue"'), as scoring._has looks for it."""
+    return Q(**{f"{field}__contains": f'"{code}"'})
+
+
+def _availability(s: Setting) -> Expression:
+    if s.format == Format.WRITTEN or not s.slots:
+        return Value(0)
+    any_time = Q(times_text__isnull=True) | ~Q(times_text__contains='"')
+    free = Value(0)
+    for day, tod in s.slots:
+        free = free + _case(_has("days_text", day) & (any_time | _has("times_text", tod)), 1)
+    has_days = Q(days_text__contains='"')
+    return Case(
+        When(has_days & Exact(free, len(s.slots)), then=Value(AVAILABLE_ALL)),
+        When(has_days & GreaterThan(free, 0), then=Value(AVAILABLE_SOME)),
+        When(has_days, then=Value(AVAILABLE_NONE)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def points(s: Setting) -> Expression:
+    """The sum of availability, notice and locality, from the columns candidates() reads."""
+    total = _availability(s)
+    if s.notice_days is not None:
+        total = total + _case(Q(notice_days__lte=s.notice_days), NOTICE_ENOUGH, NOTICE_SHORT)
+    if s.format in (Format.IN_PERSON, Format.HYBRID) and s.venue_locality:
+        total = total + _case(Q(locality_id=s.venue_locality), SAME_LOCALITY)
+    return total
+
+
+def count_weights(s: Setting) -> tuple[int, int, int]:
+    """The points for each wanted area, each wanted skill and each access need the venue does
+    not meet, by which the counts candidates() reads are multiplied. Done as the rows are read
+    rather than in the SQL, where each count would be worked out twice."""
+    unmet = 0
+    if s.format in (Format.IN_PERSON, Format.HYBRID) and s.has_venue:
+        unmet = NEED_NOT_MET_HYBRID if s.format == Format.HYBRID else NEED_NOT_MET_IN_PERSON
+    return AREA_MATCH, SKILL_MATCH, unmet
