@@ -204,14 +204,20 @@ def get_expert_for(user, pk: int, *, erased: bool = False) -> Expert:
     return expert
 
 
-def own_expert_record(user) -> Expert:
+def signed_in_expert(user, *, with_profile: bool = False) -> Expert:
+    """The signed-in expert's own record (one query); 404 for an account with none.
+    `with_profile=True` adds their locality and expertise lists, for their profile pages."""
     from django.http import Http404
 
-    expert = (
-        with_expertise(Expert.objects.filter(user=user).select_related("locality")).first()
-        if user.is_authenticated
-        else None
-    )
+    experts = Expert.objects.filter(user=user)
+    if with_profile:
+        experts = with_expertise(experts.select_related("locality"))
+    expert = experts.first() if user.is_authenticated else None
     if expert is None:
         raise Http404
     return expert
+
+
+def added_by_import(batch) -> QuerySet[Expert]:
+    """The people an import added to the register, by name."""
+    return Expert.objects.filter(source=batch.source).order_by("full_name", "id")

@@ -16,7 +16,7 @@ from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import ClaimLine
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
-from coproduce.retention.models import RetentionPeriods
+from coproduce.retention.models import RetentionPeriods, RetentionRun
 
 
 def start_of(day: date) -> datetime:
@@ -90,3 +90,8 @@ def audit_records(cutoff: date) -> tuple[QuerySet[AuditEvent], QuerySet[RecordVi
     """Records of changes, and of who opened what, made before the cut-off."""
     before = start_of(cutoff)
     return AuditEvent.objects.filter(at__lt=before), RecordView.objects.filter(at__lt=before)
+
+
+def last_retention_run() -> RetentionRun | None:
+    """What the nightly task did the last time it ran, if it has run (one query)."""
+    return RetentionRun.objects.first()

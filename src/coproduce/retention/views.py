@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 
 from coproduce.retention.forms import RetentionForm
 from coproduce.retention.kinds import KINDS, period_words
-from coproduce.retention.models import COUNT_FOR, RetentionPeriods, RetentionRun
+from coproduce.retention.models import COUNT_FOR, RetentionPeriods
+from coproduce.retention.queries import last_retention_run
 from coproduce.retention.services import set_periods
 
 
@@ -20,7 +21,7 @@ def settings(request: HttpRequest) -> HttpResponse:
         set_periods(actor=request.user, values=form.values())
         messages.success(request, "The retention periods are saved. They apply from tonight.")
         return redirect("retention:settings")
-    last_run = RetentionRun.objects.first()
+    last_run = last_retention_run()
     return render(
         request,
         "retention/settings.jinja",

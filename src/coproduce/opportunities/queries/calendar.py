@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from coproduce.opportunities.choices import InvitationStatus, RequestStatus, SessionStatus
-from coproduce.opportunities.models import Invitation, Membership, Session
+from coproduce.opportunities.models import CalendarFeed, Invitation, Membership, Session
 
 LIST_MONTHS = 12
 
@@ -163,3 +163,8 @@ def parse_month(value: str | None) -> date | None:
     except ValueError:
         return None
     return parsed if 1900 <= parsed.year <= 2200 else None
+
+
+def feed_with_token(token: str) -> CalendarFeed | None:
+    """The private calendar feed this secret address opens, with its expert (one query)."""
+    return CalendarFeed.objects.filter(token=token).select_related("expert").first()

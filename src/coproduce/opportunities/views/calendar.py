@@ -14,7 +14,7 @@ from django.urls import reverse
 from coproduce.accounts.models import Team
 from coproduce.core.forms import NHSFormMixin
 from coproduce.opportunities.ics import build_calendar
-from coproduce.opportunities.models import CalendarFeed, Group
+from coproduce.opportunities.models import Group
 from coproduce.opportunities.queries import calendar as queries
 from coproduce.opportunities.queries.portal import feed_sessions
 
@@ -133,7 +133,7 @@ def calendar_download(request: HttpRequest) -> HttpResponse:
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """An expert's private feed, opened by their calendar app without signing in: the secret
     address is the key, and a reset address answers 404."""
-    feed = CalendarFeed.objects.filter(token=token).select_related("expert").first()
+    feed = queries.feed_with_token(token)
     if feed is None or not token:
         raise Http404
     sessions = [invitation.session for invitation in feed_sessions(feed.expert)]

@@ -18,14 +18,7 @@ from coproduce.opportunities.services.invitations import (
     decline_invitation,
 )
 from coproduce.payments.queries.benefits import warnings_for_invitations
-from coproduce.people.models import Expert
-
-
-def _own_expert(request: HttpRequest) -> Expert:
-    expert = Expert.objects.filter(user=request.user).first()
-    if expert is None:
-        raise Http404
-    return expert
+from coproduce.people.queries import signed_in_expert
 
 
 def feed_addresses(request: HttpRequest, token: str) -> tuple[str, str]:
@@ -36,7 +29,7 @@ def feed_addresses(request: HttpRequest, token: str) -> tuple[str, str]:
 
 @permission_required("opportunities.answer_invitations", raise_exception=True)
 def my_involvement(request: HttpRequest) -> HttpResponse:
-    expert = _own_expert(request)
+    expert = signed_in_expert(request.user)
     feed = calendar_feed_for(expert=expert)
     https, webcal = feed_addresses(request, feed.token)
     involvement = involvement_for(expert)
@@ -98,7 +91,7 @@ def answer_invitation(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("opportunities.answer_invitations", raise_exception=True)
 def reset_my_calendar(request: HttpRequest) -> HttpResponse:
-    expert = _own_expert(request)
+    expert = signed_in_expert(request.user)
     reset_calendar_feed(expert=expert, actor=request.user)
     messages.success(
         request,

@@ -240,3 +240,8 @@ def budget_report(year: int, *, team_id: int | None = None) -> BudgetReport:
         total=total,
         budget_total=budget_total,
     )
+
+
+def budget_for(team: Team, year: int) -> Budget | None:
+    """The team's budget for the financial year starting in `year`, if one is set (one query)."""
+    return Budget.objects.filter(team=team, year=year).first()

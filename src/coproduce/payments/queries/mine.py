@@ -30,14 +30,6 @@ FIRST_TAX_YEAR = 2000
 LAST_TAX_YEAR = 2100
 
 
-def own_expert(user) -> Expert:
-    """The signed-in expert's own record; 404 for an account with none."""
-    expert = Expert.objects.filter(user=user).first() if user.is_authenticated else None
-    if expert is None:
-        raise Http404
-    return expert
-
-
 def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 

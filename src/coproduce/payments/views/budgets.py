@@ -13,8 +13,7 @@ from coproduce.core.charts import Series, bar_chart
 from coproduce.core.formats import count_of, money
 from coproduce.payments.calculations import financial_year, financial_year_of
 from coproduce.payments.forms.budgets import BudgetForm, TeamChoiceForm
-from coproduce.payments.models import Budget
-from coproduce.payments.queries.budgets import BudgetReport, budget_report
+from coproduce.payments.queries.budgets import BudgetReport, budget_for, budget_report
 from coproduce.payments.services.budgets import set_budget
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -115,7 +114,7 @@ def edit(request: HttpRequest, team_pk: int, year: int) -> HttpResponse:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404("No such financial year")
     team = get_object_or_404(Team.objects.select_related("organisation"), pk=team_pk)
-    budget = Budget.objects.filter(team=team, year=year).first()
+    budget = budget_for(team, year)
     form = BudgetForm(
         request.POST if request.method == "POST" else None, initial=BudgetForm.initial_from(budget)
     )

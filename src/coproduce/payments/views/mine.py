@@ -21,12 +21,12 @@ from coproduce.payments.queries.mine import (
     coming_payments,
     expense_claims_for,
     own_claim,
-    own_expert,
     own_invitation,
 )
 from coproduce.payments.receipts import receipt_response
 from coproduce.payments.services.expenses import ClaimError, claim_expenses, send_claim_again
 from coproduce.payments.views import mine_words
+from coproduce.people.queries import signed_in_expert
 
 PERMISSION = "payments.claim_own_expenses"
 
@@ -43,7 +43,7 @@ def _words() -> dict:
 
 @permission_required(PERMISSION, raise_exception=True)
 def my_claims(request: HttpRequest) -> HttpResponse:
-    expert = own_expert(request.user)
+    expert = signed_in_expert(request.user)
     page = Paginator(claims_of(expert), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -74,7 +74,7 @@ def _cannot_claim(invitation, deadline) -> str:
 
 @permission_required(PERMISSION, raise_exception=True)
 def my_claim_new(request: HttpRequest, invitation_pk: int) -> HttpResponse:
-    expert = own_expert(request.user)
+    expert = signed_in_expert(request.user)
     invitation = own_invitation(expert, invitation_pk)
     deadline = FeeTable().claim_deadline(invitation.session)
     context = {
@@ -118,7 +118,7 @@ def my_claim_new(request: HttpRequest, invitation_pk: int) -> HttpResponse:
 
 @permission_required(PERMISSION, raise_exception=True)
 def my_claim(request: HttpRequest, pk: int) -> HttpResponse:
-    expert = own_expert(request.user)
+    expert = signed_in_expert(request.user)
     claim = own_claim(expert, pk)
     return render(
         request,
@@ -137,7 +137,7 @@ def my_claim(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(PERMISSION, raise_exception=True)
 def my_claim_receipt(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
     """An expert opens a receipt they sent with their own claim."""
-    claim = own_claim(own_expert(request.user), pk)
+    claim = own_claim(signed_in_expert(request.user), pk)
     line = get_object_or_404(claim.lines.all(), pk=line_pk)
     return receipt_response(line, claim_reference(claim.pk))
 
@@ -145,7 +145,7 @@ def my_claim_receipt(request: HttpRequest, pk: int, line_pk: int) -> HttpRespons
 @permission_required(PERMISSION, raise_exception=True)
 def my_claim_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """Correcting an expense claim the involvement team sent back, and sending it again."""
-    expert = own_expert(request.user)
+    expert = signed_in_expert(request.user)
     claim = own_claim(expert, pk)
     if not claim.may("send again"):
         return redirect("payments:my_claim", pk=claim.pk)

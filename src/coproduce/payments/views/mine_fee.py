@@ -14,11 +14,12 @@ from coproduce.payments.choices import FeeChoice
 from coproduce.payments.forms.fee_choice import FeeChoiceForm
 from coproduce.payments.queries.benefits import check, warnings_for_invitations
 from coproduce.payments.queries.fees import FeeTable
-from coproduce.payments.queries.mine import own_expert, own_invitation
+from coproduce.payments.queries.mine import own_invitation
 from coproduce.payments.services.decisions import DecisionError, record_fee_choice
 from coproduce.payments.views.mine import PERMISSION
 from coproduce.payments.views.mine_words import choice_words
 from coproduce.people.choices import PaymentPreference
+from coproduce.people.queries import signed_in_expert
 
 # Where the page was opened from, and so where "Back" and saving go. Names, not addresses:
 # nothing typed into the address bar can send the expert to another site.
@@ -46,7 +47,7 @@ def _why_not(invitation, fee) -> str:
 
 @permission_required(PERMISSION, raise_exception=True)
 def my_fee_choice(request: HttpRequest, invitation_pk: int) -> HttpResponse:
-    expert = own_expert(request.user)
+    expert = signed_in_expert(request.user)
     invitation = own_invitation(expert, invitation_pk)
     back_key = request.GET.get("from", "")
     back_name, back_text = BACK_TO.get(back_key, BACK_TO["money"])

@@ -12,12 +12,12 @@ from coproduce.audit.models import AuditEvent
 from coproduce.core.pdf import render_pdf
 from coproduce.payments.calculations import tax_year_of
 from coproduce.payments.queries.mine import (
-    own_expert,
     statement_for,
     tax_year_label,
     valid_tax_year,
 )
 from coproduce.payments.views.mine import PERMISSION
+from coproduce.people.queries import signed_in_expert
 
 
 def _year_asked(request: HttpRequest) -> int:
@@ -41,13 +41,13 @@ def _context(expert, year: int) -> dict:
 
 @permission_required(PERMISSION, raise_exception=True)
 def my_statement(request: HttpRequest) -> HttpResponse:
-    expert = own_expert(request.user)
+    expert = signed_in_expert(request.user)
     return render(request, "payments/my_statement.jinja", _context(expert, _year_asked(request)))
 
 
 @permission_required(PERMISSION, raise_exception=True)
 def my_statement_pdf(request: HttpRequest, year: int) -> HttpResponse:
-    expert = own_expert(request.user)
+    expert = signed_in_expert(request.user)
     if not valid_tax_year(year):
         raise Http404
     pdf = render_pdf("payments/my_statement_pdf.jinja", _context(expert, year))

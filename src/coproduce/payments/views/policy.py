@@ -11,23 +11,14 @@ from django.utils import timezone
 
 from coproduce.core.formats import long_date
 from coproduce.payments.forms.policy import PolicyForm
-from coproduce.payments.models import Policy
+from coproduce.payments.queries.policy import policies_oldest_first, policy_in_force
 from coproduce.payments.services.policy import PolicyError, set_policy
-
-
-def _policies():
-    """Every policy, oldest first, with its rates and expense rules (three queries)."""
-    return list(
-        Policy.objects.order_by("effective_from")
-        .select_related("created_by")
-        .prefetch_related("rates", "expense_rules")
-    )
 
 
 @permission_required("payments.view_policy", raise_exception=True)
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    policies = _policies()
+    policies = policies_oldest_first()
     # Each policy runs until the day before the next one starts.
     periods = []
     for position, policy in enumerate(policies):
@@ -52,12 +43,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @permission_required("payments.set_policy", raise_exception=True)
 def new(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    current = (
-        Policy.objects.filter(effective_from__lte=today)
-        .order_by("-effective_from")
-        .prefetch_related("rates", "expense_rules")
-        .first()
-    )
+    current = policy_in_force(today)
     form = PolicyForm(request.POST if request.method == "POST" else None, current=current)
     if request.method == "POST" and form.is_valid():
         replaced = form.replaces()

@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.core.forms import NHSFormMixin
-from coproduce.people import imports
+from coproduce.people import imports, queries
 from coproduce.people.choices import Perspective, Status
 from coproduce.people.import_checks import ADD, LEAVE_OUT, LikelyDuplicate
 from coproduce.people.import_fields import FIELDS
 from coproduce.people.import_files import MAX_BYTES, column_letter
-from coproduce.people.models import Expert, ImportBatch
+from coproduce.people.models import ImportBatch
 
 PAGE_SIZE = 50
 ALLOWED = "people.import_experts"
@@ -244,6 +244,6 @@ def done(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _own_batch(request, pk)
     if batch.state != ImportBatch.State.IMPORTED:
         return redirect("people:import_preview", pk=batch.pk)
-    added = Expert.objects.filter(source=batch.source).order_by("full_name", "id")
+    added = queries.added_by_import(batch)
     page = Paginator(added.only("pk", "full_name"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "people/import_done.jinja", {"batch": batch, "page": page})

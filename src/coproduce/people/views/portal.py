@@ -12,7 +12,7 @@ from coproduce.people.presenters import ExpertPresenter
 
 @permission_required("people.edit_own_profile", raise_exception=True)
 def my_profile(request: HttpRequest) -> HttpResponse:
-    expert = queries.own_expert_record(request.user)
+    expert = queries.signed_in_expert(request.user, with_profile=True)
     return render(
         request, "people/my_profile.jinja", {"expert": expert, "p": ExpertPresenter(expert)}
     )
@@ -20,7 +20,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 
 @permission_required("people.edit_own_profile", raise_exception=True)
 def edit_my_profile(request: HttpRequest) -> HttpResponse:
-    expert = queries.own_expert_record(request.user)
+    expert = queries.signed_in_expert(request.user, with_profile=True)
     form = OwnProfileForm(request.POST or None, expert=expert)
     if request.method == "POST" and form.is_valid():
         services.update_own_profile(expert=expert, values=form.cleaned_data)
