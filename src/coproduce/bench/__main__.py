@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from coproduce.bench.admin_case import ADMIN_CASES, admin_rows
 from coproduce.bench.cases import CASES, DEMO_DATA_TARGET_S
 from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
@@ -211,6 +212,8 @@ def _not_measured(database: str, experts: int, note: str) -> list[Row]:
     for case in CASES:
         target = f"< {case.target_ms:.0f} ms" if case.target_ms else "-"
         rows.append(Row(case.name, database, target, "", "", None))
+        if case.name in ADMIN_CASES:
+            rows += admin_rows(database, {"name": case.name, "error": "-"}, None)
     rows.append(Row(_IMPORT_NAME, database, f"< {IMPORT_TARGET_S:.0f} s", "", "", None))
     rows.append(Row(_RUN_NAME, database, f"< {RUN_TARGET_S:.0f} s", "", "", None))
     for row in rows:
@@ -220,6 +223,7 @@ def _not_measured(database: str, experts: int, note: str) -> list[Row]:
 
 def _rows(database: str, experts: int, outcome: dict) -> list[Row]:
     rows = [_demo_row(database, experts, outcome)]
+    admin = iter(outcome.get("admin") or [])
     for case, result in zip(CASES, outcome["results"], strict=True):
         row = Row(case.name, database, "-", "-", "-", None)
         if case.target_ms:
@@ -232,6 +236,9 @@ def _rows(database: str, experts: int, outcome: dict) -> list[Row]:
             if case.target_ms:
                 row.met = result["median_ms"] < case.target_ms
         rows.append(row)
+        # Django admin's changelist under the register's two rows, in the same order.
+        if case.name in ADMIN_CASES:
+            rows += admin_rows(database, result, next(admin, None))
     rows += shortlist_rows(database, outcome.get("shortlists") or {"count": 0})
     rows.append(_timed_row(_IMPORT_NAME, database, IMPORT_TARGET_S, outcome["import"]))
     rows.append(_timed_row(_RUN_NAME, database, RUN_TARGET_S, outcome["payment_run"]))

@@ -39,8 +39,16 @@ def main() -> None:
         from coproduce.bench.shortlist_case import time_shortlists
 
         shortlists = time_shortlists()  # first, while every shortlist is cold
-        results = _measure_pages(args.requests)
-        print(json.dumps({"results": [asdict(r) for r in results], "shortlists": shortlists}))
+        results, admin = _measure_pages(args.requests)
+        print(
+            json.dumps(
+                {
+                    "results": [asdict(r) for r in results],
+                    "admin": [asdict(r) for r in admin],
+                    "shortlists": shortlists,
+                }
+            )
+        )
     elif args.step == "plan":
         print(json.dumps(_plan(args.per_role, args.out)))
     else:
@@ -78,10 +86,12 @@ def _analyze() -> None:
             cursor.execute("ANALYZE")
 
 
-def _measure_pages(requests: int) -> list[Result]:
+def _measure_pages(requests: int) -> tuple[list[Result], list[Result]]:
+    """The pages, then Django admin's changelist of the same experts (admin_case.py)."""
     from django.conf import settings
     from django.test import override_settings
 
+    from coproduce.bench.admin_case import ADMIN_CASES, admin_user, expert_admin
     from coproduce.bench.cases import CASES
     from coproduce.demo.accounts import COORDINATOR_EMAIL, FINANCE_EMAIL
 
@@ -95,7 +105,11 @@ def _measure_pages(requests: int) -> list[Result]:
             "expert": _expert_client(),
         }
         fixtures = _fixtures()
-        return [_measure(clients[case.role], case, fixtures, requests) for case in CASES]
+        pages = [_measure(clients[case.role], case, fixtures, requests) for case in CASES]
+        with expert_admin():
+            client = _staff_client(admin_user().email)
+            admin = [_measure(client, case, fixtures, requests) for case in ADMIN_CASES.values()]
+    return pages, admin
 
 
 def _staff_client(email: str):
