@@ -4,7 +4,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.http import HttpRequest
 from django.template.defaultfilters import pluralize
 from django.templatetags.static import static
 from django.urls import reverse
@@ -13,20 +12,12 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from coproduce.accounts.nav import navigation_for
 from coproduce.accounts.social import provider_enabled
 from coproduce.core import formats
+from coproduce.core.csp import csp_nonce
 from coproduce.core.forms import field_items, widget_kind
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
-
-
-def csp_nonce(request: Any) -> str:
-    """This answer's Content-Security-Policy nonce, for the one inline script NHS.UK's page
-    template writes (its `cspNonce`). Reading it is what puts the nonce in the header. Empty
-    when there is no request (emails, PDFs): nothing there is run by a browser."""
-    if not isinstance(request, HttpRequest) or not hasattr(request, "csp_nonce"):
-        return ""
-    return str(request.csp_nonce)
 
 
 def environment(**options: Any) -> Environment:

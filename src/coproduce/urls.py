@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coproduce.accounts.admin_site import secure
-from coproduce.accounts.views import session
+from coproduce.accounts.views import home, session
 from coproduce.core.views import errors, health, outbox, pages
 from coproduce.people.views import public
 
 urlpatterns = [
-    path("", pages.home, name="home"),
+    path("", home.home, name="home"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
     # For load balancers and monitors; HealthCheckMiddleware answers them first.

@@ -24,7 +24,7 @@ def test_administrator_adds_a_team_then_a_staff_account_in_it(administrator_page
     page.get_by_label("Team name").fill("Mental Health Services")
     page.get_by_label("Organisation").fill("Shropshire Community Health NHS Trust")
     page.get_by_role("button", name="Add team").click()
-    expect(page.get_by_role("status").first).to_contain_text("Added")
+    expect(page.get_by_role("alert").first).to_contain_text("Added")
     expect(page.get_by_role("table", name="Teams")).to_contain_text("Mental Health Services")
     check_page(page)
 
@@ -46,7 +46,7 @@ def test_administrator_adds_a_team_then_a_staff_account_in_it(administrator_page
 
     page.get_by_label("Team").select_option(label=str(Team.objects.get()))
     page.get_by_role("button", name="Add account").click()
-    expect(page.get_by_role("status").first).to_contain_text("Added Mo Staff")
+    expect(page.get_by_role("alert").first).to_contain_text("Added Mo Staff")
     expect(page.get_by_role("table", name="Staff accounts")).to_contain_text("mo.staff@example.org")
     check_page(page)
 

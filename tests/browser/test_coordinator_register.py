@@ -82,7 +82,7 @@ def test_coordinator_finds_an_expert_and_pauses_them_with_a_reason(
     page.get_by_role("group", name="New status").get_by_label("Paused").check()
     page.get_by_label("Reason (optional)").fill("Taking a break until the spring")
     page.get_by_role("button", name="Change status").click()
-    expect(page.get_by_role("status").first).to_contain_text("Status is now Paused")
+    expect(page.get_by_role("alert").first).to_contain_text("Status is now Paused")
     history = page.get_by_role("table", name="Status history")
     expect(history).to_contain_text("Active to Paused")
     expect(history).to_contain_text("Taking a break until the spring")
@@ -179,7 +179,7 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
     page.get_by_role("button", name="Add to the register").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Sam Okafor")
-    expect(page.get_by_role("status").first).to_contain_text(
+    expect(page.get_by_role("alert").first).to_contain_text(
         "Sam Okafor has been added to the register"
     )
     # What was typed shows as typed: line breaks kept, nothing read as HTML.
@@ -220,7 +220,7 @@ def test_coordinator_edits_an_expert_adds_a_photo_and_reads_the_old_and_new_valu
     page.get_by_label("Photo").set_input_files(str(png))
     page.get_by_role("button", name="Save changes").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("Changes saved")
+    expect(page.get_by_role("alert").first).to_contain_text("Changes saved")
     photo = page.get_by_role("img", name="Photo of Jo")
     expect(photo).to_be_visible()
     # Visible is not loaded: wait for the image itself before measuring it.

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.roles import Role
-from coproduce.core.erasure import erase_person
+from coproduce.people.erasure import erase_person
 from coproduce.people.restriction import restrict_processing
 from tests.browser.checks import check_page, visit
 from tests.browser.steps import sign_in, sign_in_as

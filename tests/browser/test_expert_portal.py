@@ -38,7 +38,7 @@ def test_expert_changes_their_name_availability_and_support(expert_page, transac
     )
     page.get_by_role("button", name="Save my changes").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("Your changes are saved")
+    expect(page.get_by_role("alert").first).to_contain_text("Your changes are saved")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Evie")
     main = page.get_by_role("main")
     expect(main).to_contain_text("Hearing loop")

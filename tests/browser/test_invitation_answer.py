@@ -82,7 +82,7 @@ def test_a_coordinator_sees_the_places_and_gives_a_place_back_for_an_expert(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Cancel Hana Holder's place")
     page.get_by_role("button", name="Cancel place", exact=True).click()
 
-    expect(page.get_by_role("status")).to_contain_text("Hana Holder's place is cancelled")
+    expect(page.get_by_role("alert")).to_contain_text("Hana Holder's place is cancelled")
     expect(page.get_by_role("heading", name="Coming (1)")).to_be_visible()
     check_page(page)
     waiting.refresh_from_db()

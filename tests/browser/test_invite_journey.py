@@ -156,7 +156,7 @@ def test_invited_expert_who_came_sees_the_meeting_and_hours_the_coordinator_reco
     bilal_came.get_by_label("Cancelled late").check()
     page.get_by_role("button", name="Save attendance").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("Attendance saved for 2 people")
+    expect(page.get_by_role("alert").first).to_contain_text("Attendance saved for 2 people")
     expect(ada_came.get_by_label("Attended")).to_be_checked()
     expect(page.get_by_label("Hours Ada Okafor gave")).to_have_value("1.75")
     expect(bilal_came.get_by_label("Cancelled late")).to_be_checked()
@@ -217,7 +217,7 @@ def test_coordinator_cancels_a_place_after_a_question_and_the_expert_is_told(
     page.get_by_role("button", name="Cancel place for Jo Bloggs").click()
     page.get_by_role("button", name="Cancel place").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("Jo Bloggs's place is cancelled")
+    expect(page.get_by_role("alert").first).to_contain_text("Jo Bloggs's place is cancelled")
     expect(main.get_by_role("region", name=re.compile("^Coming"))).to_contain_text("Sam Patel")
     check_page(page)
 
@@ -294,7 +294,7 @@ def test_what_the_expert_is_promised_is_what_they_are_paid(
     visit(page, f"/sessions/{session.pk}/attendance/")
     page.get_by_role("group", name="Did Cara Jones attend?").get_by_label("Attended").check()
     page.get_by_role("button", name="Save attendance").click()
-    expect(page.get_by_role("status").first).to_contain_text("Attendance saved")
+    expect(page.get_by_role("alert").first).to_contain_text("Attendance saved")
 
     with phone(browser, app_server) as screen:
         sign_in(screen, cara.user)

@@ -66,7 +66,7 @@ def test_expert_claims_bus_fare_with_a_receipt_photo_on_a_phone(
 
     page.locator("#id_expense_1_receipt").set_input_files(str(_receipt_photo(tmp_path)))
     page.get_by_role("button", name="Send my claim").click()
-    expect(page.get_by_role("status").first).to_contain_text("We have your claim")
+    expect(page.get_by_role("alert").first).to_contain_text("We have your claim")
     expect(page.get_by_role("heading", level=1)).to_have_text("Expenses: £12.40")
     expect(main).to_contain_text("Sent on")
     expect(main).to_contain_text("Receipt: added")
@@ -127,7 +127,7 @@ def test_expert_warned_about_benefits_chooses_a_smaller_payment_on_a_phone(
 
     page.get_by_label("If you want a smaller payment").fill("20")
     page.get_by_role("button", name="Save my choice").click()
-    expect(page.get_by_role("status").first).to_contain_text("Take a smaller payment of £20.00")
+    expect(page.get_by_role("alert").first).to_contain_text("Take a smaller payment of £20.00")
     expect(main).to_contain_text("You chose: Take a smaller payment of £20.00.")
     check_page(page, small_screen=True)
     decision = FeeDecision.objects.get(invitation=invitation)

@@ -49,7 +49,7 @@ def test_finance_approves_a_claim_and_pays_it_in_a_run(page, transactional_db):
     follow_error_link(page, "id_override_reason")
     page.keyboard.type("Wendy asked for the full fee: her benefits changed.")
     page.get_by_role("button", name="Approve and pay in full").click()
-    expect(page.get_by_role("status").first).to_contain_text("approved: £30.00")
+    expect(page.get_by_role("alert").first).to_contain_text("approved: £30.00")
 
     # Barry's claim is next in the queue; approve it too.
     page.get_by_role("link", name="Barry Bus").click()
@@ -69,7 +69,7 @@ def test_finance_approves_a_claim_and_pays_it_in_a_run(page, transactional_db):
     assert not Claim.objects.filter(status="paid").exists()
     check_page(page, small_screen=True)
     page.get_by_role("button", name="Make the payment run").click()
-    expect(page.get_by_role("status").first).to_contain_text("2 claims, £38.40")
+    expect(page.get_by_role("alert").first).to_contain_text("2 claims, £38.40")
     check_page(page, small_screen=True)
 
     with page.expect_download() as caught:
@@ -105,7 +105,7 @@ def test_coordinator_claims_expenses_on_an_experts_behalf(page, transactional_db
     page.locator("#id_expense_1_miles").fill("24")
     page.get_by_role("button", name="Send the claim").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("£10.80 sent for Olive Offline")
+    expect(page.get_by_role("alert").first).to_contain_text("£10.80 sent for Olive Offline")
     # Whoever entered it may not check it: the page says who must.
     expect(page.get_by_role("main")).to_contain_text(
         "You entered this claim for the expert, so someone else in the involvement team must "

@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coproduce.accounts.roles import Role
-from coproduce.payments.calculations import financial_year_of
+from coproduce.core.periods import financial_year_of
 from coproduce.payments.choices import ClaimKind, ClaimStatus
 from coproduce.payments.models import Budget, Claim, Policy
 from tests.browser.checks import (

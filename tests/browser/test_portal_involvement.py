@@ -71,13 +71,13 @@ def test_expert_sees_their_meetings_on_a_small_screen_and_says_yes(expert_page, 
     check_page(page, small_screen=True)
 
     page.get_by_role("button", name="Yes, I can come").click()
-    expect(page.get_by_role("status").first).to_contain_text("You are coming to")
+    expect(page.get_by_role("alert").first).to_contain_text("You are coming to")
     expect(main).to_contain_text("We have not asked you to any meetings right now")
     check_page(page, small_screen=True)
     assert Invitation.objects.get(pk=asked.pk).status == "accepted"
 
     page.get_by_role("button", name="Make a new secret address").click()
-    expect(page.get_by_role("status").first).to_contain_text("new secret calendar address")
+    expect(page.get_by_role("alert").first).to_contain_text("new secret calendar address")
 
 
 def test_coordinator_records_attendance_for_three_people(coordinator_page, transactional_db):
@@ -104,7 +104,7 @@ def test_coordinator_records_attendance_for_three_people(coordinator_page, trans
     check_page(page)
     page.get_by_label("Hours Ann Attender gave").fill("1.5")
     page.get_by_role("button", name="Save attendance").click()
-    expect(page.get_by_role("status").first).to_contain_text("Attendance saved for 3 people")
+    expect(page.get_by_role("alert").first).to_contain_text("Attendance saved for 3 people")
     check_page(page)
 
     saved = {

@@ -75,7 +75,7 @@ def test_staff_member_asks_and_coordinator_approves_and_publishes(page, transact
     page.get_by_label("End time").fill("4pm")
     page.get_by_role("button", name="Send the request").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("Your request has been sent")
+    expect(page.get_by_role("alert").first).to_contain_text("Your request has been sent")
     expect(page.get_by_role("heading", level=1)).to_have_text("Carers' assessment redesign")
     expect(page.get_by_text("Waiting for the involvement team")).to_be_visible()
     check_page(page, small_screen=True)
@@ -93,10 +93,10 @@ def test_staff_member_asks_and_coordinator_approves_and_publishes(page, transact
     page.get_by_label("Approve it").check()
     page.get_by_role("button", name="Save the decision").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("Hannah Clarke has been told")
+    expect(page.get_by_role("alert").first).to_contain_text("Hannah Clarke has been told")
     check_page(page, small_screen=True)
     page.get_by_role("button", name="Publish it").click()
-    expect(page.get_by_role("status").first).to_contain_text("Opportunity published")
+    expect(page.get_by_role("alert").first).to_contain_text("Opportunity published")
     sessions = page.get_by_role("table", name="Sessions")
     expect(sessions.get_by_role("row")).to_have_count(4)
     expect(sessions).to_contain_text("2pm to 4pm")

@@ -69,7 +69,7 @@ def test_a_coordinator_restricts_a_person_and_the_lead_lifts_it(coordinator_page
         "Her details are checked and correct"
     )
     page.get_by_role("button", name="Lift the restriction").click()
-    expect(page.get_by_role("status").first).to_contain_text("The restriction is lifted")
+    expect(page.get_by_role("alert").first).to_contain_text("The restriction is lifted")
     expect(page.locator(".nhsuk-card--warning")).to_have_count(0)
     check_page(page)
 

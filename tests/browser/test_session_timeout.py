@@ -114,7 +114,7 @@ def test_with_no_answer_the_coordinator_lands_on_the_sign_in_page_told_why(
     clocks(50)
 
     expect(page).to_have_url(re.compile(rf"/accounts/login/\?next={reverse('people:expert_add')}$"))
-    expect(page.get_by_role("status")).to_contain_text(
+    expect(page.get_by_role("region", name="Important")).to_contain_text(
         "You were signed out because you had not used this service for 1 minute. "
         "Sign in again to carry on."
     )

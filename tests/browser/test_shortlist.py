@@ -133,7 +133,7 @@ def test_coordinator_adds_a_session_and_invites_someone_invited_to_the_first(
     page.get_by_label("Start time").fill("2pm")
     page.get_by_label("End time").fill("4pm")
     page.get_by_role("button", name="Add the session").click()
-    expect(page.get_by_role("status").first).to_contain_text("Session added")
+    expect(page.get_by_role("alert").first).to_contain_text("Session added")
 
     # They open the shortlist for the new session: Ada, invited to the first, can be chosen.
     page.get_by_role("link", name=f"Find experts for the session on {long_date(day)}").click()

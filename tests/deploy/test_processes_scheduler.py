@@ -44,16 +44,16 @@ def test_a_job_enqueues_its_task_for_the_worker_and_does_no_work_itself(settings
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
-    enqueue("coproduce.people.tasks.forget_abandoned_imports")
+    enqueue("coproduce.retention.tasks.forget_abandoned_imports")
 
     waiting = DBTaskResult.objects.get()
-    assert waiting.task_path == "coproduce.people.tasks.forget_abandoned_imports"
+    assert waiting.task_path == "coproduce.retention.tasks.forget_abandoned_imports"
     assert waiting.status == "READY"  # the worker runs it, not the scheduler
 
 
 @pytest.mark.django_db
 def test_the_task_forgets_abandoned_imports():
-    from coproduce.people.tasks import forget_abandoned_imports
+    from coproduce.retention.tasks import forget_abandoned_imports
 
     # The suite runs tasks at once: the result is the number forgotten (none here).
     assert forget_abandoned_imports.enqueue().return_value == 0

@@ -8,6 +8,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduce.opportunities import answer_links
 from coproduce.opportunities.models import Invitation
 from coproduce.opportunities.services import invitations as services
 from tests.factories import (
@@ -42,7 +43,7 @@ def invitation():
 
 
 def test_opening_the_link_shows_the_meeting_and_does_not_answer(anonymous_client, invitation):
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     response = anonymous_client.get(_url(token, "accept"))
 
@@ -65,7 +66,7 @@ def test_the_page_reads_dates_and_times_the_house_way(anonymous_client, invitati
     session.starts_at = datetime(2030, 3, 5, 14, 30, tzinfo=ZoneInfo("Europe/London"))
     session.ends_at = session.starts_at + timedelta(hours=2)
     session.save()
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     page = anonymous_client.get(_url(token, "accept")).content.decode()
 
@@ -74,7 +75,7 @@ def test_the_page_reads_dates_and_times_the_house_way(anonymous_client, invitati
 
 
 def test_pressing_yes_accepts_without_signing_in(anonymous_client, invitation):
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     response = anonymous_client.post(_url(token), {"answer": "accept"})
 
@@ -86,7 +87,7 @@ def test_pressing_yes_accepts_without_signing_in(anonymous_client, invitation):
 
 
 def test_pressing_no_declines(anonymous_client, invitation):
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     page = anonymous_client.get(_url(token, "decline")).content.decode()
     assert page.index("No, I cannot come") < page.index("Yes, I can come")
@@ -99,7 +100,7 @@ def test_pressing_no_declines(anonymous_client, invitation):
 def test_a_used_link_says_you_have_already_answered_and_changes_nothing(
     anonymous_client, invitation
 ):
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
     anonymous_client.post(_url(token), {"answer": "accept"})
 
     again = anonymous_client.post(_url(token), {"answer": "decline"})
@@ -114,9 +115,9 @@ def test_a_used_link_says_you_have_already_answered_and_changes_nothing(
 def test_an_expired_link_says_so_and_changes_nothing(anonymous_client):
     session = SessionFactory(starts_at=timezone.now() + timedelta(days=30))
     invitation = InvitationFactory(session=session)
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
-    with time_machine.travel(timezone.now() + timedelta(days=services.LINK_DAYS, minutes=1)):
+    with time_machine.travel(timezone.now() + timedelta(days=answer_links.LINK_DAYS, minutes=1)):
         opened = anonymous_client.get(_url(token, "accept"))
         pressed = anonymous_client.post(_url(token), {"answer": "accept"})
 
@@ -127,9 +128,9 @@ def test_an_expired_link_says_so_and_changes_nothing(anonymous_client):
 
 
 def test_a_changed_link_does_not_work(anonymous_client, invitation):
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
     other = InvitationFactory(session=invitation.session)
-    services.issue_answer_link(invitation=other)
+    answer_links.issue_answer_link(invitation=other)
     # Someone edits the invitation number in the link to answer for another person.
     value, stamp, signature = token.split(":")
     forged = f"{other.pk}.{value.split('.', 1)[1]}:{stamp}:{signature}"
@@ -142,8 +143,8 @@ def test_a_changed_link_does_not_work(anonymous_client, invitation):
 
 
 def test_an_older_link_is_replaced_by_a_newer_one(anonymous_client, invitation):
-    old = services.issue_answer_link(invitation=invitation)
-    services.issue_answer_link(invitation=invitation)
+    old = answer_links.issue_answer_link(invitation=invitation)
+    answer_links.issue_answer_link(invitation=invitation)
 
     response = anonymous_client.post(_url(old), {"answer": "accept"})
 
@@ -153,7 +154,7 @@ def test_an_older_link_is_replaced_by_a_newer_one(anonymous_client, invitation):
 
 
 def test_declining_after_the_meeting_says_it_has_already_happened(anonymous_client, invitation):
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     with time_machine.travel(invitation.session.starts_at + timedelta(hours=1)):
         response = anonymous_client.post(_url(token), {"answer": "decline"})
@@ -164,7 +165,7 @@ def test_declining_after_the_meeting_says_it_has_already_happened(anonymous_clie
 
 
 def test_a_link_to_a_cancelled_meeting_says_so(anonymous_client, invitation):
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
     invitation.session.status = "cancelled"
     invitation.session.save()
 
@@ -177,7 +178,7 @@ def test_a_link_to_a_cancelled_meeting_says_so(anonymous_client, invitation):
 def test_a_full_meeting_puts_the_person_on_the_waiting_list(anonymous_client, invitation):
     for other in InvitationFactory.create_batch(2, session=invitation.session):
         services.accept_invitation(invitation=other)
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     response = anonymous_client.post(_url(token), {"answer": "accept"}, follow=True)
 
@@ -190,7 +191,7 @@ def test_someone_with_a_place_can_give_it_back_with_the_link_from_a_later_email(
     anonymous_client, invitation
 ):
     services.accept_invitation(invitation=invitation)
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     page = anonymous_client.get(_url(token, "cancel")).content.decode()
     assert "Cancel your place?" in page
@@ -203,7 +204,7 @@ def test_someone_with_a_place_can_give_it_back_with_the_link_from_a_later_email(
 def test_an_expert_signed_in_cannot_answer_someone_elses_invitation(client, invitation):
     other = expert_with_account()
     client.force_login(other.user)
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     assert client.get(_url(token, "accept")).status_code == 403
     assert client.post(_url(token), {"answer": "accept"}).status_code == 403
@@ -216,7 +217,7 @@ def test_the_expert_signed_in_as_themselves_can_use_their_own_link(client):
     expert = expert_with_account()
     invitation = InvitationFactory(expert=expert)
     client.force_login(expert.user)
-    token = services.issue_answer_link(invitation=invitation)
+    token = answer_links.issue_answer_link(invitation=invitation)
 
     client.post(_url(token), {"answer": "accept"})
 

@@ -39,7 +39,7 @@ def test_month_view_shows_the_months_meetings_in_a_grid(staff_client):
     html = response.content.decode()
     assert response.status_code == 200
     assert (
-        '<caption class="nhsuk-table__caption" id="month-caption">November 2026</caption>' in html
+        '<caption id="month-caption" class="nhsuk-table__caption">November 2026</caption>' in html
     )
     assert "2:30pm" in html and "Carers&#39; board" in html
     assert "December panel" not in html

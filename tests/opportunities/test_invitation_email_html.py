@@ -12,7 +12,7 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from coproduce.opportunities import notify
+from coproduce.opportunities import answer_links, notify
 from coproduce.opportunities.models import Invitation
 from coproduce.opportunities.services import invitations as services
 from tests.factories import (
@@ -93,7 +93,7 @@ def _invited(session, status="invited") -> tuple[Invitation, str]:
     invitation = InvitationFactory(
         session=session, status=status, expert=ExpertFactory(preferred_name="Nia")
     )
-    return invitation, services.issue_answer_link(invitation=invitation)
+    return invitation, answer_links.issue_answer_link(invitation=invitation)
 
 
 KINDS = {

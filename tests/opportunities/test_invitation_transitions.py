@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from coproduce.accounts.roles import Role
+from coproduce.opportunities import answer_links
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.services import invitations as services
 from coproduce.opportunities.transitions import (
@@ -103,7 +104,7 @@ def invitation(status: str, **session_options):
     [
         (S.ACCEPTED, "You already have a place at this meeting"),
         (S.WAITING, "You are already on the waiting list for this meeting"),
-        (S.CANCELLED, services.INVITATION_WITHDRAWN),
+        (S.CANCELLED, answer_links.INVITATION_WITHDRAWN),
     ],
 )
 def test_accepting_is_refused_from_where_the_table_says(status, words):
@@ -126,7 +127,7 @@ def test_someone_who_said_no_can_change_their_mind():
     ("status", "words"),
     [
         (S.DECLINED, "You have already said no to this meeting"),
-        (S.CANCELLED, services.INVITATION_WITHDRAWN),
+        (S.CANCELLED, answer_links.INVITATION_WITHDRAWN),
     ],
 )
 def test_declining_is_refused_from_where_the_table_says(status, words):

@@ -7,6 +7,7 @@ import time
 import pytest
 from django.db import connection, connections
 
+from coproduce.opportunities import answer_links
 from coproduce.opportunities.models import Invitation
 from coproduce.opportunities.services import invitations as services
 from tests.factories import InvitationFactory, OpportunityFactory, SessionFactory
@@ -74,7 +75,7 @@ def test_more_acceptances_than_places_fill_the_places_and_the_rest_wait(slow_cou
     session = SessionFactory(opportunity=OpportunityFactory(places=PLACES))
     invitations = InvitationFactory.create_batch(PEOPLE, session=session)
     for invitation in invitations[: PEOPLE // 2]:
-        token = services.issue_answer_link(invitation=invitation)
+        token = answer_links.issue_answer_link(invitation=invitation)
         client.post(reverse("opportunities:invitation_answer", args=[token]), {"answer": "accept"})
     for invitation in invitations[PEOPLE // 2 :]:
         services.accept_invitation(invitation=invitation)

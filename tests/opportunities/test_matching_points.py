@@ -12,9 +12,10 @@ import time_machine
 
 from coproduce.opportunities.matching.candidates import candidates, details, read
 from coproduce.opportunities.matching.points import count_weights
-from coproduce.opportunities.matching.scoring import assess, row_of, score
+from coproduce.opportunities.matching.scoring import assess, row_of, score, with_answers
 from coproduce.opportunities.matching.setting import session_fee, setting_for
 from coproduce.opportunities.models import Session
+from coproduce.people.models import Expert
 from tests.factories import (
     AccessNeedFactory,
     ExpertFactory,
@@ -86,6 +87,8 @@ def test_the_database_and_the_reasons_give_the_same_score(format):
     rows = [row_of(values, weights, 0, 3) for values in read(query)]
     assert len(rows) > 100
     areas_of, skills_of, needs_of = details(setting, [r.id for r in rows])
+    experts = Expert.objects.in_bulk([r.id for r in rows])
     for row in rows:
         row.areas, row.skills, row.needs = areas_of[row.id], skills_of[row.id], needs_of[row.id]
+        with_answers(row, experts[row.id])
         assert score(row, setting) == assess(row, setting)[0], row

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from coproduce.onboarding.models import Completion
+from coproduce.opportunities.matching.shortlist import shortlist
 from coproduce.opportunities.models import Invitation, Opportunity, Session
-from coproduce.opportunities.queries.shortlist import shortlist
 from coproduce.opportunities.views import shortlist as views
 from coproduce.people.choices import Status
 from tests.factories import (

@@ -11,8 +11,10 @@ import pytest
 import time_machine
 
 from coproduce.onboarding.models import Completion
-from coproduce.opportunities.queries import shortlist as rules
-from coproduce.opportunities.queries.shortlist import Effect, session_fee, shortlist
+from coproduce.opportunities.matching import rules
+from coproduce.opportunities.matching.reasons import NOTHING_ASKED_FOR, Effect
+from coproduce.opportunities.matching.setting import session_fee
+from coproduce.opportunities.matching.shortlist import shortlist
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference, Status
 from tests.factories import (
     AccessNeedFactory,
@@ -545,7 +547,7 @@ def test_found_by_name_who_cannot_be_invited_are_shown_apart_with_why(world):
     InvitationFactory(expert=invited, session=world.session)
     result = shortlist(world.opportunity, today=TODAY, text="jones")
     assert [c.expert for c in result.by_name] == [ready]
-    nothing = rules.NOTHING_ASKED_FOR
+    nothing = NOTHING_ASKED_FOR
     assert [(a.expert, a.reasons) for a in result.apart] == [
         (paused, ["Paused: taking a break", nothing]),
         (missing, ["Missing a prerequisite: signed confidentiality agreement", nothing]),

@@ -43,7 +43,7 @@ def test_no_warning_within_the_limit(expert, expert_client):
 
 
 def test_the_email_link_page_warns_without_showing_the_limit(anonymous_client):
-    from coproduce.opportunities.services.invitations import issue_answer_link
+    from coproduce.opportunities.answer_links import issue_answer_link
     from tests.factories import ExpertFactory
 
     expert = ExpertFactory(benefits_declaration="weekly", earnings_limit=Decimal("40.00"))

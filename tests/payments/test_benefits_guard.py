@@ -10,7 +10,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coproduce.payments.calculations import week_of
+from coproduce.core.periods import week_of
 from coproduce.payments.choices import ClaimKind, ClaimStatus, FeeChoice
 from coproduce.payments.models import Claim, PaymentRun
 from coproduce.payments.queries.benefits import (

@@ -9,16 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coproduce.core.money import pounds
-from coproduce.payments.calculations import (
+from coproduce.core.periods import (
     assessment_period_of,
-    fee,
     financial_year_of,
-    mileage,
     tax_year,
     tax_year_of,
-    total,
     week_of,
 )
+from coproduce.payments.calculations import fee, mileage, total
 from coproduce.payments.choices import RateUnit
 
 rates = st.decimals(min_value=0, max_value=500, places=2)

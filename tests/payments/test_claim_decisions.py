@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from coproduce.audit.models import AuditEvent, RecordView
-from coproduce.payments.choices import ClaimStatus, FeeChoice
+from coproduce.payments.choices import ClaimStatus, FeeChoice, FeeDecider
 from coproduce.payments.services.decisions import record_fee_choice
 from coproduce.payments.services.runs import create_payment_run
 from tests.factories import ExpertFactory, UserFactory
@@ -250,3 +250,18 @@ def test_receipts_are_closed_to_everyone_but_claim_staff(request, who):
     client = request.getfixturevalue(who)
     response = client.get(reverse("payments:claim_receipt", args=[claim.pk, line.pk]))
     assert response.status_code == 403
+
+
+def test_an_override_by_the_team_is_not_shown_as_the_experts_choice(finance_client):
+    claim = weekly_limited_claim()
+    record_fee_choice(
+        actor=UserFactory(role="coordinator"),
+        invitation=claim.invitation,
+        choice=FeeChoice.FULL,
+        by_expert=False,
+        decided_by=FeeDecider.OVERRIDE,
+        reason="She asked us to go ahead",
+    )
+    html = page(finance_client, claim).content.decode()
+    assert "The team overrode the warning and chose: take the full payment" in html
+    assert "The expert chose" not in html

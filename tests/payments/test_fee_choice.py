@@ -207,6 +207,7 @@ def test_an_unpaid_meeting_gets_a_message_not_a_form(policy, expert, expert_clie
     [
         ({"attendance": "attended", "status": "accepted"}, "We have already recorded this meeting"),
         ({"status": "declined"}, "You are not going to this meeting"),
+        ({"status": "waiting"}, "You are on the waiting list for this meeting"),
     ],
 )
 def test_a_meeting_already_recorded_or_declined_cannot_be_chosen_for(

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from coproduce.core.formats import money
+from coproduce.core.periods import financial_year_of
 from coproduce.opportunities.choices import Attendance, Kind
 from coproduce.opportunities.ics import description
 from coproduce.opportunities.notify import Details
 from coproduce.opportunities.services.attendance import AttendanceEntry, record_attendance
-from coproduce.payments.calculations import financial_year_of
 from coproduce.payments.choices import ClaimKind, RateUnit
 from coproduce.payments.models import Claim
 from coproduce.payments.queries.budgets import budget_report

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from coproduce.payments.calculations import financial_year_of
+from coproduce.core.periods import financial_year_of
 from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.exports import COLUMNS
 from coproduce.payments.models import Claim, PaymentRun

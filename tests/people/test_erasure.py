@@ -19,7 +19,6 @@ from django.db import connection
 from django.test import Client
 
 from coproduce.accounts.roles import Role
-from coproduce.core.erasure import erase_person
 from coproduce.onboarding.models import Completion, Prerequisite
 from coproduce.opportunities.models import InviteRun
 from coproduce.opportunities.services.groups import add_member
@@ -30,6 +29,7 @@ from coproduce.payments.services.decisions import record_fee_choice
 from coproduce.payments.services.expenses import ExpenseItem, claim_expenses, send_claim_again
 from coproduce.payments.services.runs import create_payment_run
 from coproduce.people import services as people
+from coproduce.people.erasure import erase_person
 from coproduce.people.models import Expert, StatusChange
 from tests.factories import GroupFactory, LivedExperienceAreaFactory, UserFactory
 from tests.payments.helpers import accepted_place, attend, make_policy

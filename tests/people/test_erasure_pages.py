@@ -11,10 +11,11 @@ from django.urls import reverse
 
 from coproduce.accounts.roles import Role
 from coproduce.audit.models import AuditEvent
-from coproduce.core.erasure import AlreadyErased, NotYet, erase_person
+from coproduce.core.erasure import AlreadyErased, NotYet
 from coproduce.payments.models import Claim
 from coproduce.payments.services.runs import create_payment_run
 from coproduce.people.contributions import overview_for
+from coproduce.people.erasure import erase_person
 from coproduce.people.models import Expert
 from tests.factories import UserFactory, expert_with_account
 from tests.payments.claim_helpers import approve_claim, involvement_claim

@@ -18,9 +18,9 @@ from django.utils.html import escape
 
 from coproduce.audit.models import AuditEvent
 from coproduce.core import sms
+from coproduce.opportunities.matching.shortlist import shortlist
 from coproduce.opportunities.models import Invitation, InviteRun
 from coproduce.opportunities.queries.groups import experts_to_add
-from coproduce.opportunities.queries.shortlist import shortlist
 from coproduce.opportunities.services import invitations as invitation_services
 from coproduce.opportunities.tasks_invitations import send_invitations, tell_about_session_change
 from coproduce.people import restriction

@@ -40,10 +40,10 @@ from django.test import Client
 from django.urls import reverse
 
 from coproduce.accounts.roles import Role
+from coproduce.opportunities.answer_links import issue_answer_link
 from coproduce.opportunities.models import Membership
 from coproduce.opportunities.notify import send_invitation
 from coproduce.opportunities.services.calendar_feed import calendar_feed_for
-from coproduce.opportunities.services.invitations import issue_answer_link
 from coproduce.payments.services.runs import create_payment_run
 from coproduce.people.models import StatusChange
 from tests.factories import (

@@ -162,7 +162,7 @@ def _kwargs(key: str) -> dict:
         return {"pk": membership.group_id, "membership_pk": membership.pk}
     # Invitations: another expert's invitation, with a fresh answer link.
     if key == "answer_token":
-        from coproduce.opportunities.services.invitations import issue_answer_link
+        from coproduce.opportunities.answer_links import issue_answer_link
         from tests.factories import InvitationFactory
 
         return {"token": issue_answer_link(invitation=InvitationFactory())}

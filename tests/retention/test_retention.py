@@ -281,7 +281,7 @@ def test_the_rules_are_applied_every_night_by_the_scheduler_and_worker():
     from coproduce.retention.tasks import apply_retention as task
 
     assert SCHEDULE["coproduce.retention.tasks.apply_retention"] == "15 3 * * *"
-    assert "coproduce.people.tasks.forget_abandoned_imports" not in SCHEDULE  # folded in
+    assert "coproduce.retention.tasks.forget_abandoned_imports" not in SCHEDULE  # folded in
     # The suite runs tasks at once: the result is the count of each kind (none here).
     assert task.enqueue().return_value == dict.fromkeys(EVERY_KIND_ONCE, 0)
 

@@ -7,6 +7,7 @@ shown in it, and every change made through it is written to the audit trail."""
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from django.urls import reverse
 
@@ -37,7 +38,9 @@ def audit_admin_change(sender, instance: LogEntry, created: bool, **kwargs) -> N
     """The admin's own log of a change, copied to the audit trail, which is what people read."""
     if not created:
         return
-    label = f"{instance.content_type.app_label}.{instance.content_type.model}"
+    # The stubs declare LogEntry.content_type as a ForeignKey of no model.
+    kind: ContentType = instance.content_type  # type: ignore[assignment]
+    label = f"{kind.app_label}.{kind.model}"
     what = instance.get_change_message() or instance.object_repr
     AuditEvent.objects.create(
         actor_id=instance.user_id,

@@ -34,6 +34,8 @@ class StaffForm(NHSFormMixin, forms.Form):
         help_text="Untick to stop this person signing in",
     )
 
+    EMAIL_TAKEN = "There is already an account with this email address"
+
     def __init__(self, *args, user: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
@@ -46,7 +48,7 @@ class StaffForm(NHSFormMixin, forms.Form):
         if self.user is not None:
             clash = clash.exclude(pk=self.user.pk)
         if clash.exists():
-            raise forms.ValidationError("There is already an account with this email address")
+            raise forms.ValidationError(self.EMAIL_TAKEN)
         return email
 
     def clean(self):
@@ -158,6 +160,8 @@ class ReauthenticateForm(AllauthFormMixin, account_forms.ReauthenticateForm):
 class ResetPasswordForm(AllauthFormMixin, account_forms.ResetPasswordForm):
     labels = {"email": "Email address"}
     hints = {"email": "The email address you sign in with"}
+    users: list[User]  # set by allauth's clean_email: the accounts with this email
+    experts: list[User]
 
     def clean_email(self) -> str:
         email = super().clean_email()

@@ -1,5 +1,8 @@
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
 
 from coproduce.accounts.roles import Role
 
@@ -7,10 +10,17 @@ from coproduce.accounts.roles import Role
 class Organisation(models.Model):
     """A partner organisation: one deployment may serve a council and its NHS partners."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="organisation_name_unique_any_case",
+                violation_error_message="There is already an organisation with that name",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -24,17 +34,22 @@ class Team(models.Model):
     class Meta:
         ordering = ["organisation__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_per_org")
+            models.UniqueConstraint(
+                "organisation",
+                Lower("name"),
+                name="team_unique_per_org_any_case",
+                violation_error_message="This organisation already has a team with that name",
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation.name})"
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **extra):
+    def create_user(self, email: str, password: str | None = None, **extra) -> "User":
         email = self.normalize_email(email).lower()
         user = self.model(email=email, **extra)
         if password:
@@ -44,7 +59,7 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_superuser(self, email: str, password: str | None = None, **extra):
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> "User":
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         extra.setdefault("role", Role.ADMINISTRATOR)
@@ -52,9 +67,10 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
-    username = None
-    first_name = None
-    last_name = None
+    # Signed in by email, with one full name: AbstractUser's username and split name go.
+    username = None  # type: ignore[assignment]  # removes the field, as Django documents
+    first_name = None  # type: ignore[assignment]  # removes the field
+    last_name = None  # type: ignore[assignment]  # removes the field
     email = models.EmailField("email address", unique=True)
     full_name = models.CharField(max_length=200)
     role = models.CharField(max_length=30, choices=Role.choices(), default=Role.STAFF)
@@ -66,10 +82,19 @@ class User(AbstractUser):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
 
-    objects = UserManager()
+    # Our manager creates users by email; Django's UserManager needs a username, so this one
+    # does not derive from it, and the stubs expect it to.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]  # see above
 
     class Meta:
         ordering = ["full_name", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_any_case",
+                violation_error_message="There is already an account with this email address",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email

@@ -104,7 +104,7 @@ def collect(expert) -> Section:
 def erase(expert) -> list[str]:
     """Deletes their account, and with it their email addresses and second factors; ends
     their sessions (and so any sign-in code waiting in one), and removes the sign-in records
-    that name them by email address. Erasure is done by coproduce.core.erasure."""
+    that name them by email address. Erasure is done by coproduce.people.erasure."""
     user = expert.user if expert.user_id else None
     if user is None:
         return []

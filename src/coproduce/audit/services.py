@@ -11,8 +11,9 @@ from typing import Any
 from django.db import connection, models
 
 from coproduce.audit.models import AuditEvent, RecordView
+from coproduce.core.lengths import limit_of, shorten
 
-SUMMARY_LENGTH = AuditEvent._meta.get_field("summary").max_length
+SUMMARY_LENGTH = limit_of(AuditEvent, "summary")
 
 
 def _label(instance: models.Model) -> str:
@@ -73,7 +74,7 @@ def shortened(text: str, length: int) -> str:
     """A name or title quoted in a summary, shortened on purpose so the summary fits: whole if
     it has at most `length` characters, otherwise its start and "…" (so a reader sees that it
     goes on). For text the product builds; what a person writes is checked in the form."""
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    return shorten(text, length)
 
 
 def _actor_label(actor) -> str:
@@ -87,7 +88,8 @@ def record_change(
     actor,
     instance: models.Model,
     action: AuditEvent.Action,
-    changes: dict[str, list[Any]] | None = None,
+    # Usually {field: [before, after]}; a few events record figures instead (retention counts).
+    changes: dict[str, Any] | None = None,
     subject: models.Model | None = None,
     summary: str = "",
 ) -> AuditEvent:
@@ -146,7 +148,7 @@ def record_export(
     event is then found under no one's history. `details` says what was in it (format, filters,
     rows), never the personal values themselves."""
     is_object = isinstance(what, models.Model)
-    if subject is None and is_object:
+    if subject is None and isinstance(what, models.Model):
         subject = what
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
@@ -180,7 +182,7 @@ def scrubbing(*records: models.Model):
     """Inside, the events about these records (as their subject, as the record changed, or,
     for a user account, as the one who made the change) may have `changes`, `summary` and
     `actor_label` rewritten, to erase a person's data; nothing else about them can change.
-    For erasure only (coproduce.core.erasure), inside its transaction."""
+    For erasure only (coproduce.people.erasure), inside its transaction."""
     permits = [(_label(record), str(record.pk)) for record in records]
     if not connection.in_atomic_block:
         raise RuntimeError("Scrub the audit trail inside a transaction.")

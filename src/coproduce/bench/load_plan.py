@@ -82,7 +82,10 @@ def _session_cookie(user, *, staff: bool) -> str:
     if staff:
         session[PASSED_KEY] = user.pk
         session.save()
-    return session.session_key
+    key = session.session_key
+    if key is None:  # force_login saved the session, so it has one
+        raise RuntimeError("The signed-in session for the load test has no key.")
+    return key
 
 
 def _staff(role: str, count: int) -> list[dict]:

@@ -14,7 +14,8 @@ def time_payment_run(actor, claims: int = RUN_CLAIMS) -> float:
     from coproduce.payments import exports
     from coproduce.payments.choices import ClaimStatus
     from coproduce.payments.models import Claim
-    from coproduce.payments.services.runs import create_payment_run, payable_claims
+    from coproduce.payments.queries.claims import payable_claims
+    from coproduce.payments.services.runs import create_payment_run
 
     # Setting up, not timed: the oldest claims waiting, approved, make 5,000 ready to pay.
     ready = list(payable_claims().order_by("pk").values_list("pk", flat=True)[:claims])

@@ -18,8 +18,8 @@ def time_shortlists() -> dict:
 
     from coproduce.opportunities.choices import SessionStatus
     from coproduce.opportunities.matching.candidates import candidates, read
+    from coproduce.opportunities.matching.shortlist import shortlist
     from coproduce.opportunities.models import Opportunity
-    from coproduce.opportunities.queries.shortlist import shortlist
 
     times = []
     upcoming = Opportunity.objects.filter(
@@ -31,8 +31,11 @@ def time_shortlists() -> dict:
         result = shortlist(opportunity)
         shortlist_ms = (time.perf_counter() - started) * 1000
         setting = result.setting
+        if setting is None:  # no session to match against: none here, all are upcoming
+            continue
+        today = timezone.localdate()
         started = time.perf_counter()
-        read(candidates(setting, "", timezone.localdate()))
+        read(candidates(setting, "", today))
         query_ms = (time.perf_counter() - started) * 1000
         times.append((shortlist_ms, query_ms))
     if not times:

@@ -2,9 +2,11 @@
 
 Each app that holds personal data about experts has `erase(expert) -> list[str]` in its
 `personal_data.py`, beside the `collect` that subject access uses: it removes or empties what
-it holds about the person and says, in words, what it removed. This module finds them and runs
-them all in one transaction, so a person is erased everywhere or nowhere; files are deleted
-from storage only once that transaction has committed.
+it holds about the person and says, in words, what it removed. This module finds them (at run
+time, as Django's admin finds each app's admin.py, so core imports no app); the one
+transaction that runs them all, so a person is erased everywhere or nowhere, is
+coproduce.people.erasure.erase_person. Files are deleted from storage only once that
+transaction has committed.
 
 The audit trail goes first, while the names to look for in it are still there; the other apps
 follow in the reverse of INSTALLED_APPS order (the apps that depend on people before people).
@@ -17,7 +19,6 @@ from types import ModuleType
 
 from django.apps import apps
 from django.db import transaction
-from django.utils import timezone
 
 # What is kept, and why: shown on the confirmation page before erasing, and recorded with it.
 KEPT = [
@@ -79,36 +80,6 @@ def reasons_to_wait(expert) -> list[str]:
         if hasattr(module, "erase_blockers")
         for reason in module.erase_blockers(expert)
     ]
-
-
-def erase_person(*, actor, expert) -> ErasureReport:
-    """Erases everything personal held about the expert, in every app, for good. One
-    ERASED event records who did it, when, the record's number (never the name) and what was
-    kept. Raises AlreadyErased the second time, and NotYet while money is still owed."""
-    from coproduce.audit import services as audit
-    from coproduce.audit.models import AuditEvent
-
-    model = type(expert)
-    with transaction.atomic():
-        expert = model._default_manager.select_for_update().get(pk=expert.pk)
-        if expert.erased_at is not None:
-            raise AlreadyErased
-        reasons = reasons_to_wait(expert)
-        if reasons:
-            raise NotYet(reasons)
-        expert.erased_at = timezone.now()
-        removed: list[str] = []
-        for module in erasers():
-            removed += module.erase(expert)
-        model._default_manager.filter(pk=expert.pk).update(erased_at=expert.erased_at)
-        audit.record_change(
-            actor=actor,
-            instance=expert,
-            action=AuditEvent.Action.ERASED,
-            summary=f"Personal data erased ({pseudonym(expert)})",
-            changes={"removed": removed, "kept": KEPT},
-        )
-    return ErasureReport(expert.pk, expert.erased_at, removed, KEPT)
 
 
 def delete_file_after_commit(stored) -> bool:

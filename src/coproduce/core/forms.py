@@ -1,8 +1,11 @@
 """Forms render NHS.UK components: `{{ form.email.as_field_group() }}` in a template gives the
 label, hint, error message beside the field and the input, keeping what was typed."""
 
+import inspect
 import re
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core import validators
@@ -45,7 +48,11 @@ def field_items(field: forms.BoundField) -> list[dict]:
     value = field.value()
     chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
     items = []
-    for choice_value, label in field.field.choices:
+    # Only fields with choices come here; the stubs type a field's choices as anything that can
+    # be made into them, but Django has made them (value, label) pairs by now.
+    with_choices = cast(forms.ChoiceField, field.field)
+    pairs: Iterable[tuple[Any, Any]] = with_choices.choices  # type: ignore[assignment]
+    for choice_value, label in pairs:
         raw = getattr(choice_value, "value", choice_value)
         raw = "" if raw is None else str(raw)
         items.append(
@@ -201,9 +208,11 @@ def django_defaults(field: forms.Field, code: str) -> list:
     # Some fields call a validator of their own rather than list it: ModelChoiceField refuses
     # a null character so.
     for klass in vars(validators).values():
-        if isinstance(klass, type) and klass.__dict__.get("code") == code:
+        if inspect.isclass(klass) and klass.__dict__.get("code") == code:
             found.append(klass.message)
-    for validator in field.validators:
+    # Typed as plain callables; Django's own validators carry a code and a message.
+    checks: list[Any] = field.validators
+    for validator in checks:
         if getattr(validator, "code", None) == code:
             found.append(validator.message)
         by_code = getattr(validator, "messages", None)  # DecimalValidator's
@@ -233,7 +242,13 @@ class PoundsField(forms.DecimalField):
         return super().to_python(value)
 
 
-class NHSFormMixin:
+if TYPE_CHECKING:  # a mixin for forms: checked as one
+    _Form = forms.Form
+else:
+    _Form = object
+
+
+class NHSFormMixin(_Form):
     """Adds what the error summary needs: each error with the id of its field, in the order
     of the page, one message for each field, and messages written for the person wherever a
     form has not written its own. `subjects` names fields whose label is a question, for those
@@ -247,52 +262,50 @@ class NHSFormMixin:
             subject = vars(klass).get("subjects", {}).get(name)
             if subject:
                 return subject
-        form: forms.Form = self  # type: ignore[assignment]
-        return subject_of(form.fields[name], name)
+        return subject_of(self.fields[name], name)
 
     def full_clean(self) -> None:
         # Here rather than in __init__, so that labels a form changes after __init__ are used.
-        form: forms.Form = self  # type: ignore[assignment]
-        for name, field in form.fields.items():
+        for name, field in self.fields.items():
             subject = self.subject_for(name)
             if _is_django_default(field, "required"):
                 given = "" if subject.startswith("the answer to ‘") else subject
-                field.error_messages["required"] = required_message(form[name], given)
+                field.error_messages["required"] = required_message(self[name], given)
             for code, message in written_messages(field, subject).items():
                 if _is_django_default(field, code):
                     # Messages are %-formatted with the values Django gives them.
                     field.error_messages[code] = message.replace("%", "%%")
-        super().full_clean()  # type: ignore[misc]
+        super().full_clean()
         self._one_written_message_each()
 
     def _one_written_message_each(self) -> None:
         """A field shows one message, the first found: two ("must be 24 or fewer" from the
         highest value and again from the digits) say the same thing twice. A message Django
         raised in its own words, past the field's messages, is put in ours."""
-        form: forms.Form = self  # type: ignore[assignment]
-        for name, errors in form._errors.items():
-            field = form.fields.get(name)
+        for name, errors in self.errors.items():
+            field = self.fields.get(name)
             if field is None:
                 continue
             del errors[1:]
             error = errors.as_data()[0]
+            if error.code is None:  # no message of ours to put in its place
+                continue
             written = field.error_messages.get(error.code)
             if written is not None and written is not error.message:
                 if any(error.message is m for m in django_defaults(field, error.code)):
                     errors[0] = ValidationError(written, code=error.code, params=error.params)
 
     def error_list(self) -> list[dict]:
-        form: forms.Form = self  # type: ignore[assignment]
-        order = {name: n for n, name in enumerate(form.fields)}
-        items = []
-        for name, errors in sorted(form.errors.items(), key=lambda e: order.get(e[0], -1)):
+        order = {name: n for n, name in enumerate(self.fields)}
+        items: list[dict] = []
+        for name, errors in sorted(self.errors.items(), key=lambda e: order.get(e[0], -1)):
             if name == "__all__":
                 # Not about one field, so nothing to link to.
                 items.extend({"text": str(e)} for e in errors)
                 continue
             # NHS radios and checkboxes give their first item the field's own id; a date
             # input links to its day box.
-            bound = form[name]
+            bound = self[name]
             anchor = getattr(bound, "error_anchor", None) or bound.auto_id
             items.extend({"text": str(e), "href": f"#{anchor}"} for e in errors)
         return items

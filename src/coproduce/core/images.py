@@ -21,10 +21,9 @@ def clean_photo(upload) -> ContentFile:
             if image.width > limit or image.height > limit:
                 raise ValidationError(f"The photo must be at most {limit} by {limit} pixels")
             image.load()
-            image = ImageOps.exif_transpose(image)
-            image = image.convert("RGB")
+            upright = ImageOps.exif_transpose(image).convert("RGB")
             out = io.BytesIO()
-            image.save(out, format="JPEG", quality=85)
+            upright.save(out, format="JPEG", quality=85)
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
         raise ValidationError("The photo must be a JPEG or PNG image") from error
     return ContentFile(out.getvalue(), name="photo.jpg")

@@ -1,4 +1,7 @@
+from typing import ClassVar, Self
+
 from django.db import models
+from django.db.models.functions import Lower
 
 
 class TimeStamped(models.Model):
@@ -12,14 +15,24 @@ class TimeStamped(models.Model):
 class ChoiceList(models.Model):
     """A list an involvement team keeps up to date themselves, such as skills or localities."""
 
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100)
     description = models.CharField(max_length=300, blank=True)
     active = models.BooleanField(default=True, help_text="Inactive entries stay on old records.")
     order = models.PositiveIntegerField(default=0)
 
+    # Each list gets Django's own `objects`; said here so code over any list type-checks.
+    objects: ClassVar[models.Manager[Self]]
+
     class Meta:
         abstract = True
         ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="%(app_label)s_%(class)s_name_unique_any_case",
+                violation_error_message="There is already an entry with that name",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -142,7 +142,10 @@ class JsonFormatter(BaseJsonFormatter):
     """python-json-logger's formatter, with constraint values taken out of tracebacks."""
 
     def formatException(self, ei) -> str:  # noqa: N802 (logging's name)
-        return _CONSTRAINT_DETAIL.sub(r"\1(…)\2", super().formatException(ei))
+        text = super().formatException(ei)
+        # A list only when set to give tracebacks as one, which settings.LOGGING does not.
+        whole = text if isinstance(text, str) else "\n".join(text)
+        return _CONSTRAINT_DETAIL.sub(r"\1(…)\2", whole)
 
 
 def axes_client_str(username, ip_address, user_agent, path_info, request) -> str:

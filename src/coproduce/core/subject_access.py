@@ -16,6 +16,7 @@ from types import ModuleType
 
 from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 
@@ -24,7 +25,7 @@ class Section:
     name: str
     data: dict | list
     # (name in the ZIP, an open-able Django file) for each file held.
-    files: list[tuple[str, object]] = field(default_factory=list)
+    files: list[tuple[str, FieldFile]] = field(default_factory=list)
 
 
 def collectors() -> list[ModuleType]:

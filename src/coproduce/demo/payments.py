@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
+from coproduce.core.lengths import shorten_for
 from coproduce.core.money import pounds
+from coproduce.core.periods import financial_year_of
 from coproduce.demo.context import DemoContext
 from coproduce.opportunities.choices import Attendance, Kind
 from coproduce.opportunities.models import Invitation
-from coproduce.payments.calculations import financial_year_of
 from coproduce.payments.choices import (
     FEE,
     ClaimKind,
@@ -45,7 +46,7 @@ SUMMARY = (
     "receipt for taxis, parking and care costs, and for anything over £10."
 )
 # Per hour unless named: interviews pay by the half day, investigations by the day.
-RATES = {
+RATES: dict[str, tuple[RateUnit, Decimal]] = {
     Kind.INTERVIEW_PANEL: (RateUnit.HALF_DAY, Decimal("45.00")),
     Kind.INVESTIGATION: (RateUnit.DAY, Decimal("90.00")),
 }
@@ -181,7 +182,9 @@ def _claims(ctx: DemoContext, today: date, finance, coordinator) -> tuple[int, i
             if worked and worked.amount > 0:
                 line = ClaimLine(
                     category=FEE,
-                    description=f"{Kind(kind).label}: {worked.words}"[:200],
+                    description=shorten_for(
+                        ClaimLine, "description", Kind(kind).label, end=f": {worked.words}"
+                    ),
                     quantity=worked.quantity,
                     unit_rate=worked.unit_rate,
                     amount=worked.amount,

@@ -21,6 +21,7 @@ from django.db import models
 from coproduce.accounts import services as account_services
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
+from coproduce.core.models import ChoiceList
 from coproduce.demo.accounts import COORDINATOR_EMAIL, DEMO_DOMAIN, LEAD_EMAIL
 from coproduce.demo.context import DemoContext, SignIn
 from coproduce.people.choices import BenefitsDeclaration as Benefits
@@ -333,9 +334,9 @@ def create(ctx: DemoContext) -> None:
     ctx.say(f"Register: {len(plans):,} experts, {links:,} expertise and needs, {changes:,} moves")
 
 
-def _ensure(model: type[models.Model], entries: dict) -> dict[str, int]:
+def _ensure(model: type[ChoiceList], entries: dict) -> dict[str, int]:
     """The list's entries by name, adding those missing: the team may have renamed others."""
-    existing = dict(model.objects.values_list("name", "id"))
+    existing = dict(model.objects.values_list("name", "pk"))
     order = len(existing)
     missing = []
     for name in entries:
@@ -343,7 +344,7 @@ def _ensure(model: type[models.Model], entries: dict) -> dict[str, int]:
             order += 1
             missing.append(model(name=name, order=order))
     model.objects.bulk_create(missing)
-    existing = dict(model.objects.values_list("name", "id"))
+    existing = dict(model.objects.values_list("name", "pk"))
     return {name: existing[name] for name in entries}
 
 
@@ -352,7 +353,7 @@ class _Maker:
         self.ctx, self.rng, self.lists, self.number = ctx, ctx.rng, lists, start
         self.pools = Pools.make(ctx)
         staff = User.objects.filter(email__in=[COORDINATOR_EMAIL, LEAD_EMAIL])
-        self.team = list(staff) or [None]
+        self.team: list[User | None] = list(staff) or [None]
         self.area_names = list(lists.areas)
         self.carer_names = list(lists.carer_areas)
         self.every_area = {**lists.areas, **lists.carer_areas}
@@ -485,7 +486,7 @@ class _Maker:
         # The form asks for consent; others agree at the welcome conversation; a few imported
         # records never had it written down.
         welcome = next((c.at for c in plan.history if c.to_status == ONBOARDING), created)
-        consent = created if e.source == "get involved form" else welcome
+        consent: datetime | None = created if e.source == "get involved form" else welcome
         if imported and rng.random() < 0.1:
             consent = None
         e.consent_given_at = consent

@@ -76,3 +76,7 @@ class Attendance(models.TextChoices):
     ATTENDED = "attended", "Attended"
     DID_NOT_ATTEND = "did_not_attend", "Did not attend"
     CANCELLED_LATE = "cancelled_late", "Cancelled late"
+
+
+# Who still expects to hear about a session: everyone who has not said no.
+STILL_INVOLVED = (InvitationStatus.INVITED, InvitationStatus.ACCEPTED, InvitationStatus.WAITING)

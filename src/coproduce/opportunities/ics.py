@@ -11,6 +11,7 @@ arrives with the same UID and a higher SEQUENCE."""
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parseaddr
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -19,7 +20,10 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from coproduce.opportunities.choices import SessionStatus
 from coproduce.opportunities.models import Session
-from coproduce.payments.queries.fees import FeeTable, fee_for, pay_words
+from coproduce.opportunities.pay import fee_for, fee_table, pay_words
+
+if TYPE_CHECKING:  # for the type checker only (see coproduce.opportunities.pay)
+    from coproduce.payments.queries.fees import FeeTable
 
 PRODID = "-//Coproduce//Calendar//EN"
 LONDON = ZoneInfo("Europe/London")
@@ -38,7 +42,7 @@ def where(session: Session) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def description(session: Session, *, prices: FeeTable | None = None) -> str:
+def description(session: Session, *, prices: "FeeTable | None" = None) -> str:
     """What the meeting is, how to get in, park and join, its papers, what it pays and whom to
     ask, a blank line between each. `prices` works out the fee without a query (for a feed)."""
     opportunity = session.opportunity
@@ -65,7 +69,7 @@ def session_event(
     cancelled: bool,
     stamped_at: datetime,
     details: bool = True,
-    prices: FeeTable | None = None,
+    prices: "FeeTable | None" = None,
 ) -> Event:
     """One session as a calendar event. `details` adds the description (access, parking,
     papers, how to join online and what it pays): not for the calendar everyone sees."""
@@ -116,7 +120,7 @@ def session_calendar(
         attendee.params["ROLE"] = vText("REQ-PARTICIPANT")
         # Answers come through the links in the email, not the calendar app's buttons.
         attendee.params["RSVP"] = vText("FALSE")
-        event.add("attendee", attendee, encode=0)
+        event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
@@ -127,7 +131,7 @@ def build_calendar(sessions: Iterable[Session], *, name: str, details: bool = Tr
     when its session last changed, so the feed reads the same until something does."""
     calendar = _calendar("PUBLISH")
     calendar.add("x-wr-calname", name)
-    prices = FeeTable() if details else None
+    prices = fee_table() if details else None
     for session in sessions:
         event = session_event(
             session,

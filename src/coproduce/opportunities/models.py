@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 
 from coproduce.accounts.models import Team
 from coproduce.core.models import TimeStamped
@@ -50,17 +51,26 @@ class Venue(models.Model):
 class Group(TimeStamped):
     """A standing panel, board or user-led group, with members and a meeting series."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=GroupKind.choices)
     description = models.TextField(max_length=2000, blank=True)
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="groups"
     )
-    members = models.ManyToManyField(Expert, through="Membership", related_name="groups")
+    members: "models.ManyToManyField[Expert, Membership]" = models.ManyToManyField(
+        Expert, through="Membership", related_name="groups"
+    )
     active = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="group_name_unique_any_case",
+                violation_error_message="There is already a group with that name",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -222,6 +232,14 @@ class Invitation(TimeStamped):
             models.Index(fields=["session", "status"]),
             # The latest change, which keys the shortlist's cached attendance counts.
             models.Index(fields=["updated_at"]),
+            # Places attended, by session: the shortlist counts each expert's in the last 12
+            # months from this alone, not from every invitation (PostgreSQL; SQLite plans its
+            # query before it sees the value, so cannot use an index made for one value).
+            models.Index(
+                fields=["session", "expert"],
+                condition=Q(attendance=Attendance.ATTENDED),
+                name="invitation_attended_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,10 +16,10 @@ from django.utils import timezone
 
 from coproduce.core import sms
 from coproduce.core.formats import long_date, short_date, time_of_day
+from coproduce.opportunities.answer_links import LINK_DAYS
 from coproduce.opportunities.ics import description, session_calendar, where
 from coproduce.opportunities.models import Invitation
-from coproduce.opportunities.services.invitations import LINK_DAYS
-from coproduce.payments.queries.fees import fee_for, pay_words
+from coproduce.opportunities.pay import fee_for, pay_words
 from coproduce.people.choices import Channel
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ def collect(expert) -> Section:
                     "opportunity": i.session.opportunity.title,
                     "session_starts": i.session.starts_at,
                     "session_ends": i.session.ends_at,
-                    "venue": i.session.venue.name if i.session.venue_id else "",
+                    "venue": i.session.venue.name if i.session.venue else "",
                     "status": i.get_status_display(),
                     "answered_at": i.responded_at,
                     "attendance": i.get_attendance_display(),

@@ -5,8 +5,10 @@ cancellation, a withdrawn invitation or a place the team cancelled."""
 from django_tasks import task
 
 from coproduce.opportunities import notify
+from coproduce.opportunities.answer_links import issue_answer_link
+from coproduce.opportunities.choices import STILL_INVOLVED
 from coproduce.opportunities.models import Invitation, Session
-from coproduce.opportunities.services import invitations as services
+from coproduce.opportunities.sending import finish_run, mark_notified, record_sent, start_run
 
 RELATED = ("expert", "session__opportunity__venue", "session__venue")
 
@@ -14,29 +16,29 @@ RELATED = ("expert", "session__opportunity__venue", "session__venue")
 @task()
 def send_invitations(run_id: int) -> int:
     """Sends each invitation of the run; returns how many were sent."""
-    run = services.start_run(run_id=run_id)
+    run = start_run(run_id=run_id)
     found = Invitation.objects.select_related(*RELATED).in_bulk(run.invitation_ids)
     sent = 0
     for pk in run.invitation_ids:
         invitation = found.get(pk)
         if invitation is None:  # withdrawn and deleted with its session before we got to it
-            services.record_sent(run_id=run_id, invitation=None, problem="No longer invited")
+            record_sent(run_id=run_id, invitation=None, problem="No longer invited")
             continue
         if invitation.status != "invited":
             # Withdrawn (or answered in the portal) before its email went: nothing to send.
-            services.record_sent(
+            record_sent(
                 run_id=run_id,
                 invitation=invitation,
                 problem=f"Not sent: the invitation is now {invitation.get_status_display().lower()}",
             )
             continue
-        token = services.issue_answer_link(invitation=invitation)
+        token = issue_answer_link(invitation=invitation)
         problem = notify.send_invitation(invitation, token)
         if not problem:
-            services.mark_notified(invitation=invitation)
+            mark_notified(invitation=invitation)
             sent += 1
-        services.record_sent(run_id=run_id, invitation=invitation, problem=problem)
-    services.finish_run(run_id=run_id)
+        record_sent(run_id=run_id, invitation=invitation, problem=problem)
+    finish_run(run_id=run_id)
     return sent
 
 
@@ -45,10 +47,10 @@ def tell_about_place(invitation_id: int) -> bool:
     invitation = Invitation.objects.select_related(*RELATED).filter(pk=invitation_id).first()
     if invitation is None or invitation.status != "accepted":
         return False
-    token = services.issue_answer_link(invitation=invitation)
+    token = issue_answer_link(invitation=invitation)
     if notify.send_place_given(invitation, token):
         return False
-    services.mark_notified(invitation=invitation)
+    mark_notified(invitation=invitation)
     return True
 
 
@@ -77,16 +79,14 @@ def tell_about_session_change(session_id: int, cancelled: bool) -> int:
     if session is None:
         return 0
     told = 0
-    involved = session.invitations.filter(status__in=services.STILL_INVOLVED).select_related(
-        *RELATED
-    )
+    involved = session.invitations.filter(status__in=STILL_INVOLVED).select_related(*RELATED)
     for invitation in involved:
         if cancelled:
             problem = notify.send_session_cancelled(invitation)
         else:
-            token = services.issue_answer_link(invitation=invitation)
+            token = issue_answer_link(invitation=invitation)
             problem = notify.send_session_changed(invitation, token)
         if not problem:
-            services.mark_notified(invitation=invitation)
+            mark_notified(invitation=invitation)
             told += 1
     return told

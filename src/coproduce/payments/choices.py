@@ -56,3 +56,11 @@ class FeeChoice(models.TextChoices):
     REDUCED = "reduced", "Take a reduced payment"
     EXPENSES_ONLY = "expenses_only", "Take expenses only"
     DECLINED = "declined", "Decline the payment"
+
+
+class FeeDecider(models.TextChoices):
+    """Whose decision a fee choice is: the expert's own (made on their page, or told to the
+    team), or the team going ahead past a benefits warning."""
+
+    EXPERT = "expert", "The expert's choice"
+    OVERRIDE = "override", "An override by the team"

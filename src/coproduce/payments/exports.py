@@ -12,8 +12,8 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from coproduce.core.periods import financial_year_of
 from coproduce.core.spreadsheets import heading_row, neutralise
-from coproduce.payments.calculations import financial_year_of
 from coproduce.payments.choices import LINE_CATEGORIES
 from coproduce.payments.models import Budget, PaymentRun
 from coproduce.payments.queries.claims import run_lines

@@ -19,6 +19,7 @@ from coproduce.payments.choices import (
     ClaimStatus,
     ExpenseCategory,
     FeeChoice,
+    FeeDecider,
     RateUnit,
 )
 from coproduce.people.models import Expert
@@ -266,6 +267,9 @@ class FeeDecision(TimeStamped):
         max_digits=8, decimal_places=2, null=True, blank=True, validators=NOT_NEGATIVE
     )
     by_expert = models.BooleanField(default=True)
+    decided_by = models.CharField(
+        max_length=10, choices=FeeDecider.choices, default=FeeDecider.EXPERT
+    )
     reason = models.TextField(max_length=1000, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -276,7 +280,12 @@ class FeeDecision(TimeStamped):
             models.CheckConstraint(
                 condition=~Q(choice=FeeChoice.REDUCED) | Q(reduced_amount__isnull=False),
                 name="reduced_fee_has_an_amount",
-            )
+            ),
+            # Only the team overrides: an expert's own entry is their choice.
+            models.CheckConstraint(
+                condition=~Q(decided_by=FeeDecider.OVERRIDE) | Q(by_expert=False),
+                name="an_override_is_made_by_the_team",
+            ),
         ]
 
     def __str__(self) -> str:

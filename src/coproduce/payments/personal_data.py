@@ -5,6 +5,7 @@ from django.template.defaultfilters import pluralize
 
 from coproduce.core.erasure import delete_file_after_commit
 from coproduce.core.formats import count_of
+from coproduce.core.lengths import shorten_for
 from coproduce.core.subject_access import Section
 from coproduce.payments.choices import LINE_CATEGORIES, ClaimStatus
 from coproduce.payments.models import Claim, ClaimLine, FeeDecision
@@ -49,7 +50,7 @@ def collect(expert) -> Section:
                 "submitted_on_their_behalf": claim.on_behalf,
                 "rejection_reason": claim.rejection_reason,
                 "override_reason": claim.override_reason,
-                "payment_run": claim.payment_run.reference if claim.payment_run_id else "",
+                "payment_run": claim.payment_run.reference if claim.payment_run else "",
                 "paid_on": claim.paid_on,
                 "lines": entries,
             }
@@ -61,6 +62,7 @@ def collect(expert) -> Section:
             "choice": d.get_choice_display(),
             "reduced_amount": d.reduced_amount,
             "by_expert": d.by_expert,
+            "whose_decision": d.get_decided_by_display(),
             "reason": d.reason,
             "recorded_at": d.updated_at,
         }
@@ -76,7 +78,7 @@ def collect(expert) -> Section:
 
 
 # Claims on their way to being paid. Once the person is erased they have no payee reference,
-# and finance cannot pay them (services.runs.payable_claims).
+# and finance cannot pay them (queries.claims.payable_claims).
 OPEN = [ClaimStatus.SUBMITTED, ClaimStatus.CHECKED, ClaimStatus.APPROVED, ClaimStatus.RETURNED]
 
 
@@ -107,7 +109,7 @@ def erase(expert) -> list[str]:
     labels = dict(LINE_CATEGORIES)
     for category in set(lines.values_list("category", flat=True)):
         lines.filter(category=category).update(
-            description=str(labels.get(category, category))[:200]
+            description=shorten_for(ClaimLine, "description", str(labels.get(category, category)))
         )
     lines.update(receipt="", receipt_name="", agreed_by="")
     Claim.objects.filter(expert=expert).update(

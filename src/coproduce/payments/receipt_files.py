@@ -87,9 +87,9 @@ def _reencode_photo(data: bytes) -> bytes:
             if image.width > limit or image.height > limit:
                 raise ValidationError(too_big)
             image.load()
-            image = ImageOps.exif_transpose(image).convert("RGB")
+            upright = ImageOps.exif_transpose(image).convert("RGB")
             out = io.BytesIO()
-            image.save(out, format="JPEG", quality=85)
+            upright.save(out, format="JPEG", quality=85)
     except Image.DecompressionBombError as error:
         raise ValidationError(too_big) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:

@@ -8,7 +8,9 @@ sent as it is written, and the XLSX is written row by row to a temporary file.""
 import csv
 import tempfile
 from collections.abc import Iterator
+from typing import cast
 
+from django.db import models
 from django.db.models import QuerySet
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -60,15 +62,17 @@ _LISTS = ("lived_experience", "skills", "access_needs")
 
 
 def _labels(field: str) -> dict[str, str]:
-    return {str(value): str(label) for value, label in Expert._meta.get_field(field).flatchoices}
+    choices = cast(models.Field, Expert._meta.get_field(field)).flatchoices
+    return {str(value): str(label) for value, label in choices}
 
 
 def _names_by_expert(field: str, ids: list[int]) -> dict[int, str]:
     """Each expert's entries in one of their lists, by name, "; "-separated: one query."""
-    relation = Expert._meta.get_field(field)
+    relation = cast(models.ManyToManyField, Expert._meta.get_field(field))
     target = relation.m2m_reverse_field_name()
     links = (
-        relation.remote_field.through.objects.filter(expert_id__in=ids)
+        cast(type[models.Model], relation.remote_field.through)
+        ._default_manager.filter(expert_id__in=ids)
         .order_by(f"{target}__name")
         .values_list("expert_id", f"{target}__name")
     )

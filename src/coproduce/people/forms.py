@@ -1,5 +1,6 @@
 from datetime import datetime, time
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.db.models import Q
@@ -46,14 +47,13 @@ class ExpertFormBase(NHSFormMixin, forms.Form):
                 current = (
                     getattr(expert, name).all() if expert and expert.pk else model.objects.none()
                 )
-                self.fields[name].queryset = model.objects.filter(
+                cast(forms.ModelChoiceField, self.fields[name]).queryset = model.objects.filter(
                     Q(active=True) | Q(pk__in=current.values("pk"))
                 )
         if "locality" in self.fields:
             current_locality = expert.locality_id if expert else None
-            self.fields["locality"].queryset = Locality.objects.filter(
-                Q(active=True) | Q(pk=current_locality)
-            )
+            locality = cast(forms.ModelChoiceField, self.fields["locality"])
+            locality.queryset = Locality.objects.filter(Q(active=True) | Q(pk=current_locality))
 
     def clean_phone(self) -> str:
         return clean_phone(self.cleaned_data.get("phone", ""))

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
+from django.db import models
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
@@ -89,7 +90,9 @@ class _Choices:
 
     @classmethod
     def load(cls, model, label: str) -> "_Choices":
-        active, inactive, names = {}, {}, []
+        active: dict[str, int] = {}
+        inactive: dict[str, int] = {}
+        names: list[str] = []
         for pk, name, in_use in model.objects.values_list("pk", "name", "active"):
             (active if in_use else inactive)[_list_key(name)] = pk
             if in_use:
@@ -130,9 +133,7 @@ class RowChecker:
         self.localities = _Choices.load(Locality, "a locality")
         self.lists = {name: _Choices.load(model, label) for name, (model, label) in LISTS.items()}
         self.email_validator = EmailValidator()
-        self.limits = {
-            name: Expert._meta.get_field(name).max_length for name in (*TEXT_FIELDS, "email")
-        }
+        self.limits = {name: _max_length(name) for name in (*TEXT_FIELDS, "email")}
 
     def check(self, number: int, cells: list[str]) -> CheckedRow:
         """The row's values as the register would store them, and everything wrong with it."""
@@ -367,19 +368,24 @@ class _NameIndex:
         return [refs[index] for _, _, index in found]
 
 
+def _max_length(name: str) -> int | None:
+    field = Expert._meta.get_field(name)
+    return field.max_length if isinstance(field, models.Field) else None
+
+
 def find_duplicates(rows: list[CheckedRow]) -> list[Duplicate]:
     """Rows that may be someone already on the register (same email, same phone, or a close
     name), and rows that repeat an earlier row of the same file. One query."""
     by_email: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_phone: dict[str, list[tuple[int, str]]] = defaultdict(list)
     register = _NameIndex()
-    for pk, name, email, phone in Expert.objects.values_list(
+    for pk, name, known_email, known_phone in Expert.objects.values_list(
         "pk", "full_name", "email", "phone"
     ).order_by():
-        if email:
-            by_email[email.lower()].append((pk, name))
-        if phone:
-            by_phone[phone].append((pk, name))
+        if known_email:
+            by_email[known_email.lower()].append((pk, name))
+        if known_phone:
+            by_phone[known_phone].append((pk, name))
         register.add(name, (pk, name))
 
     found: list[Duplicate] = []
@@ -409,8 +415,8 @@ def find_duplicates(rows: list[CheckedRow]) -> list[Duplicate]:
         if others:
             # The first earlier row found, with every reason it shares with this one.
             other = others[0][1]
-            reasons = tuple(reason for reason, o in others if o == other)
-            found.append(Duplicate(row.number, name, reasons[0], other_row=other, reasons=reasons))
+            shared = tuple(reason for reason, o in others if o == other)
+            found.append(Duplicate(row.number, name, shared[0], other_row=other, reasons=shared))
         if email:
             file_email.setdefault(email, row.number)
         if phone:

@@ -3,6 +3,8 @@ and the rules for a choice of columns."""
 
 from dataclasses import dataclass
 
+from django.db import models
+
 from coproduce.people.choices import PaymentPreference, Perspective, Status
 from coproduce.people.import_files import column_letter, normalise
 
@@ -82,7 +84,7 @@ CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         PaymentPreference.VOLUNTEER: ("volunteer", "unpaid", "no payment", "none", "no"),
     },
 }  # fmt: skip
-CHOICE_TYPES = {
+CHOICE_TYPES: dict[str, type[models.TextChoices]] = {
     "perspective": Perspective,
     "status": Status,
     "payment_preference": PaymentPreference,

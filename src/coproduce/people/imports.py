@@ -27,6 +27,7 @@ from coproduce.accounts.roles import Role
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.core.formats import count_of
+from coproduce.core.lengths import file_name_for
 from coproduce.people.choices import Channel, PaymentPreference, Perspective, Status
 from coproduce.people.import_checks import (
     ADD,
@@ -41,7 +42,7 @@ from coproduce.people.import_checks import (
 from coproduce.people.import_fields import TEMPLATE_HEADINGS, mapping_problems, suggest_mapping
 from coproduce.people.import_files import Sheet, read_spreadsheet
 from coproduce.people.models import Expert, ImportBatch, Locality, StatusChange
-from coproduce.retention.models import RetentionPeriods
+from coproduce.people.signals import import_starting
 
 __all__ = [
     "ImportRejected",
@@ -110,10 +111,11 @@ def preview_import(*, batch: ImportBatch) -> Preview:
 def start_import(*, actor: User, filename: str, content: bytes, sheet: Sheet) -> ImportBatch:
     """Keeps the uploaded file privately, under a random name, with a first guess at which
     column is which. Nothing is added to the register yet."""
-    forget_abandoned_imports()
+    import_starting.send(sender=ImportBatch)
     batch = ImportBatch(
         created_by=actor,
-        original_name=filename[:255],
+        # The uploaded file's own name, shortened on purpose: its extension says how to read it.
+        original_name=file_name_for(ImportBatch, "original_name", filename),
         file_format=sheet.file_format,
         headers=sheet.headers,
         mapping=suggest_mapping(sheet.headers),
@@ -168,21 +170,18 @@ def cancel_import(*, batch: ImportBatch) -> None:
 
 
 # An upload nobody finished holds people's details for no reason: it is forgotten after the
-# days the organisation sets among its retention periods (a day unless changed).
-def abandoned_imports(*, older_than: timedelta | None = None) -> QuerySet[ImportBatch]:
-    """Uploads left unimported and uncancelled for longer than `older_than` (by default the
-    retention period for abandoned imports)."""
-    if older_than is None:
-        older_than = timedelta(days=RetentionPeriods.current().abandoned_imports_days)
+# days the organisation sets among its retention periods (coproduce.retention.receivers).
+def abandoned_imports(*, older_than: timedelta) -> QuerySet[ImportBatch]:
+    """Uploads left unimported and uncancelled for longer than `older_than`."""
     return ImportBatch.objects.exclude(state=ImportBatch.State.IMPORTED).filter(
         updated_at__lt=timezone.now() - older_than
     )
 
 
 @transaction.atomic
-def forget_abandoned_imports(*, older_than: timedelta | None = None) -> int:
-    """Deletes abandoned uploads (see abandoned_imports) with their stored files. Runs whenever
-    an import starts, with the nightly retention rules, and from
+def forget_abandoned_imports(*, older_than: timedelta) -> int:
+    """Deletes abandoned uploads (see abandoned_imports) with their stored files. Retention
+    runs it whenever an import starts, with the nightly rules, and from
     `manage.py forget_abandoned_imports`."""
     stale = abandoned_imports(older_than=older_than)
     count = 0

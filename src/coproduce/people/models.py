@@ -142,6 +142,13 @@ class Expert(TimeStamped):
             models.Index(fields=["phone"]),
             models.Index(fields=["status", "full_name"]),
             models.Index(fields=["-created_at"]),
+            # The register counts and lists only the people it may use (processable()): this
+            # index holds just them, so the count reads it alone, not every row of the table.
+            models.Index(
+                fields=["full_name", "id"],
+                condition=Q(erased_at__isnull=True, restricted_at__isnull=True),
+                name="expert_processable_name_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

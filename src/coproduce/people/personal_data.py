@@ -24,12 +24,12 @@ def collect(expert: Expert) -> Section:
     ]
     profile = {name: _value(expert, name) for name in fields}
     profile.update(
-        locality=expert.locality.name if expert.locality_id else "",
+        locality=expert.locality.name if expert.locality else "",
         lived_experience=list(expert.lived_experience.values_list("name", flat=True)),
         skills=list(expert.skills.values_list("name", flat=True)),
         access_needs=list(expert.access_needs.values_list("name", flat=True)),
-        can_sign_in=bool(expert.user_id and expert.user.is_active),
-        sign_in_email=expert.user.email if expert.user_id else "",
+        can_sign_in=bool(expert.user and expert.user.is_active),
+        sign_in_email=expert.user.email if expert.user else "",
     )
     history = [
         {
@@ -37,7 +37,7 @@ def collect(expert: Expert) -> Section:
             "to": change.to_status,
             "reason": change.reason,
             "at": change.at,
-            "by": change.by.display_name if change.by_id else "",
+            "by": change.by.display_name if change.by else "",
         }
         for change in expert.status_changes.select_related("by").order_by("at")
     ]
@@ -62,7 +62,7 @@ _KEEP = {
 
 def erase(expert: Expert) -> list[str]:
     """Empties every personal field of the record, removes the photo from storage and clears
-    the lists and the reasons given for status changes. Called by coproduce.core.erasure,
+    the lists and the reasons given for status changes. Called by coproduce.people.erasure,
     inside its transaction, after the audit trail has been scrubbed of their names. They are
     marked as having left: we will never contact or involve them again."""
     removed = []

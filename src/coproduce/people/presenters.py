@@ -1,6 +1,10 @@
-"""Shapes an expert's record into the rows a profile page shows."""
+"""Shapes an expert's record into the rows a profile page shows, and the register's table rows."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from django.urls import reverse
+from markupsafe import Markup
 
 from coproduce.core.formats import count_of, long_date, money
 from coproduce.people import queries
@@ -13,7 +17,7 @@ def _names(items) -> str:
     return ", ".join(i.name for i in items) or "None recorded"
 
 
-CONTACT_WAYS = {
+CONTACT_WAYS: dict[str, str] = {
     Channel.EMAIL: "by email",
     Channel.PHONE: "by phone",
     Channel.TEXT: "by text message",
@@ -138,3 +142,24 @@ class ExpertPresenter:
             else ""
         )
         return f"Agreed on {long_date(e.consent_given_at)}{version}"
+
+
+def register_rows(experts: Iterable[Expert]) -> list[list]:
+    """The register table's cells for a page of experts: the name (a link to the record, with
+    the name they prefer to be called), status, locality and lived experience. Escaped as the
+    template would, by markupsafe; plain text cells are escaped by the table."""
+    rows: list[list] = []
+    for expert in experts:
+        link = reverse("people:expert_detail", args=[expert.pk])
+        name = Markup('<a href="{}">{}</a>').format(link, expert.full_name)
+        if expert.preferred_name:
+            name += Markup(" ({})").format(expert.preferred_name)
+        rows.append(
+            [
+                name,
+                expert.get_status_display(),
+                expert.locality.name if expert.locality else "Not recorded",
+                ", ".join(area.name for area in expert.lived_experience.all()),
+            ]
+        )
+    return rows

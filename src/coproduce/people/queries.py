@@ -97,6 +97,28 @@ def with_expertise(experts: QuerySet[Expert]) -> QuerySet[Expert]:
     )
 
 
+def experts_by_id(ids: list[int]) -> QuerySet[Expert]:
+    """These experts, by name (ids that match nobody are left out)."""
+    return Expert.objects.filter(pk__in=ids).order_by("full_name")
+
+
+def list_entries(model) -> QuerySet:
+    """The entries of one of the lists the team keeps (skills, localities, ...), each with
+    how many experts it describes, in the list's order."""
+    return model.objects.annotate(n=Count("experts")).order_by("order", "name")
+
+
+def register_page(experts: QuerySet[Expert]) -> QuerySet[Expert]:
+    """A page of the register as its table shows it: the columns it shows, and lived experience
+    (the one list it shows), in one more query."""
+    return experts.only("full_name", "preferred_name", "status", "locality__name").prefetch_related(
+        Prefetch(
+            "lived_experience",
+            queryset=LivedExperienceArea.objects.order_by("name").only("name"),
+        )
+    )
+
+
 def restricted_people() -> QuerySet[Expert]:
     """Everyone whose processing is restricted, longest restricted first, with who did it:
     one query. They are found nowhere else, so the team keeps track of them here."""
@@ -209,7 +231,7 @@ def signed_in_expert(user, *, with_profile: bool = False) -> Expert:
     `with_profile=True` adds their locality and expertise lists, for their profile pages."""
     from django.http import Http404
 
-    experts = Expert.objects.filter(user=user)
+    experts: QuerySet[Expert] = Expert.objects.filter(user=user)
     if with_profile:
         experts = with_expertise(experts.select_related("locality"))
     expert = experts.first() if user.is_authenticated else None

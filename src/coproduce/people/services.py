@@ -4,7 +4,7 @@ audit record; the caller has already checked permission."""
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from coproduce.accounts import services as account_services
@@ -87,6 +87,8 @@ def _link_account(expert: Expert) -> None:
             return
         expert.save(update_fields=["user"])
     user = expert.user
+    if user is None:  # (given an account just above)
+        return
     wanted_active = expert.status != Status.LEFT
     if (
         user.email != email
@@ -122,7 +124,7 @@ def add_expert(*, actor: User | None, values: dict[str, Any], source: str = "reg
 
 
 @transaction.atomic
-def update_expert(*, actor: User, expert: Expert, values: dict[str, Any]) -> Expert:
+def update_expert(*, actor: User | None, expert: Expert, values: dict[str, Any]) -> Expert:
     """Saves changes to a profile, recording old and new values."""
     fields = [f for f in PROFILE_FIELDS if f in values]
     before = audit.snapshot(expert, fields)
@@ -220,13 +222,30 @@ def sign_up(*, values: dict[str, Any], privacy_notice_version: str) -> Expert:
     return expert
 
 
+class NameTaken(Exception):
+    """The list already has an entry of that name, in any case."""
+
+
+def _name_is_free(model, name: str, *, leaving_out: int | None = None) -> None:
+    """Raises NameTaken when another entry of the list has this name, whatever its case."""
+    if model.objects.filter(name__iexact=name).exclude(pk=leaving_out).exists():
+        raise NameTaken
+
+
 @transaction.atomic
 def add_list_entry(*, actor: User, model, name: str, description: str = "", active: bool = True):
-    """Adds a lived-experience area, skill, access need or locality."""
+    """Adds a lived-experience area, skill, access need or locality. Raises NameTaken when
+    the list has one of that name already (also when someone added it just now)."""
+    name = name.strip()
+    _name_is_free(model, name)
     last = model.objects.order_by("-order").values_list("order", flat=True).first() or 0
-    entry = model.objects.create(
-        name=name.strip(), description=description.strip(), active=active, order=last + 1
-    )
+    try:
+        with transaction.atomic():
+            entry = model.objects.create(
+                name=name, description=description.strip(), active=active, order=last + 1
+            )
+    except IntegrityError:
+        raise NameTaken from None
     audit.record_change(
         actor=actor,
         instance=entry,
@@ -238,11 +257,19 @@ def add_list_entry(*, actor: User, model, name: str, description: str = "", acti
 
 @transaction.atomic
 def change_list_entry(*, actor: User, entry, name: str, description: str = "", active: bool = True):
+    """Changes an entry of a list. Raises NameTaken when another entry has the new name."""
+    name = name.strip()
+    _name_is_free(type(entry), name, leaving_out=entry.pk)
     before = audit.snapshot(entry, ("name", "description", "active"))
-    entry.name = name.strip()
+    entry.name = name
     entry.description = description.strip()
     entry.active = active
-    entry.save()
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        entry.refresh_from_db()
+        raise NameTaken from None
     changes = audit.diff(before, audit.snapshot(entry, ("name", "description", "active")))
     if changes:
         audit.record_change(

@@ -10,7 +10,6 @@ from django_tasks import task
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.people import imports
 from coproduce.people.models import Expert
 from coproduce.people.presenters import how_we_will_contact
 
@@ -73,12 +72,3 @@ def confirm_enquiry(expert_id: int) -> int:
         render_to_string("people/email/enquiry_received.html", context), "text/html"
     )
     return message.send()
-
-
-@task()
-def forget_abandoned_imports() -> int:
-    """Uploads left unimported for the days set in the retention periods leave the server,
-    so a spreadsheet of people's details is not kept longer than the import needed it. The
-    nightly retention task (coproduce.retention.tasks.apply_retention) does this with the
-    other kinds of record; this task does it alone when asked."""
-    return imports.forget_abandoned_imports()

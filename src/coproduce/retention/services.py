@@ -12,9 +12,10 @@ from django.db.models import QuerySet
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
-from coproduce.core.erasure import AlreadyErased, NotYet, erase_person
+from coproduce.core.erasure import AlreadyErased, NotYet
 from coproduce.core.formats import long_date
 from coproduce.people import imports
+from coproduce.people.erasure import erase_person
 from coproduce.people.models import Expert
 from coproduce.retention import queries
 from coproduce.retention.kinds import KINDS, period_words
@@ -66,7 +67,7 @@ def _pks(queryset: QuerySet) -> Iterator[list[int]]:
 
 
 def _erase(experts: QuerySet[Expert]) -> int:
-    """Erases each expert (coproduce.core.erasure), each in its own transaction: a failure
+    """Erases each expert (coproduce.people.erasure), each in its own transaction: a failure
     part way leaves the rest for the next run. One erased meanwhile is left alone, and so is
     one still owed money (a claim not yet paid or rejected): a later run erases them."""
     count = 0

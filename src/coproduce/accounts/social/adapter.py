@@ -8,6 +8,7 @@ the organisation sets (NHS_LOGIN_MIN_IDENTITY_LEVEL). Nobody signs up or links a
 any other route."""
 
 import logging
+from typing import NoReturn
 
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
@@ -95,7 +96,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         )
         self.refuse(request, provider.app.provider_id, "failed")
 
-    def refuse(self, request, provider_id: str, reason: str):
+    def refuse(self, request, provider_id: str, reason: str) -> NoReturn:
         logger.info("NHS sign-in refused: %s %s", provider_id, reason)
         context = {
             "reason": reason,

@@ -113,7 +113,8 @@ class NHSOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
 
 
 def _kept(claims: dict | None) -> dict:
-    return {key: claims[key] for key in KEPT_CLAIMS if key in (claims or {})}
+    given = claims or {}
+    return {key: given[key] for key in KEPT_CLAIMS if key in given}
 
 
 class NHSOpenIDConnectProvider(OpenIDConnectProvider):

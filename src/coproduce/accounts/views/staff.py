@@ -6,18 +6,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from coproduce.accounts import services
+from coproduce.accounts import queries, services
 from coproduce.accounts.forms import StaffForm, TeamForm
-from coproduce.accounts.models import Team, User
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.accounts.roles import Role
 
 
 @permission_required("accounts.manage_staff", raise_exception=True)
 def staff_list(request: HttpRequest) -> HttpResponse:
-    users = User.objects.exclude(role=Role.EXPERT).select_related("team__organisation")
-    page = Paginator(users.order_by("full_name", "id"), 50).get_page(request.GET.get("page"))
+    page = Paginator(queries.staff_accounts(), 50).get_page(request.GET.get("page"))
     return render(request, "accounts/staff_list.jinja", {"page": page})
 
 
@@ -29,22 +28,26 @@ def _send_set_password_link(request: HttpRequest, email: str) -> None:
 
 
 @permission_required("accounts.manage_staff", raise_exception=True)
-def staff_add(request: HttpRequest) -> HttpResponse:
+def staff_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = StaffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = services.add_staff_account(actor=request.user, **form.cleaned_data)
-        _send_set_password_link(request, user.email)
-        messages.success(
-            request,
-            f"Added {user.display_name}. We have emailed them a link to choose a password.",
-        )
-        return redirect("accounts:staff_list")
+        try:
+            user = services.add_staff_account(actor=request.user, **form.cleaned_data)
+        except services.EmailTaken:
+            form.add_error("email", StaffForm.EMAIL_TAKEN)
+        else:
+            _send_set_password_link(request, user.email)
+            messages.success(
+                request,
+                f"Added {user.display_name}. We have emailed them a link to choose a password.",
+            )
+            return redirect("accounts:staff_list")
     return render(request, "accounts/staff_form.jinja", {"form": form, "staff_user": None})
 
 
 @permission_required("accounts.manage_staff", raise_exception=True)
-def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = get_object_or_404(User.objects.exclude(role=Role.EXPERT), pk=pk)
+def staff_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = queries.staff_account_or_404(pk)
     initial = {
         "full_name": user.full_name,
         "email": user.email,
@@ -65,25 +68,25 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 # A new sign-in email hands the account to whoever reads that inbox: the
                 # administrator confirms it is them first (allauth replays this form after).
                 raise_if_reauthentication_required(request, app="")
-            services.change_staff_account(actor=request.user, user=user, **form.cleaned_data)
-            messages.success(request, "Changes saved.")
-            return redirect("accounts:staff_list")
+            try:
+                services.change_staff_account(actor=request.user, user=user, **form.cleaned_data)
+            except services.EmailTaken:
+                form.add_error("email", StaffForm.EMAIL_TAKEN)
+            else:
+                messages.success(request, "Changes saved.")
+                return redirect("accounts:staff_list")
     return render(request, "accounts/staff_form.jinja", {"form": form, "staff_user": user})
 
 
 @permission_required("accounts.manage_staff", raise_exception=True)
-def team_list(request: HttpRequest) -> HttpResponse:
+def team_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        exists = Team.objects.filter(
-            name__iexact=form.cleaned_data["name"],
-            organisation__name__iexact=form.cleaned_data["organisation_name"],
-        ).exists()
-        if exists:
+        try:
+            team = services.add_team(actor=request.user, **form.cleaned_data)
+        except services.TeamNameTaken:
             form.add_error("name", "This organisation already has a team with that name")
         else:
-            team = services.add_team(actor=request.user, **form.cleaned_data)
             messages.success(request, f"Added {team}.")
             return redirect("accounts:team_list")
-    teams = Team.objects.select_related("organisation").order_by("organisation__name", "name")
-    return render(request, "accounts/team_list.jinja", {"teams": teams, "form": form})
+    return render(request, "accounts/team_list.jinja", {"teams": queries.teams(), "form": form})

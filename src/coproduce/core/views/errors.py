@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from coproduce.core.csp import csp_nonce
 from coproduce.core.request_log import current_request_id
-from coproduce.jinja2 import csp_nonce
 
 logger = logging.getLogger(__name__)
 

@@ -40,7 +40,8 @@ class AttendanceForm(NHSFormMixin, forms.Form):
                 if invitation.attendance == Attendance.ATTENDED and invitation.hours is not None
                 else default_hours
             )
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         for invitation in invitations:
             name = invitation.expert.full_name
             self.fields[f"attendance_{invitation.pk}"] = forms.ChoiceField(

@@ -14,6 +14,7 @@ from coproduce.people.models import Expert
 
 class GroupForm(NHSFormMixin, forms.Form):
     subjects = {"kind": "what kind of group it is"}
+    NAME_TAKEN = "There is already a group with that name"
 
     name = forms.CharField(max_length=200, label="Name of the group")
     kind = forms.ChoiceField(
@@ -49,7 +50,7 @@ class GroupForm(NHSFormMixin, forms.Form):
         if self.group is not None:
             clash = clash.exclude(pk=self.group.pk)
         if clash.exists():
-            raise forms.ValidationError("There is already a group with that name")
+            raise forms.ValidationError(self.NAME_TAKEN)
         return name
 
 
@@ -87,5 +88,5 @@ class AddMemberForm(NHSFormMixin, forms.Form):
 
     @staticmethod
     def _label(expert: Expert) -> str:
-        where = f" ({expert.locality.name})" if expert.locality_id else ""
+        where = f" ({expert.locality.name})" if expert.locality else ""
         return f"{expert.full_name}{where}"

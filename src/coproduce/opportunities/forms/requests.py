@@ -3,6 +3,7 @@ opportunity's details, and the involvement team's review."""
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.db.models import Q
@@ -19,6 +20,7 @@ from coproduce.opportunities.forms.fields import (
     date_field,
 )
 from coproduce.opportunities.models import Opportunity, Session, Venue
+from coproduce.opportunities.pay import request_terms
 from coproduce.opportunities.services.requests import FIELDS
 from coproduce.opportunities.services.sessions import (
     MAX_SESSIONS,
@@ -26,7 +28,6 @@ from coproduce.opportunities.services.sessions import (
     Repeat,
     plan_sessions,
 )
-from coproduce.payments.queries.work_pay import RequestTerms
 from coproduce.people.models import LivedExperienceArea, Skill
 
 # Far beyond any hourly rate a trust pays: more is a slip of the keyboard.
@@ -176,21 +177,22 @@ class DetailsForm(NHSFormMixin, forms.Form):
     def __init__(self, *args, opportunity: Opportunity | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.opportunity = opportunity
-        self.pay_terms = RequestTerms()
+        self.pay_terms = request_terms()
         self.fields["paid"].help_text = self.pay_terms.paid_hint()
         if self.pay_terms.agreed_rate_matters:
             self.fields["hourly_rate"].help_text = self.pay_terms.rate_hint()
         else:
             del self.fields["hourly_rate"]
         current_venue = opportunity.venue_id if opportunity else None
-        self.fields["venue"].queryset = Venue.objects.filter(Q(active=True) | Q(pk=current_venue))
+        venue = cast(forms.ModelChoiceField, self.fields["venue"])
+        venue.queryset = Venue.objects.filter(Q(active=True) | Q(pk=current_venue))
         if opportunity is not None:
             for name, model in (
                 ("wanted_experience", LivedExperienceArea),
                 ("wanted_skills", Skill),
             ):
                 current = getattr(opportunity, name).values("pk")
-                self.fields[name].queryset = model.objects.filter(
+                cast(forms.ModelChoiceField, self.fields[name]).queryset = model.objects.filter(
                     Q(active=True) | Q(pk__in=current)
                 )
 

@@ -1,6 +1,7 @@
 """Adding one session, changing a session's time, venue or papers, and cancelling one."""
 
 from datetime import datetime
+from typing import cast
 
 from django import forms
 from django.db.models import Q
@@ -55,7 +56,8 @@ class SessionForm(NHSFormMixin, forms.Form):
             }
         super().__init__(*args, **kwargs)
         current = session.venue_id if session else None
-        self.fields["venue"].queryset = Venue.objects.filter(Q(active=True) | Q(pk=current))
+        venue = cast(forms.ModelChoiceField, self.fields["venue"])
+        venue.queryset = Venue.objects.filter(Q(active=True) | Q(pk=current))
 
     def clean(self):
         data = super().clean()

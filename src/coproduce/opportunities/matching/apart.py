@@ -5,7 +5,7 @@ work, is a note instead). One query each, whatever the number of experts."""
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.onboarding.models import Completion, Prerequisite
@@ -13,30 +13,35 @@ from coproduce.opportunities.matching import reasons as words
 from coproduce.opportunities.matching.reasons import Effect, Reason
 from coproduce.opportunities.matching.scoring import Row
 from coproduce.opportunities.models import Invitation, Opportunity, Session
-from coproduce.people.models import Expert
+from coproduce.people.choices import Status
 
 
 def missing_prerequisites(
     opportunity: Opportunity,
     first: Session | None,
     today: date,
-    active: QuerySet[Expert],
     rows: dict[int, Row],
     why_apart: dict[int, list[str]],
     names: dict[int, str],
 ) -> None:
-    """Adds why to `why_apart` for the active experts who have not met every prerequisite (or
-    whose training or agreement has expired by the first session)."""
+    """Adds why to `why_apart` for the active experts ranked (`rows`) who have not met every
+    prerequisite (or whose training or agreement has expired by the first session). Read for
+    every active expert: narrowing it to those ranked (their areas and skills again, in a
+    subquery) took longer than reading them all."""
     prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
     if not prerequisites or not rows:
         return
     on_day = timezone.localdate(first.starts_at) if first else today
     met: dict[int, set[str]] = defaultdict(set)
-    completions = Completion.objects.filter(
-        expert_id__in=active.values("pk"),
-        prerequisite__in=prerequisites,
-        completed_on__lte=today,
-    ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on_day))
+    completions = (
+        Completion.objects.filter(
+            expert__status=Status.ACTIVE,
+            prerequisite__in=prerequisites,
+            completed_on__lte=today,
+        )
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on_day))
+        .order_by()
+    )
     for expert_id, code in completions.values_list("expert_id", "prerequisite"):
         met[expert_id].add(code)
     for expert_id, row in rows.items():

@@ -1,7 +1,8 @@
 """The rules the database adds up for every candidate at once: availability, notice and
 locality as one SQL expression, and lived experience, skills and the access needs the venue
-does not meet as counts, weighed as they are read. Scoring (scoring.py) adds involvement and the earnings limit, and words
-the reasons rule by rule; a test checks that both ways give the same score."""
+does not meet as counts, weighed as they are read. Scoring (scoring.py) adds involvement and
+the earnings limit, and words the reasons rule by rule; a test checks
+that both ways give the same score."""
 
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import Expression
@@ -38,7 +39,7 @@ def _availability(s: Setting) -> Expression:
     if s.format == Format.WRITTEN or not s.slots:
         return Value(0)
     any_time = Q(times_text__isnull=True) | ~Q(times_text__contains='"')
-    free = Value(0)
+    free: Expression = Value(0)
     for day, tod in s.slots:
         free = free + _case(_has("days_text", day) & (any_time | _has("times_text", tod)), 1)
     has_days = Q(days_text__contains='"')

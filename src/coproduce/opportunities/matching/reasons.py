@@ -5,14 +5,17 @@ module only says them."""
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from coproduce.core.formats import count_of, long_date, lower_first, money
 from coproduce.core.formats import time_of_day as clock
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.models import Opportunity, Session
-from coproduce.payments.calculations import Fee
 from coproduce.people.choices import Status, TimeOfDay
 from coproduce.people.choices import Weekday as Day
+
+if TYPE_CHECKING:  # for the type checker only (see coproduce.opportunities.pay)
+    from coproduce.payments.calculations import Fee
 
 
 class Effect(StrEnum):
@@ -42,7 +45,8 @@ class Reason:
 
 NOTHING_ASKED_FOR = "Has none of the lived experience or skills this work asks for"
 
-STATUS_WHY = {
+# Keyed by status: rows read from the database hold it as plain text.
+STATUS_WHY: dict[str, str] = {
     Status.PAUSED: "Paused: taking a break",
     Status.LEFT: "Has left the register",
     Status.ENQUIRY: "Not yet active: still an enquiry",
@@ -190,7 +194,7 @@ def missing_prerequisites(labels: list[str]) -> str:
     return f"Missing a prerequisite: {and_(labels)}"
 
 
-def fee_words(opportunity: Opportunity, session: Session | None, worked: Fee | None) -> str:
+def fee_words(opportunity: Opportunity, session: Session | None, worked: "Fee | None") -> str:
     """The Payment row: what one expert is paid at the session the shortlist is measured by."""
     if not opportunity.paid:
         return "Not paid: expenses only"

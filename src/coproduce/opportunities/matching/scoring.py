@@ -4,11 +4,13 @@ The counts come from the database (candidates.py); scoring adds what needs the e
 answers (days, times, notice, earnings limit). Reasons are worded (reasons.py) only for the
 experts shown: most experts scored are never shown."""
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from coproduce.core.periods import assessment_period_of, week_of
 from coproduce.opportunities.choices import Format
 from coproduce.opportunities.matching import reasons as words
 from coproduce.opportunities.matching.reasons import Effect, Reason
@@ -26,9 +28,9 @@ from coproduce.opportunities.matching.rules import (
     SKILL_MATCH,
 )
 from coproduce.opportunities.matching.setting import Setting
-from coproduce.payments.calculations import assessment_period_of, week_of
-from coproduce.payments.queries.benefits import earned_in
+from coproduce.opportunities.pay import earned_in
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference
+from coproduce.people.models import Expert
 
 
 @dataclass(slots=True)
@@ -40,25 +42,25 @@ class Row:
     id: int
     full_name: str
     status: str
-    locality_id: int | None
-    notice_days: int
-    payment_preference: str
     benefits_declaration: str
     period_start_day: int | None
-    days_text: str | None
-    times_text: str | None
     limit_text: str | None
     area_count: int  # wanted areas they have
     skill_count: int  # wanted skills they have
     unmet_needs: int  # access needs the venue does not meet (0 with no venue)
     points: int  # the rules the database adds up (points.py), with the counts weighed
-    recent: int = 0  # sessions attended in the last 12 months
+    recent: int = 0  # sessions attended in the last 12 months (queries/recent.py, cached)
     involvement: int = 0  # the involvement rule's points for `recent`
     # Involvement payments near the first session (date, amount), for a declared limit.
     # (Empty tuples, not lists, by default: a list for each of 20,000 rows would set off
     # Python's cycle collector.)
     earnings: Sequence[tuple[date, Decimal]] = ()
-    # Read only for the experts shown, to word the reasons.
+    # Read only for the experts shown, to word the reasons (with_answers and candidates.details).
+    locality_id: int | None = None
+    notice_days: int = 0
+    payment_preference: str = ""
+    days_text: str | None = None
+    times_text: str | None = None
     areas: Sequence[int] = ()
     skills: Sequence[int] = ()
     needs: Sequence[int] = ()
@@ -70,15 +72,24 @@ class Row:
 
 
 def row_of(values: tuple, weights: tuple[int, int, int], recent: int, involvement: int) -> Row:
-    """A row as candidates() reads it, with its counts weighed (points.count_weights) and its
-    recent attendance and involvement points."""
+    """A row as candidates.read() reads it, with its counts weighed (points.count_weights) and
+    its recent attendance and involvement points."""
     row = Row(*values)
+    row.recent, row.involvement = recent, involvement
     per_area, per_skill, per_need = weights
     row.points += (
         per_area * row.area_count + per_skill * row.skill_count + per_need * row.unmet_needs
     )
-    row.recent, row.involvement = recent, involvement
     return row
+
+
+def with_answers(row: Row, expert: Expert) -> None:
+    """Adds the expert's answers that only the words of the reasons need (the database has
+    scored them already): days and times as JSON text, as points.py searches them."""
+    row.locality_id, row.notice_days = expert.locality_id, expert.notice_days
+    row.payment_preference = expert.payment_preference
+    row.days_text = json.dumps(expert.available_days)
+    row.times_text = json.dumps(expert.available_times)
 
 
 LIMITS = (BenefitsDeclaration.WEEKLY_LIMIT, BenefitsDeclaration.MONTHLY_LIMIT)

@@ -4,16 +4,19 @@ for, the venue, the wanted experience and skills, the time slots and the fee."""
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from coproduce.opportunities.matching.reasons import slot_words
 from coproduce.opportunities.matching.rules import WEEKDAYS, time_of_day, weekday
 from coproduce.opportunities.models import Opportunity, Session, Venue
-from coproduce.payments.calculations import Fee
-from coproduce.payments.queries.fees import fee_for
+from coproduce.opportunities.pay import fee_for
 from coproduce.people.choices import TimeOfDay
 from coproduce.people.models import AccessNeed, Locality
+
+if TYPE_CHECKING:  # for the type checker only (see coproduce.opportunities.pay)
+    from coproduce.payments.calculations import Fee
 
 
 @dataclass
@@ -34,9 +37,9 @@ class Setting:
     slots_words: list[str] = field(default_factory=list)
 
 
-def session_fee(opportunity: Opportunity, session: Session | None) -> Fee | None:
+def session_fee(opportunity: Opportunity, session: Session | None) -> "Fee | None":
     """One expert's fee for the session, as every page and the claim work it out
-    (payments.queries.fees.fee_for)."""
+    (coproduce.opportunities.pay.fee_for)."""
     if session is None or not opportunity.paid:
         return None
     return fee_for(opportunity, session)
@@ -46,7 +49,7 @@ def setting_for(
     opportunity: Opportunity,
     sessions: list[Session],
     venue: Venue | None,
-    fee: Fee | None,
+    fee: "Fee | None",
     today: date,
 ) -> Setting:
     first = sessions[0] if sessions else None

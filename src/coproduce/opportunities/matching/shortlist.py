@@ -25,16 +25,15 @@ from coproduce.opportunities.matching.candidates import (
     details,
     local_midnight,
     read,
-    relevant_experts,
 )
 from coproduce.opportunities.matching.points import count_weights
 from coproduce.opportunities.matching.reasons import Reason
 from coproduce.opportunities.matching.rules import involvement_points
-from coproduce.opportunities.matching.scoring import Row, assess, rank, row_of
+from coproduce.opportunities.matching.scoring import Row, assess, rank, row_of, with_answers
 from coproduce.opportunities.matching.setting import Setting, session_fee, setting_for
 from coproduce.opportunities.models import Opportunity, Session, Venue
+from coproduce.opportunities.pay import earnings_near
 from coproduce.opportunities.queries.recent import recent_attendance
-from coproduce.payments.queries.benefits import earnings_near
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
 
@@ -121,10 +120,10 @@ def shortlist(
     # asked for, everyone matches.
     unmatched: set[int] = set()
     asked = bool(setting.areas or setting.skills)
+    weights = count_weights(setting)
     recent = recent_attendance(today)
     # The involvement band of each count there is, worked out once: few counts, many experts.
     band = {n: involvement_points(n) for n in {0, *recent.values()}}
-    weights = count_weights(setting)
     for values in read(candidates(setting, text, today)):
         attended = recent.get(values[0], 0)
         row = row_of(values, weights, attended, band[attended])
@@ -135,8 +134,7 @@ def shortlist(
         else:
             names[row.id] = row.full_name
             why_apart[row.id].append(words.STATUS_WHY.get(row.status, "Not active"))
-    active = relevant_experts(setting, text).filter(status=Status.ACTIVE)
-    missing_prerequisites(opportunity, first, today, active, rows, why_apart, names)
+    missing_prerequisites(opportunity, first, today, rows, why_apart, names)
     notes = invitations(opportunity, upcoming, sessions, for_session, rows, why_apart, names)
     # Found by name but shown apart: say too that they match nothing asked for.
     for expert_id in unmatched & why_apart.keys():
@@ -160,6 +158,7 @@ def shortlist(
 
     def explained(row: Row) -> Candidate:
         row.areas, row.skills, row.needs = areas[row.id], skills[row.id], needs[row.id]
+        with_answers(row, experts[row.id])
         score, reasons = assess(row, setting)
         return Candidate(experts[row.id], score, reasons + notes.get(row.id, []), row.recent)
 

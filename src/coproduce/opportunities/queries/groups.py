@@ -2,6 +2,7 @@
 present, and finding active experts to add by name."""
 
 from django.db.models import Count, Min, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from coproduce.opportunities.models import Group, Membership, Opportunity
@@ -9,6 +10,21 @@ from coproduce.people.choices import Status
 from coproduce.people.models import Expert
 
 SEARCH_LIMIT = 20
+
+
+def group_or_404(pk: int) -> Group:
+    return get_object_or_404(Group.objects.select_related("team"), pk=pk)
+
+
+def membership_or_404(group_pk: int, pk: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("expert", "group"), pk=pk, group_id=group_pk
+    )
+
+
+def active_groups() -> QuerySet[Group]:
+    """The groups still meeting, by name (for choosing one)."""
+    return Group.objects.filter(active=True).order_by("name")
 
 
 def groups_with_counts() -> QuerySet[Group]:

@@ -5,6 +5,7 @@ with a fixed number of queries, however much there is."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, F, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce
@@ -19,6 +20,9 @@ from coproduce.opportunities.choices import (
 from coproduce.opportunities.models import Invitation, Opportunity, Session
 from coproduce.opportunities.queries.calendar import add_months, local_midnight, month_start
 from coproduce.opportunities.queries.requests import REVIEW_STATUSES
+
+if TYPE_CHECKING:  # the stubs' helper for annotated rows: not installed in production
+    from django_stubs_ext import WithAnnotations
 
 # An invitation this close to its session, still unanswered, needs chasing first.
 SOON = timedelta(days=7)
@@ -35,12 +39,20 @@ def _upcoming(now: datetime):
     return Session.objects.filter(status=SessionStatus.SCHEDULED, starts_at__gt=now)
 
 
+class _UnansweredCount(TypedDict):
+    unanswered: int
+
+
+class _FreeCount(TypedDict):
+    free: int
+
+
 @dataclass(frozen=True)
 class Unanswered:
     invitations: int
     soon: int  # of them, for sessions within SOON of now
     sessions: int
-    first: list[Session]  # the soonest sessions, each with `.unanswered`
+    first: "list[WithAnnotations[Session, _UnansweredCount]]"  # the soonest sessions
 
 
 def unanswered_invitations(now: datetime) -> Unanswered:
@@ -74,7 +86,7 @@ def unanswered_invitations(now: datetime) -> Unanswered:
 class PlacesToFill:
     sessions: int
     places: int  # free places across those sessions
-    first: list[Session]  # the soonest sessions, each with `.free`
+    first: "list[WithAnnotations[Session, _FreeCount]]"  # the soonest sessions
 
 
 def places_to_fill(now: datetime) -> PlacesToFill:

@@ -11,8 +11,8 @@ from coproduce.audit.services import diff, record_change, snapshot
 from coproduce.core.formats import long_date, time_of_day
 from coproduce.opportunities.choices import Attendance, InvitationStatus
 from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.pay import AlreadyPaid, settle_involvement_payment
 from coproduce.opportunities.queries.recent import attendance_changed
-from coproduce.payments.services.involvement import ClaimAlreadyPaid, settle_involvement_payment
 
 MAX_HOURS = Decimal("24")
 TRACKED = ("attendance", "hours")
@@ -99,7 +99,7 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
             )
             try:
                 settle_involvement_payment(actor=actor, invitation=invitation)
-            except ClaimAlreadyPaid as paid:
+            except AlreadyPaid as paid:
                 raise AttendanceError(str(paid)) from paid
             changed += 1
         if changed:

@@ -5,7 +5,7 @@ so the group's history stays true."""
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
@@ -17,10 +17,19 @@ GROUP_FIELDS = ("name", "kind", "team", "description", "active")
 MEMBERSHIP_FIELDS = ("expert", "role", "joined_on", "left_on")
 
 
+class GroupNameTaken(Exception):
+    """Another group has that name, in any case (GroupForm says so first; this is the race
+    of two people saving the same name at once)."""
+
+
 @transaction.atomic
 def create_group(*, actor: User, values: dict[str, Any]) -> Group:
-    """Adds a standing group."""
-    group = Group.objects.create(**{k: v for k, v in values.items() if k in GROUP_FIELDS})
+    """Adds a standing group. Raises GroupNameTaken when another group has the name."""
+    try:
+        with transaction.atomic():
+            group = Group.objects.create(**{k: v for k, v in values.items() if k in GROUP_FIELDS})
+    except IntegrityError:
+        raise GroupNameTaken from None
     audit.record_change(
         actor=actor,
         instance=group,
@@ -38,7 +47,12 @@ def update_group(*, actor: User, group: Group, values: dict[str, Any]) -> Group:
     for name, value in values.items():
         if name in GROUP_FIELDS:
             setattr(group, name, value)
-    group.save()
+    try:
+        with transaction.atomic():
+            group.save()
+    except IntegrityError:
+        group.refresh_from_db()
+        raise GroupNameTaken from None
     changes = audit.diff(before, audit.snapshot(group, GROUP_FIELDS))
     if changes:
         audit.record_change(

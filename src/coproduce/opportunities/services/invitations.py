@@ -13,62 +13,52 @@ Places are counted with the session's row locked, inside the transaction that ch
 invitation: two people accepting the last place at once are served one after the other, and
 no session is ever overbooked.
 
-Answer links work without signing in. Each is signed (tampering shows), expires after
-LINK_DAYS or when the meeting starts, and works once; the invitation keeps only a hash of the
-link's secret, and a newer link replaces an older one."""
+Answer links (coproduce.opportunities.answer_links) let experts answer without signing in."""
 
-import hashlib
-import hmac
-import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import timedelta
+from functools import partial
 
-from django.core import signing
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.core.formats import long_date, time_of_day
+from coproduce.opportunities.answer_links import (
+    ALREADY_ANSWERED,
+    ALREADY_HAPPENED,
+    INVITATION_WITHDRAWN,
+    SESSION_CANCELLED,
+    check_answer_link,
+)
 from coproduce.opportunities.choices import InvitationStatus, RequestStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, InviteRun, Session
+from coproduce.opportunities.tasks_invitations import (
+    send_invitations,
+    tell_about_cancelled_place,
+    tell_about_place,
+    tell_about_withdrawal,
+)
 from coproduce.opportunities.transitions import may, move
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
 
-LINK_DAYS = 14
-LINK_SALT = "coproduce.opportunities.answer-link"
-
-ALREADY_HAPPENED = "This meeting has already happened"
-SESSION_CANCELLED = "This meeting has been cancelled"
-LINK_BROKEN = "This link does not work. Check you copied all of it from the email"
-LINK_REPLACED = (
-    "This link has been replaced by a newer one. Use the link in the latest email we sent you"
-)
-LINK_EXPIRED = "This link has expired"
-ALREADY_ANSWERED = "You have already answered"
-INVITATION_WITHDRAWN = "This invitation has been cancelled"
 # A reason for saying no is kept in the audit trail's summary, which has room for this much.
 REASON_LENGTH = 100
 REASON_TOO_LONG = f"Give your reason in {REASON_LENGTH} characters or fewer"
 
 # Why an answer is refused, by the invitation's status. Which statuses allow it is in
 # opportunities/transitions.py; these are the words for the others.
-CANNOT_ACCEPT = {
+CANNOT_ACCEPT: dict[str, str] = {
     InvitationStatus.ACCEPTED: "You already have a place at this meeting",
     InvitationStatus.WAITING: "You are already on the waiting list for this meeting",
     InvitationStatus.CANCELLED: INVITATION_WITHDRAWN,
 }
-CANNOT_DECLINE = {
+CANNOT_DECLINE: dict[str, str] = {
     InvitationStatus.DECLINED: "You have already said no to this meeting",
     InvitationStatus.CANCELLED: INVITATION_WITHDRAWN,
 }
-
-# Who still expects to hear about a session: everyone who has not said no.
-STILL_INVOLVED = (InvitationStatus.INVITED, InvitationStatus.ACCEPTED, InvitationStatus.WAITING)
 
 
 class InvitationError(Exception):
@@ -215,8 +205,6 @@ def invite_experts(
         finished_at=None if created else timezone.now(),
     )
     if created:
-        from coproduce.opportunities.tasks_invitations import send_invitations
-
         transaction.on_commit(lambda: send_invitations.enqueue(run.pk))
     return run
 
@@ -263,108 +251,6 @@ def record_place_after_the_event(*, actor: User, session: Session, expert: Exper
     return invitation
 
 
-def start_run(*, run_id: int) -> InviteRun:
-    InviteRun.objects.filter(pk=run_id, state=InviteRun.State.QUEUED).update(
-        state=InviteRun.State.SENDING
-    )
-    return InviteRun.objects.get(pk=run_id)
-
-
-def record_sent(*, run_id: int, invitation: Invitation | None, problem: str = "") -> None:
-    """Counts one invitation of a run as sent, or not sent and why, as soon as it is done, so
-    the coordinator's progress page moves while the run goes on."""
-    if not problem:
-        InviteRun.objects.filter(pk=run_id).update(sent=F("sent") + 1)
-        return
-    with transaction.atomic():
-        run = InviteRun.objects.select_for_update().get(pk=run_id)
-        run.not_sent += 1
-        name = invitation.expert.full_name if invitation else "Someone"
-        run.problems = [*run.problems, {"expert": name, "reason": problem}]
-        run.save(update_fields=["not_sent", "problems", "updated_at"])
-
-
-def finish_run(*, run_id: int) -> None:
-    InviteRun.objects.filter(pk=run_id).update(
-        state=InviteRun.State.DONE, finished_at=timezone.now()
-    )
-
-
-def mark_notified(*, invitation: Invitation) -> None:
-    Invitation.objects.filter(pk=invitation.pk).update(notified_at=timezone.now())
-
-
-# Answer links --------------------------------------------------------------------------------
-
-
-def _hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def issue_answer_link(*, invitation: Invitation) -> str:
-    """A new link secret for this invitation, replacing any earlier one. Returns the token
-    that goes in the link; only its hash is stored."""
-    secret = secrets.token_urlsafe(24)
-    Invitation.objects.filter(pk=invitation.pk).update(
-        answer_token_hash=_hash(secret), answer_token_used_at=None
-    )
-    invitation.answer_token_hash = _hash(secret)
-    invitation.answer_token_used_at = None
-    return signing.TimestampSigner(salt=LINK_SALT).sign(f"{invitation.pk}.{secret}")
-
-
-@dataclass
-class LinkCheck:
-    """What an answer link leads to: the invitation, and a problem if it cannot be used.
-    `invitation` is set whenever the link is genuine, so the page can show the meeting."""
-
-    invitation: Invitation | None
-    problem: str = ""
-
-    @property
-    def usable(self) -> bool:
-        return self.invitation is not None and not self.problem
-
-
-def check_answer_link(token: str, *, for_update: bool = False) -> LinkCheck:
-    signer = signing.TimestampSigner(salt=LINK_SALT)
-    expired = False
-    try:
-        value = signer.unsign(token, max_age=timedelta(days=LINK_DAYS))
-    except signing.SignatureExpired:
-        expired = True
-        value = signer.unsign(token)
-    except signing.BadSignature:
-        return LinkCheck(None, LINK_BROKEN)
-    pk, _, secret = value.partition(".")
-    if not pk.isdigit() or not secret:
-        return LinkCheck(None, LINK_BROKEN)
-    invitations = Invitation.objects.select_related(
-        "expert", "session__opportunity", "session__venue", "session__opportunity__venue"
-    )
-    if for_update:
-        invitations = invitations.select_for_update(of=("self",))
-    invitation = invitations.filter(pk=int(pk)).first()
-    if invitation is None:
-        return LinkCheck(None, LINK_BROKEN)
-    if not invitation.answer_token_hash or not hmac.compare_digest(
-        invitation.answer_token_hash, _hash(secret)
-    ):
-        return LinkCheck(invitation, LINK_REPLACED)
-    if invitation.answer_token_used_at is not None:
-        return LinkCheck(invitation, ALREADY_ANSWERED)
-    session = invitation.session
-    if session.status == SessionStatus.CANCELLED:
-        return LinkCheck(invitation, SESSION_CANCELLED)
-    if session.starts_at <= timezone.now():
-        return LinkCheck(invitation, ALREADY_HAPPENED)
-    if invitation.status == InvitationStatus.CANCELLED:
-        return LinkCheck(invitation, INVITATION_WITHDRAWN)
-    if expired:
-        return LinkCheck(invitation, LINK_EXPIRED)
-    return LinkCheck(invitation)
-
-
 class Answer:
     ACCEPT = "accept"
     DECLINE = "decline"
@@ -391,9 +277,9 @@ def answer_by_link(*, token: str, answer: str) -> Invitation:
         # waited for the first finds the link used.
         _lock(check.invitation)
         check = check_answer_link(token, for_update=True)
-        if not check.usable:
-            raise InvitationError(check.problem)
         invitation = check.invitation
+        if invitation is None or not check.usable:
+            raise InvitationError(check.problem)
         if answer not in answers_for(invitation):
             raise InvitationError(ALREADY_ANSWERED)
         Invitation.objects.filter(pk=invitation.pk).update(answer_token_used_at=timezone.now())
@@ -486,8 +372,6 @@ def cancel_place_for_expert(*, invitation: Invitation, by: User) -> Invitation:
     held goes to the next person waiting; the expert is told, by email and by text if they
     prefer texts, with a cancellation for their calendar."""
     invitation = cancel_booking(invitation=invitation, by=by)
-    from coproduce.opportunities.tasks_invitations import tell_about_cancelled_place
-
     pk = invitation.pk
     transaction.on_commit(lambda: tell_about_cancelled_place.enqueue(pk))
     return invitation
@@ -522,8 +406,6 @@ def withdraw_invitation(*, invitation: Invitation, by: User) -> Invitation:
         before=before,
         summary="Invitation withdrawn",
     )
-    from coproduce.opportunities.tasks_invitations import tell_about_withdrawal
-
     pk = invitation.pk
     transaction.on_commit(lambda: tell_about_withdrawal.enqueue(pk))
     if before == InvitationStatus.ACCEPTED:
@@ -547,8 +429,6 @@ def offer_place_to_next(*, session: Session) -> list[Invitation]:
         .select_for_update(of=("self",))
         .order_by("waiting_since", "id")[:free]
     )
-    from coproduce.opportunities.tasks_invitations import tell_about_place
-
     for invitation in waiting:
         invitation.session = session
         move(invitation, "give a place from the waiting list")
@@ -561,5 +441,5 @@ def offer_place_to_next(*, session: Session) -> list[Invitation]:
             summary="Given a place from the waiting list",
         )
         pk = invitation.pk
-        transaction.on_commit(lambda pk=pk: tell_about_place.enqueue(pk))
+        transaction.on_commit(partial(tell_about_place.enqueue, pk))
     return waiting

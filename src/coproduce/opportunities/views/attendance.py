@@ -7,10 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.formats import count_of
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.forms.attendance import AttendanceForm, session_hours
-from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.models import Session
+from coproduce.opportunities.pay import payments_for_session
+from coproduce.opportunities.queries.pages import session_or_404
+from coproduce.opportunities.queries.places import places_to_record
 from coproduce.opportunities.services import invitations as invitation_services
 from coproduce.opportunities.services.attendance import (
     AttendanceError,
@@ -18,7 +22,6 @@ from coproduce.opportunities.services.attendance import (
     session_has_started,
 )
 from coproduce.opportunities.views.calendar import opportunity_link
-from coproduce.payments.queries.claims import payments_for_session
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
 from coproduce.people.queries import RegisterFilters, search_register
@@ -28,15 +31,8 @@ FOUND_SHOWN = 10
 
 @permission_required("opportunities.manage", raise_exception=True)
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_object_or_404(
-        Session.objects.select_related("opportunity", "opportunity__team", "venue"), pk=pk
-    )
-    invitations = list(
-        Invitation.objects.filter(session=session)
-        .exclude(status__in=[InvitationStatus.DECLINED, InvitationStatus.CANCELLED])
-        .select_related("expert")
-        .order_by("expert__full_name", "id")
-    )
+    session = session_or_404(pk, "opportunity", "opportunity__team", "venue")
+    invitations = list(places_to_record(session))
     accepted = [i for i in invitations if i.status == InvitationStatus.ACCEPTED]
     others = [i for i in invitations if i.status != InvitationStatus.ACCEPTED]
     started = session_has_started(session)
@@ -99,7 +95,7 @@ def _people(count: int) -> str:
 
 @require_POST
 @permission_required("opportunities.manage", raise_exception=True)
-def add_attendee(request: HttpRequest, pk: int) -> HttpResponse:
+def add_attendee(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """After a meeting, gives a place to someone who came, so their attendance can be recorded.
     Nobody is emailed: the meeting is over."""
     session = get_object_or_404(Session, pk=pk)

@@ -11,11 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from coproduce.accounts.models import Team
+from coproduce.accounts import queries as account_queries
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.forms import NHSFormMixin
 from coproduce.opportunities.ics import build_calendar
-from coproduce.opportunities.models import Group
 from coproduce.opportunities.queries import calendar as queries
+from coproduce.opportunities.queries.groups import active_groups
 from coproduce.opportunities.queries.portal import feed_sessions
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -28,13 +29,13 @@ def opportunity_link(pk: int) -> str:
 
 class CalendarFilterForm(NHSFormMixin, forms.Form):
     team = forms.ModelChoiceField(
-        queryset=Team.objects.select_related("organisation").order_by("organisation__name", "name"),
+        queryset=account_queries.teams(),
         required=False,
         empty_label="All teams",
         label="Team",
     )
     group = forms.ModelChoiceField(
-        queryset=Group.objects.filter(active=True).order_by("name"),
+        queryset=active_groups(),
         required=False,
         empty_label="All groups",
         label="Group",
@@ -63,12 +64,12 @@ def _query(params: dict, **more) -> str:
     return "?" + urlencode({**params, **more}) if params or more else ""
 
 
-def _expert_user_id(request: HttpRequest) -> int | None:
+def _expert_user_id(request: AuthenticatedHttpRequest) -> int | None:
     """Whose meetings to limit the calendar to: an expert's own, or None for staff."""
     return request.user.pk if request.user.is_expert else None
 
 
-def _context(request: HttpRequest, first: date) -> dict:
+def _context(request: AuthenticatedHttpRequest, first: date) -> dict:
     form = CalendarFilterForm(request.GET or None)
     filters = form.filters()
     params = _filter_params(filters)
@@ -87,7 +88,7 @@ def _context(request: HttpRequest, first: date) -> dict:
 
 
 @permission_required("opportunities.view_calendar", raise_exception=True)
-def calendar_month(request: HttpRequest) -> HttpResponse:
+def calendar_month(request: AuthenticatedHttpRequest) -> HttpResponse:
     first = queries.parse_month(request.GET.get("month")) or queries.month_start(
         queries.today_local()
     )
@@ -99,7 +100,7 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("opportunities.view_calendar", raise_exception=True)
-def calendar_list(request: HttpRequest) -> HttpResponse:
+def calendar_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     first = queries.parse_month(request.GET.get("month")) or queries.month_start(
         queries.today_local()
     )
@@ -112,7 +113,7 @@ def calendar_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("opportunities.view_calendar", raise_exception=True)
-def calendar_download(request: HttpRequest) -> HttpResponse:
+def calendar_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The next twelve months of meetings (from this month, or ?month=), as an .ics file."""
     first = queries.parse_month(request.GET.get("month")) or queries.month_start(
         queries.today_local()

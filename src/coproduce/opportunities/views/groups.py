@@ -4,14 +4,15 @@ series (opportunities belonging to the group)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.opportunities.choices import Kind
 from coproduce.opportunities.forms.groups import AddMemberForm, GroupForm, MemberSearchForm
 from coproduce.opportunities.forms.requests import RequestForm
-from coproduce.opportunities.models import Group, Membership
+from coproduce.opportunities.models import Group
 from coproduce.opportunities.queries import groups as queries
 from coproduce.opportunities.services import groups as services
 from coproduce.opportunities.services import requests as request_services
@@ -20,7 +21,7 @@ MANAGE = "opportunities.manage"
 
 
 def _group(pk: int) -> Group:
-    return get_object_or_404(Group.objects.select_related("team"), pk=pk)
+    return queries.group_or_404(pk)
 
 
 @permission_required(MANAGE, raise_exception=True)
@@ -31,12 +32,16 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        group = services.create_group(actor=request.user, values=form.cleaned_data)
-        messages.success(request, f"{group.name} added.")
-        return redirect("opportunities:group_detail", pk=group.pk)
+        try:
+            group = services.create_group(actor=request.user, values=form.cleaned_data)
+        except services.GroupNameTaken:
+            form.add_error("name", GroupForm.NAME_TAKEN)
+        else:
+            messages.success(request, f"{group.name} added.")
+            return redirect("opportunities:group_detail", pk=group.pk)
     return render(request, "opportunities/group_form.jinja", {"form": form, "group": None})
 
 
@@ -57,18 +62,22 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     group = _group(pk)
     form = GroupForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
-        services.update_group(actor=request.user, group=group, values=form.cleaned_data)
-        messages.success(request, "Changes saved.")
-        return redirect("opportunities:group_detail", pk=pk)
+        try:
+            services.update_group(actor=request.user, group=group, values=form.cleaned_data)
+        except services.GroupNameTaken:
+            form.add_error("name", GroupForm.NAME_TAKEN)
+        else:
+            messages.success(request, "Changes saved.")
+            return redirect("opportunities:group_detail", pk=pk)
     return render(request, "opportunities/group_form.jinja", {"form": form, "group": group})
 
 
 @permission_required(MANAGE, raise_exception=True)
-def add_member(request: HttpRequest, pk: int) -> HttpResponse:
+def add_member(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Find an active expert by name, then add them with their role and the day they joined."""
     group = _group(pk)
     search = MemberSearchForm(request.GET or request.POST or None)
@@ -96,10 +105,8 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required(MANAGE, raise_exception=True)
-def remove_member(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    membership = get_object_or_404(
-        Membership.objects.select_related("expert", "group"), pk=membership_pk, group_id=pk
-    )
+def remove_member(request: AuthenticatedHttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    membership = queries.membership_or_404(pk, membership_pk)
     if membership.left_on is None:
         services.remove_member(
             actor=request.user, membership=membership, left_on=timezone.localdate()
@@ -111,7 +118,7 @@ def remove_member(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
 
 
 @permission_required(MANAGE, raise_exception=True)
-def new_series(request: HttpRequest, pk: int) -> HttpResponse:
+def new_series(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A meeting series for the group: an opportunity with the group's sessions."""
     group = _group(pk)
     initial = {

@@ -8,12 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
+from coproduce.opportunities import answer_links
 from coproduce.opportunities.choices import InvitationStatus, SessionStatus
-from coproduce.opportunities.models import Invitation, InviteRun, Opportunity, Session
+from coproduce.opportunities.models import Invitation, Opportunity
+from coproduce.opportunities.pay import warnings_for_invitations
+from coproduce.opportunities.queries.pages import invite_run_or_404, session_or_404
+from coproduce.opportunities.queries.places import invitations_between, place_or_404
 from coproduce.opportunities.services import invitations as services
 from coproduce.opportunities.transitions import may
-from coproduce.payments.queries.benefits import warnings_for_invitations
-from coproduce.people.models import Expert
+from coproduce.people.queries import experts_by_id
 
 ALLOWED = "opportunities.manage"
 
@@ -24,7 +28,7 @@ def _ids(values: list[str]) -> list[int]:
 
 @permission_required(ALLOWED, raise_exception=True)
 @require_POST
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The shortlist posts the chosen experts here (and, if it likes, sessions). The first
     post shows who will be invited to what; pressing "Send" invites them."""
     opportunity = get_object_or_404(Opportunity, pk=pk)
@@ -37,9 +41,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("opportunity", "venue")
         .order_by("starts_at")
     )
-    experts = list(
-        Expert.objects.filter(pk__in=_ids(request.POST.getlist("expert"))).order_by("full_name")
-    )
+    experts = list(experts_by_id(_ids(request.POST.getlist("expert"))))
     problems = services.invite_problems(sessions=sessions, experts=experts)
     if request.POST.get("confirm") and not problems:
         try:
@@ -48,10 +50,8 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             problems = error.problems or [error.message]
         else:
             return redirect("opportunities:invite_run", pk=run.pk)
-    already = {}
-    for invitation in Invitation.objects.filter(
-        session__in=sessions, expert__in=experts
-    ).select_related("session"):
+    already: dict[int, list[Invitation]] = {}
+    for invitation in invitations_between(sessions, experts):
         already.setdefault(invitation.expert_id, []).append(invitation)
     return render(
         request,
@@ -69,15 +69,13 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(ALLOWED, raise_exception=True)
 def invite_run(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(InviteRun.objects.select_related("opportunity", "created_by"), pk=pk)
+    run = invite_run_or_404(pk)
     return render(request, "opportunities/invite_progress.jinja", {"run": run})
 
 
 @permission_required(ALLOWED, raise_exception=True)
 def session_places(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_object_or_404(
-        Session.objects.select_related("opportunity", "venue", "opportunity__venue"), pk=pk
-    )
+    session = session_or_404(pk, "opportunity", "venue", "opportunity__venue")
     invitations = list(
         session.invitations.select_related("expert", "fee_decision").order_by("expert__full_name")
     )
@@ -114,7 +112,7 @@ def session_places(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _invitation_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("expert"), pk=pk)
+    invitation = place_or_404(pk)
     try:
         action(invitation=invitation, by=request.user)
     except services.InvitationError as error:
@@ -139,15 +137,13 @@ def cancel_for_expert(request: HttpRequest, pk: int) -> HttpResponse:
         return _invitation_action(
             request, pk, services.cancel_place_for_expert, "{name}'s place is cancelled"
         )
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("expert", "session__opportunity"), pk=pk
-    )
+    invitation = place_or_404(pk)
     session = invitation.session
     problem = ""
     if session.status == SessionStatus.CANCELLED:
-        problem = services.SESSION_CANCELLED
+        problem = answer_links.SESSION_CANCELLED
     elif session.starts_at <= timezone.now():
-        problem = services.ALREADY_HAPPENED
+        problem = answer_links.ALREADY_HAPPENED
     elif not may(invitation.status, "cancel"):
         problem = f"{invitation.expert.full_name} has no place to cancel"
     if problem:

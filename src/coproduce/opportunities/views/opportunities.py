@@ -5,19 +5,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.opportunities.choices import RequestStatus, SessionStatus
 from coproduce.opportunities.forms.requests import DetailsForm, RequestForm
 from coproduce.opportunities.forms.sessions import CancelSessionForm, SessionForm
 from coproduce.opportunities.models import Opportunity, Session
+from coproduce.opportunities.pay import pay_of
 from coproduce.opportunities.queries import requests as queries
+from coproduce.opportunities.queries.pages import opportunity_or_404, session_or_404
 from coproduce.opportunities.queries.warnings import warnings_for
 from coproduce.opportunities.services import requests as services
 from coproduce.opportunities.services import sessions as session_services
-from coproduce.payments.queries.work_pay import pay_of
 
 PAGE_SIZE = 25
 TABS = [
@@ -29,9 +31,7 @@ MANAGE = "opportunities.manage"
 
 
 def _opportunity(pk: int) -> Opportunity:
-    return get_object_or_404(
-        Opportunity.objects.select_related("team", "requested_by", "venue", "group"), pk=pk
-    )
+    return opportunity_or_404(pk, "team", "requested_by", "venue", "group")
 
 
 @permission_required(MANAGE, raise_exception=True)
@@ -53,7 +53,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RequestForm(request.POST or None, initial={"team": request.user.team_id})
     if request.method == "POST" and form.is_valid():
         opportunity = services.create_opportunity(
@@ -85,7 +85,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity(pk)
     form = DetailsForm(
         request.POST or None,
@@ -107,7 +107,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required(MANAGE, raise_exception=True)
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
+def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity(pk)
     try:
         services.publish_opportunity(actor=request.user, opportunity=opportunity)
@@ -119,7 +119,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def add_session(request: HttpRequest, pk: int) -> HttpResponse:
+def add_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity(pk)
     form = SessionForm(
         request.POST or None, initial={"venue": opportunity.venue_id}, past_for=opportunity
@@ -153,7 +153,7 @@ def add_session(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _session(pk: int) -> Session:
-    return get_object_or_404(Session.objects.select_related("opportunity", "venue"), pk=pk)
+    return session_or_404(pk, "opportunity", "venue")
 
 
 def _refuse_if_past(request: HttpRequest, session: Session) -> HttpResponse | None:
@@ -167,7 +167,7 @@ def _refuse_if_past(request: HttpRequest, session: Session) -> HttpResponse | No
 
 
 @permission_required(MANAGE, raise_exception=True)
-def edit_session(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = _session(pk)
     if (refused := _refuse_if_past(request, session)) is not None:
         return refused
@@ -188,7 +188,7 @@ def edit_session(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def cancel_session(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = _session(pk)
     if (refused := _refuse_if_past(request, session)) is not None:
         return refused

@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.formats import long_date, time_of_day
 from coproduce.opportunities.choices import InvitationStatus
+from coproduce.opportunities.pay import warnings_for_invitations
 from coproduce.opportunities.queries.portal import involvement_for, own_invitation, venue_of
 from coproduce.opportunities.services.calendar_feed import calendar_feed_for, reset_calendar_feed
 from coproduce.opportunities.services.invitations import (
@@ -17,7 +19,6 @@ from coproduce.opportunities.services.invitations import (
     accept_invitation,
     decline_invitation,
 )
-from coproduce.payments.queries.benefits import warnings_for_invitations
 from coproduce.people.queries import signed_in_expert
 
 
@@ -51,7 +52,7 @@ def my_involvement(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required("opportunities.answer_invitations", raise_exception=True)
-def answer_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_invitation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = own_invitation(request.user, pk)
     if invitation is None:
         raise Http404

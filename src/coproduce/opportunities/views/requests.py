@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.opportunities.choices import RequestStatus
 from coproduce.opportunities.forms.requests import (
     DetailsForm,
@@ -15,11 +16,10 @@ from coproduce.opportunities.forms.requests import (
     ReviewForm,
     ScheduleFields,
 )
+from coproduce.opportunities.pay import fee_table, pay_of, pay_warnings
 from coproduce.opportunities.queries import requests as queries
 from coproduce.opportunities.queries.warnings import warnings_for
 from coproduce.opportunities.services import requests as services
-from coproduce.payments.queries.fees import FeeTable
-from coproduce.payments.queries.work_pay import pay_of, pay_warnings
 
 PAGE_SIZE = 25
 EDITABLE = {RequestStatus.REQUESTED, RequestStatus.CHANGES_REQUESTED}
@@ -30,7 +30,7 @@ def _page(request: HttpRequest, rows):
 
 
 @permission_required("opportunities.request_involvement", raise_exception=True)
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RequestForm(request.POST or None, initial={"team": request.user.team_id})
     if request.method == "POST" and form.is_valid():
         opportunity = services.request_involvement(
@@ -45,12 +45,12 @@ def new(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("opportunities.request_involvement", raise_exception=True)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = _page(request, queries.requests_for(request.user))
     return render(request, "opportunities/request_list.jinja", {"page": page})
 
 
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     opportunity = queries.get_request_for(request.user, pk)
     sessions = queries.sessions_of(opportunity)
     return render(
@@ -69,7 +69,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The requester changes their request and sends it again."""
     opportunity = queries.get_request_for(request.user, pk)
     if opportunity.status not in EDITABLE:
@@ -102,7 +102,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "opportunities/request_queue.jinja", {"page": page, "rows": rows})
 
 
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     opportunity = queries.get_request_for(request.user, pk)
     if not request.user.has_perm("opportunities.review_request"):
         raise PermissionDenied
@@ -132,7 +132,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("opportunities:opportunity_detail", pk=pk)
         return redirect("opportunities:review_queue")
     sessions = queries.sessions_of(opportunity)
-    prices = FeeTable()
+    prices = fee_table()
     return render(
         request,
         "opportunities/request_review.jinja",

@@ -4,13 +4,16 @@ the reasons in words."""
 from django import forms
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from coproduce.core.forms import NHSFormMixin
 from coproduce.onboarding.models import Prerequisite
+from coproduce.opportunities.matching.reasons import describe_sessions
+from coproduce.opportunities.matching.rules import rules_in_words
+from coproduce.opportunities.matching.shortlist import shortlist as shortlist_for
 from coproduce.opportunities.models import Opportunity
-from coproduce.opportunities.queries import shortlist as queries
+from coproduce.opportunities.queries.pages import opportunity_or_404
 
 PAGE = 50
 MOST = 500  # "show more" stops here: past it, a name filter finds people faster
@@ -39,13 +42,11 @@ def invite_url(opportunity: Opportunity) -> str:
 
 @permission_required("opportunities.manage", raise_exception=True)
 def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = get_object_or_404(
-        Opportunity.objects.select_related("team", "venue__locality"), pk=pk
-    )
+    opportunity = opportunity_or_404(pk, "team", "venue__locality")
     form = ShortlistFilterForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     limit = max(PAGE, min(data.get("show") or PAGE, MOST))
-    result = queries.shortlist(
+    result = shortlist_for(
         opportunity, limit=limit, text=data.get("q") or "", session_id=data.get("session")
     )
     form.count_apart(result.apart_total)
@@ -59,9 +60,9 @@ def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "opportunity": opportunity,
             "shortlist": result,
-            "session_words": queries.describe_sessions(result.sessions),
-            "upcoming_words": queries.describe_sessions(result.upcoming),
-            "rules": queries.rules_in_words(),
+            "session_words": describe_sessions(result.sessions),
+            "upcoming_words": describe_sessions(result.upcoming),
+            "rules": rules_in_words(),
             "filter_form": form,
             "show_apart": bool(data.get("apart")),
             "text": data.get("q") or "",

@@ -7,6 +7,7 @@ from coproduce.accounts.models import Team
 from coproduce.core.forms import NHSFormMixin
 from coproduce.payments.choices import ClaimKind, ClaimStatus
 from coproduce.payments.queries.claims import ALL
+from coproduce.payments.services.approval import REASON_LENGTH, REASON_TOO_LONG
 
 STATUS_TABS = [
     (ClaimStatus.SUBMITTED, "Waiting to be checked"),
@@ -40,9 +41,9 @@ class ApproveForm(NHSFormMixin, forms.Form):
         label="Why pay it in full?",
         help_text="Needed because of the benefits warning above. It is recorded with the claim.",
         required=False,
-        max_length=1000,
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Enter a reason of 1,000 characters or fewer"},
+        error_messages={"max_length": REASON_TOO_LONG},
     )
 
 
@@ -50,11 +51,11 @@ class RejectForm(NHSFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why is the claim rejected?",
         help_text="The expert will read this.",
-        max_length=1000,
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
             "required": "Enter why the claim is rejected: the expert will read it",
-            "max_length": "Enter a reason of 1,000 characters or fewer",
+            "max_length": REASON_TOO_LONG,
         },
     )
 
@@ -64,11 +65,11 @@ class SendBackForm(NHSFormMixin, forms.Form):
         label="What needs correcting?",
         help_text="The expert will read this. Say what to change, for example the receipt "
         "that is missing.",
-        max_length=1000,
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
             "required": "Enter what needs correcting: the expert will read it",
-            "max_length": "Enter a reason of 1,000 characters or fewer",
+            "max_length": REASON_TOO_LONG,
         },
     )
 

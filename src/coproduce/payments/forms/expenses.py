@@ -54,7 +54,15 @@ from coproduce.payments.choices import ExpenseCategory
 from coproduce.payments.forms.fields import PoundsField
 from coproduce.payments.queries.fees import expense_rules, policy_on
 from coproduce.payments.receipt_files import clean_receipt
-from coproduce.payments.services.expenses import ClaimError, ExpenseItem, expense_problems
+from coproduce.payments.services.expenses import (
+    AGREED_BY_LENGTH,
+    AGREED_BY_TOO_LONG,
+    DESCRIPTION_LENGTH,
+    DESCRIPTION_TOO_LONG,
+    ClaimError,
+    ExpenseItem,
+    expense_problems,
+)
 
 ROWS = 5
 FIELDS = ("category", "amount", "miles", "agreed_by", "description", "receipt")
@@ -177,15 +185,15 @@ class ExpenseForm(NHSFormMixin, forms.Form):
             self.fields[f"{p}agreed_by"] = forms.CharField(
                 label="Who agreed the taxi beforehand (for a taxi only)",
                 required=False,
-                max_length=150,
-                error_messages={"max_length": "Enter a name of 150 characters or fewer"},
+                max_length=AGREED_BY_LENGTH,
+                error_messages={"max_length": AGREED_BY_TOO_LONG},
             )
             self.fields[f"{p}description"] = forms.CharField(
                 label="Short description (optional)",
                 help_text="For example, bus from Fenwick to the hospital and back",
                 required=False,
-                max_length=200,
-                error_messages={"max_length": "Enter a description of 200 characters or fewer"},
+                max_length=DESCRIPTION_LENGTH,
+                error_messages={"max_length": DESCRIPTION_TOO_LONG},
             )
             self.fields[f"{p}receipt"] = forms.FileField(
                 label="Receipt (optional unless the policy needs one)",
@@ -312,12 +320,12 @@ class ExpenseForm(NHSFormMixin, forms.Form):
         Enter the amount you paid"): in the error summary it is read away from its row."""
         if self._rows_used() < 2:
             return
-        for key, errors in self._errors.items():
+        for key, errors in self.errors.items():
             if not key.startswith("expense_"):
                 continue
             label = f"Expense {key.split('_')[1]}: "
             for i, error in enumerate(errors.as_data()):
-                text = next(iter(error))
+                text = error.messages[0]
                 if not text.startswith(label):
                     errors[i] = ValidationError(label + text, code=error.code)
 

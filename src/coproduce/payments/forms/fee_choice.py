@@ -2,6 +2,7 @@
 expenses only, or no payment. Recorded by services.decisions.record_fee_choice."""
 
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 
@@ -46,7 +47,8 @@ class FeeChoiceForm(NHSFormMixin, forms.Form):
         self.fee = fee
         labels = dict(CHOICE_LABELS)
         labels[FeeChoice.FULL] = f"Take the full payment of {money(fee)}"
-        self.fields["choice"].choices = [(c.value, labels[c]) for c in FeeChoice]
+        choice = cast(forms.ChoiceField, self.fields["choice"])
+        choice.choices = [(c.value, labels[c]) for c in FeeChoice]
         hint = f"For example, 20.00. It must be less than {money(fee)}."
         if room is not None and 0 < room < fee:
             hint += f" To stay inside your limit, take {money(room)} or less."

@@ -5,6 +5,7 @@ Reimbursed expenses never count as earnings; involvement payments (vouchers incl
 Earnings are counted by the session's date: claims not rejected or withdrawn, and places
 accepted at paid sessions that have no claim yet, at their expected fee."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -14,12 +15,19 @@ from django.utils import timezone
 
 from coproduce.core.formats import long_date, money
 from coproduce.core.money import ZERO, pounds
+from coproduce.core.periods import Period, assessment_period_of, week_of
 from coproduce.opportunities.choices import Attendance, InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation
-from coproduce.payments.calculations import Period, assessment_period_of, total, week_of
+from coproduce.payments.calculations import total
 from coproduce.payments.choices import COUNTED_STATUSES, NOT_COUNTED_STATUSES, ClaimKind, FeeChoice
 from coproduce.payments.models import Claim
-from coproduce.payments.queries.fees import FeeTable, fee_for
+from coproduce.payments.queries.fees import (
+    FeeTable,
+    after_choice,
+    after_decision,
+    fee_for,
+    takes_no_fee,
+)
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference
 
 
@@ -123,14 +131,12 @@ def earnings_in(expert, period: Period, *, leave_out_invitation: int | None = No
 def expected_fee(invitation) -> Decimal | None:
     """What this place is expected to pay, after any choice the expert made."""
     decision = getattr(invitation, "fee_decision", None)
-    if decision is not None and decision.choice in (FeeChoice.EXPENSES_ONLY, FeeChoice.DECLINED):
-        return None
+    if decision is not None and takes_no_fee(decision.choice):
+        return None  # before fee_for: no queries for a place that pays nothing
     worked = fee_for(invitation.session.opportunity, invitation.session, hours=invitation.hours)
     if worked is None:
         return None
-    if decision is not None and decision.choice == FeeChoice.REDUCED:
-        return min(worked.amount, decision.reduced_amount)
-    return worked.amount
+    return after_decision(worked.amount, decision)
 
 
 def check(expert, *, day: date, fee: Decimal | None, invitation_id: int | None = None):
@@ -205,19 +211,18 @@ def earnings_near(day: date, experts=None) -> dict[int, list[tuple[date, Decimal
         "fee_decision__choice",
         "fee_decision__reduced_amount",
     ):
-        if choice in (FeeChoice.EXPENSES_ONLY, FeeChoice.DECLINED):
+        if takes_no_fee(choice):
             continue
         hours = pounds(Decimal((ends_at - starts_at).total_seconds()) / Decimal(3600))
         on = timezone.localdate(starts_at)
         worked = fees.fee(kind=kind, hourly_rate=hourly, day=on, hours=hours)
         if worked is None:
             continue
-        amount = min(worked.amount, reduced) if choice == FeeChoice.REDUCED else worked.amount
-        near.setdefault(expert_id, []).append((on, amount))
+        near.setdefault(expert_id, []).append((on, after_choice(worked.amount, choice, reduced)))
     return near
 
 
-def earned_in(near: list[tuple[date, Decimal]], period: Period) -> Decimal:
+def earned_in(near: Iterable[tuple[date, Decimal]], period: Period) -> Decimal:
     return sum((amount for on, amount in near if on in period), ZERO)
 
 
@@ -232,17 +237,12 @@ def fee_decision_of(invitation):
 def _expected(invitation, prices: FeeTable) -> Decimal:
     """What an accepted place is expected to pay, after the expert's choice (as
     queries.benefits.expected_fee)."""
-    decision = fee_decision_of(invitation)
-    if decision is not None and decision.choice in (FeeChoice.EXPENSES_ONLY, FeeChoice.DECLINED):
-        return ZERO
     worked = prices.fee_for(
         invitation.session.opportunity, invitation.session, hours=invitation.hours
     )
     if worked is None:
         return ZERO
-    if decision is not None and decision.choice == FeeChoice.REDUCED:
-        return min(worked.amount, decision.reduced_amount)
-    return worked.amount
+    return after_decision(worked.amount, fee_decision_of(invitation))
 
 
 FeeWarning = BenefitsWarning | ExpensesOnlyWarning
@@ -267,8 +267,8 @@ def warnings_for_invitations(invitations) -> dict[int, FeeWarning]:
 def warnings_for_rows(rows: list[Invitation], prices: FeeTable) -> dict[int, FeeWarning]:
     """Warnings for invitations loaded with their session, opportunity, expert and choice."""
     found: dict[int, FeeWarning] = {}
-    # (invitation, fee, period) for those whose expert declared a limit
-    to_count: list[tuple[Invitation, Decimal, Period]] = []
+    # (invitation, fee, period, limit) for those whose expert declared a limit
+    to_count: list[tuple[Invitation, Decimal, Period, Decimal]] = []
     for invitation in rows:
         decision = fee_decision_of(invitation)
         if decision is not None and decision.choice != FeeChoice.FULL:
@@ -286,12 +286,12 @@ def warnings_for_rows(rows: list[Invitation], prices: FeeTable) -> dict[int, Fee
         period = period_for(expert, timezone.localdate(session.starts_at))
         if period is None or expert.earnings_limit is None:
             continue
-        to_count.append((invitation, worked.amount, period))
+        to_count.append((invitation, worked.amount, period, expert.earnings_limit))
     if not to_count:
         return found
-    expert_ids = {invitation.expert_id for invitation, _, _ in to_count}
-    first = min(period.first for _, _, period in to_count)
-    last = max(period.last for _, _, period in to_count)
+    expert_ids = {invitation.expert_id for invitation, _, _, _ in to_count}
+    first = min(period.first for _, _, period, _ in to_count)
+    last = max(period.last for _, _, period, _ in to_count)
     # Earnings as queries.benefits.earnings_in counts them, for every period at once.
     claims = list(
         Claim.objects.filter(
@@ -308,7 +308,7 @@ def warnings_for_rows(rows: list[Invitation], prices: FeeTable) -> dict[int, Fee
         .select_related("session__opportunity", "fee_decision")
     ]
     expected = {pk: _expected(place, prices) for _, pk, _, place in accepted}
-    for invitation, amount, period in to_count:
+    for invitation, amount, period, limit in to_count:
         expert = invitation.expert
         earned = total(
             value
@@ -319,8 +319,8 @@ def warnings_for_rows(rows: list[Invitation], prices: FeeTable) -> dict[int, Fee
             for expert_id, pk, day, _ in accepted
             if expert_id == expert.pk and pk != invitation.pk and day in period
         )
-        if earned + amount > expert.earnings_limit:
+        if earned + amount > limit:
             found[invitation.pk] = BenefitsWarning(
-                period=period, limit=expert.earnings_limit, earned=earned, fee=amount
+                period=period, limit=limit, earned=earned, fee=amount
             )
     return found

@@ -22,11 +22,11 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Team
 from coproduce.core.money import ZERO, pounds
-from coproduce.payments.calculations import Period, financial_year
-from coproduce.payments.choices import ClaimStatus, FeeChoice
+from coproduce.core.periods import Period, financial_year
+from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import Budget, Claim
 from coproduce.payments.queries.benefits import committed_places
-from coproduce.payments.queries.fees import FeeTable
+from coproduce.payments.queries.fees import FeeTable, after_choice
 
 MONTHS_IN_YEAR = 12
 COLUMN_OF_STATUS = {
@@ -208,9 +208,9 @@ def budget_report(year: int, *, team_id: int | None = None) -> BudgetReport:
                 kind=row["kind"], hourly_rate=row["hourly_rate"], day=day, hours=hours
             )
             known[key] = worked.amount if worked else ZERO
-        each = known[key]
-        if row["fee_decision__choice"] == FeeChoice.REDUCED:
-            each = min(each, row["fee_decision__reduced_amount"])
+        each = after_choice(
+            known[key], row["fee_decision__choice"], row["fee_decision__reduced_amount"]
+        )
         if each:
             counted.add(entry.team.pk)
             entry.months[_month_index(year, day)].committed += each * row["places"]

@@ -7,12 +7,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from coproduce.core.money import ZERO
+from coproduce.core.periods import Period
 from coproduce.opportunities.choices import Attendance
 from coproduce.opportunities.models import Invitation
-from coproduce.payments.calculations import Period
 from coproduce.payments.choices import COUNTED_STATUSES, ClaimKind, ClaimStatus, FeeChoice
 from coproduce.payments.models import Claim, ClaimLine, PaymentRun
 from coproduce.payments.queries.benefits import period_for
@@ -161,9 +162,14 @@ class RunPreview:
     held_back_total: Decimal
 
 
-def run_preview(*, held_back_shown: int = 50) -> RunPreview:
-    from coproduce.payments.services.runs import payable_claims
+def payable_claims() -> QuerySet[Claim]:
+    """Approved claims not yet in a run, for experts finance can pay (with a payee reference)."""
+    return Claim.objects.filter(status=ClaimStatus.APPROVED, payment_run__isnull=True).exclude(
+        expert__payee_reference=""
+    )
 
+
+def run_preview(*, held_back_shown: int = 50) -> RunPreview:
     payable = payable_claims().aggregate(count=Count("id"), total=Sum("total"))
     held = Claim.objects.filter(
         status=ClaimStatus.APPROVED, payment_run__isnull=True, expert__payee_reference=""
@@ -184,6 +190,17 @@ def run_preview(*, held_back_shown: int = 50) -> RunPreview:
 
 def payment_runs() -> QuerySet[PaymentRun]:
     return PaymentRun.objects.select_related("created_by").order_by("-created_at", "-id")
+
+
+def run_or_404(pk: int) -> PaymentRun:
+    return get_object_or_404(PaymentRun.objects.select_related("created_by"), pk=pk)
+
+
+def receipt_line_or_404(claim_pk: int, line_pk: int) -> ClaimLine:
+    """A line of a claim, with the claim's expert (for the record of who opened its receipt)."""
+    return get_object_or_404(
+        ClaimLine.objects.select_related("claim__expert"), pk=line_pk, claim_id=claim_pk
+    )
 
 
 def claims_in_run(run: PaymentRun) -> QuerySet[Claim]:

@@ -6,9 +6,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from coproduce.core.formats import money
-from coproduce.core.money import pounds
+from coproduce.core.money import ZERO, pounds
 from coproduce.payments.calculations import Fee, fee
-from coproduce.payments.choices import RateUnit
+from coproduce.payments.choices import FeeChoice, RateUnit
 from coproduce.payments.models import ExpenseRule, Policy, Rate
 
 
@@ -46,10 +46,7 @@ def fee_under(
     allows agreed rates (or sets no rate for this type). None when nothing sets a rate.
     Every page, email, calendar entry, budget and claim comes here, through fee_for or
     FeeTable."""
-    use_agreed = agreed_rate is not None and (
-        rate is None or policy is None or policy.allows_agreed_rates
-    )
-    if use_agreed:
+    if agreed_rate is not None and (rate is None or policy is None or policy.allows_agreed_rates):
         return fee(unit=RateUnit.HOUR, rate=agreed_rate, hours=hours, agreed=True)
     if rate is None or policy is None:
         return None
@@ -71,6 +68,30 @@ def fee_for(opportunity, session, *, hours: Decimal | None = None) -> Fee | None
     policy = policy_on(timezone.localdate(session.starts_at))
     rate = rate_for(policy, opportunity.kind)
     return fee_under(policy, rate, agreed_rate=opportunity.hourly_rate, hours=hours)
+
+
+def takes_no_fee(choice: str | None) -> bool:
+    """Whether the expert's choice for a place (FeeDecision.choice, or None) is to take
+    nothing for their time."""
+    return choice in (FeeChoice.EXPENSES_ONLY, FeeChoice.DECLINED)
+
+
+def after_choice(amount: Decimal, choice: str | None, reduced_amount: Decimal | None) -> Decimal:
+    """What a place pays once the expert's choice is applied to its fee `amount`: nothing for
+    expenses only or no payment, the reduced amount when it is less, else the fee. The one
+    answer for the payment attendance makes, budgets and the benefits guard."""
+    if takes_no_fee(choice):
+        return ZERO
+    if choice == FeeChoice.REDUCED and reduced_amount is not None:
+        return min(amount, pounds(reduced_amount))
+    return amount
+
+
+def after_decision(amount: Decimal, decision) -> Decimal:
+    """after_choice for a FeeDecision, or None when the expert has chosen nothing."""
+    if decision is None:
+        return amount
+    return after_choice(amount, decision.choice, decision.reduced_amount)
 
 
 def pay_words(fee: Fee | None, *, paid: bool = True) -> str:

@@ -10,9 +10,10 @@ from django.db.models import Exists, Min, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from coproduce.opportunities.choices import Attendance, InvitationStatus, SessionStatus
+from coproduce.core.periods import Period, tax_year, tax_year_of
+from coproduce.opportunities.choices import Attendance, SessionStatus
 from coproduce.opportunities.models import Invitation
-from coproduce.payments.calculations import Fee, Period, tax_year, tax_year_of, total
+from coproduce.payments.calculations import Fee, total
 from coproduce.payments.choices import COUNTED_STATUSES, ClaimKind, ClaimStatus
 from coproduce.payments.models import Claim
 from coproduce.payments.queries.benefits import (
@@ -20,6 +21,7 @@ from coproduce.payments.queries.benefits import (
     fee_decision_of,
     warnings_for_rows,
 )
+from coproduce.payments.queries.fee_choice import OPEN_STATUSES
 from coproduce.payments.queries.fees import FeeTable
 from coproduce.people.choices import PaymentPreference
 from coproduce.people.models import Expert
@@ -108,7 +110,8 @@ def can_claim_for(expert: Expert, *, today: date | None = None) -> list[Invitati
     for place in places:
         deadline = prices.claim_deadline(place.session)
         if deadline is not None and today <= deadline:
-            place.claim_deadline = deadline
+            # Read by my_claims.jinja beside the place: not a field of the model.
+            place.claim_deadline = deadline  # type: ignore[attr-defined]
             open_places.append(place)
     return open_places
 
@@ -138,7 +141,7 @@ def coming_payments(expert: Expert, *, now: datetime | None = None) -> list[Comi
     places = list(
         Invitation.objects.filter(
             expert=expert,
-            status__in=[InvitationStatus.INVITED, InvitationStatus.ACCEPTED],
+            status__in=OPEN_STATUSES,
             attendance=Attendance.NOT_RECORDED,
             session__status=SessionStatus.SCHEDULED,
             session__ends_at__gt=now,

@@ -216,7 +216,13 @@ class RequestTerms:
                 "Enter the hourly rate agreed for this work: the payment policy has no rate "
                 f"for {_kind_words(kind)}"
             )
-        if agreed is not None and rate is not None and not policy.allows_agreed_rates:
+        # (A rate is only ever found under a policy.)
+        if (
+            agreed is not None
+            and rate is not None
+            and policy is not None
+            and not policy.allows_agreed_rates
+        ):
             return (
                 "Leave the hourly rate empty: the payment policy pays "
                 f"{rate_words(rate.unit, rate.amount)} for {_kind_words(kind)}"

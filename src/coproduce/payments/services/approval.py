@@ -6,14 +6,26 @@ from django.utils import timezone
 
 from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
+from coproduce.core.lengths import limit_of, too_long
 from coproduce.payments.choices import ClaimKind, ClaimStatus
 from coproduce.payments.models import Claim
 from coproduce.payments.queries.benefits import check_invitation
 from coproduce.payments.transitions import check_transition
 
+# Each reason written about a claim is kept whole, or refused: never cut.
+REASON_LENGTH = limit_of(Claim, "override_reason")
+REASON_TOO_LONG = too_long("the reason", REASON_LENGTH)
+
 
 class ApprovalError(Exception):
     """The claim cannot move as asked; the message says why, in words for the page."""
+
+
+def _checked_reason(reason: str) -> str:
+    reason = reason.strip()
+    if len(reason) > REASON_LENGTH:
+        raise ApprovalError(REASON_TOO_LONG)
+    return reason
 
 
 def _locked(claim: Claim) -> Claim:
@@ -83,9 +95,9 @@ def approve_claim(*, actor, claim: Claim, override_reason: str = "") -> Claim:
                 "This payment would affect the expert's benefits. Ask the expert what they "
                 "want to do, or give the reason for paying it in full."
             )
-        fields = {"status": ClaimStatus.APPROVED}
+        fields: dict[str, str] = {"status": ClaimStatus.APPROVED}
         if warning is not None:
-            fields["override_reason"] = override_reason.strip()[:1000]
+            fields["override_reason"] = _checked_reason(override_reason)
         _move(actor, claim, AuditEvent.Action.CLAIM_APPROVED, **fields)
         claim.decided_by, claim.decided_at = actor, timezone.now()
         claim.save(update_fields=["decided_by", "decided_at", "updated_at"])
@@ -94,7 +106,7 @@ def approve_claim(*, actor, claim: Claim, override_reason: str = "") -> Claim:
 
 def reject_claim(*, actor, claim: Claim, reason: str) -> Claim:
     """Rejects a claim with the reason the expert will read."""
-    reason = reason.strip()
+    reason = _checked_reason(reason)
     if not reason:
         raise ApprovalError("Enter why the claim is rejected: the expert will read it")
     with transaction.atomic():
@@ -119,7 +131,7 @@ def send_back_claim(*, actor, claim: Claim, reason: str) -> Claim:
     """Sends an expense claim back to the expert to correct, with the reason they will read.
     The expert (or the team for them) corrects it and sends it again; it is then checked
     again from the start."""
-    reason = reason.strip()
+    reason = _checked_reason(reason)
     if not reason:
         raise ApprovalError("Enter what needs correcting: the expert will read it")
     with transaction.atomic():

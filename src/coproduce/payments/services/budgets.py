@@ -13,7 +13,7 @@ def set_budget(*, actor, team, year: int, amount: Decimal, cost_centre: str = ""
     """Sets (or changes) the team's budget for the financial year starting in April `year`."""
     with transaction.atomic():
         budget = Budget.objects.select_for_update().filter(team=team, year=year).first()
-        before = {"amount": None, "cost_centre": None}
+        before: dict[str, str | None] = {"amount": None, "cost_centre": None}
         if budget is None:
             budget = Budget(team=team, year=year)
         else:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.utils import timezone
 from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.core.formats import count_of, long_date, money
+from coproduce.core.lengths import file_name_for, limit_of, too_long
 from coproduce.core.money import pounds
 from coproduce.opportunities.choices import Attendance
 from coproduce.payments.calculations import mileage, total
@@ -22,6 +24,11 @@ from coproduce.payments.transitions import move
 # No single expense is more than this, whatever the policy says: a typing slip, not a claim.
 MOST_PER_LINE = Decimal("1000.00")
 MOST_MILES = Decimal("1000")
+# What a person types is refused when too long, never cut: the same words in the form.
+DESCRIPTION_LENGTH = limit_of(ClaimLine, "description")
+DESCRIPTION_TOO_LONG = too_long("description", DESCRIPTION_LENGTH)
+AGREED_BY_LENGTH = limit_of(ClaimLine, "agreed_by")
+AGREED_BY_TOO_LONG = too_long("the name of who agreed it", AGREED_BY_LENGTH)
 
 
 class ClaimError(Exception):
@@ -91,14 +98,19 @@ def _line_for(item: ExpenseItem, rules, policy) -> tuple[ClaimLine | None, dict[
             )
     if rule.needs_agreement and not item.agreed_by.strip():
         errors[f"{p}agreed_by"] = f"Enter who agreed the {short} beforehand"
+    if len(item.agreed_by.strip()) > AGREED_BY_LENGTH:
+        errors[f"{p}agreed_by"] = AGREED_BY_TOO_LONG
+    if len(description) > DESCRIPTION_LENGTH:
+        errors[f"{p}description"] = DESCRIPTION_TOO_LONG
     line = ClaimLine(
         category=item.category,
-        description=description[:200],
+        description=description,
         quantity=quantity,
         unit_rate=unit_rate,
         amount=amount,
-        agreed_by=item.agreed_by.strip()[:150],
-        receipt_name=item.receipt_name[:200],
+        agreed_by=item.agreed_by.strip(),
+        # The uploaded file's own name, shown beside the receipt: shortened on purpose.
+        receipt_name=file_name_for(ClaimLine, "receipt_name", item.receipt_name),
     )
     return line, errors
 
@@ -215,7 +227,7 @@ def send_claim_again(*, actor, claim: Claim, items: list[ExpenseItem], on_behalf
         # Receipts no longer part of the claim are not kept (private files, kept no longer
         # than needed), once the change is saved.
         for receipt in dropped:
-            transaction.on_commit(lambda receipt=receipt: receipt.delete(save=False))
+            transaction.on_commit(partial(receipt.delete, save=False))
         record_change(
             actor=actor,
             instance=locked,

@@ -6,37 +6,38 @@ from django.utils import timezone
 from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import record_change
 from coproduce.core.formats import long_date, money
-from coproduce.core.money import ZERO, pounds
+from coproduce.core.lengths import shorten_for
+from coproduce.core.money import ZERO
 from coproduce.opportunities.choices import Attendance
-from coproduce.payments.choices import FEE, ClaimKind, ClaimStatus, FeeChoice
+from coproduce.opportunities.pay import AlreadyPaid
+from coproduce.payments.choices import FEE, ClaimKind, ClaimStatus
 from coproduce.payments.models import Claim, ClaimLine
-from coproduce.payments.queries.fees import fee_for
+from coproduce.payments.queries.fees import after_decision, fee_for
 from coproduce.payments.transitions import move
 from coproduce.people.choices import PaymentPreference
 
 
-class ClaimAlreadyPaid(Exception):
-    """Attendance cannot change a payment that has been paid; the message says so in words."""
+class ClaimAlreadyPaid(AlreadyPaid):
+    """Attendance cannot change a payment that has been paid; the message says so in words.
+    (Opportunities catches it as coproduce.opportunities.pay.AlreadyPaid.)"""
 
 
 def _wanted_fee(invitation):
-    """The fee line this place should pay now, or None when it should pay nothing."""
+    """The fee this place earns and what it should pay now after the expert's choice, or
+    (None, None) when it should pay nothing."""
     session = invitation.session
     opportunity = session.opportunity
     if invitation.attendance != Attendance.ATTENDED or not opportunity.paid:
-        return None, ""
+        return None, None
     if invitation.expert.payment_preference != PaymentPreference.PAID:
-        return None, ""
+        return None, None
     worked = fee_for(opportunity, session, hours=invitation.hours or ZERO)
     if worked is None or worked.amount <= 0:
-        return None, ""
-    decision = getattr(invitation, "fee_decision", None)
-    if decision is not None:
-        if decision.choice in (FeeChoice.EXPENSES_ONLY, FeeChoice.DECLINED):
-            return None, ""
-        if decision.choice == FeeChoice.REDUCED and decision.reduced_amount < worked.amount:
-            return worked, "reduced"
-    return worked, ""
+        return None, None
+    amount = after_decision(worked.amount, getattr(invitation, "fee_decision", None))
+    if amount <= 0:
+        return None, None
+    return worked, amount
 
 
 def settle_involvement_payment(*, actor, invitation) -> Claim | None:
@@ -49,19 +50,15 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
         .filter(invitation=invitation, kind=ClaimKind.INVOLVEMENT)
         .first()
     )
-    worked, reduced = _wanted_fee(invitation)
-    amount = None
-    if worked is not None:
-        amount = worked.amount
-        if reduced:
-            amount = pounds(invitation.fee_decision.reduced_amount)
+    worked, amount = _wanted_fee(invitation)
+    reduced = worked is not None and amount < worked.amount
     if claim is None and amount is None:
         return None
     if claim is not None and claim.payment_run_id is not None:
         if claim.total != (amount or ZERO) or claim.status == ClaimStatus.WITHDRAWN:
             raise ClaimAlreadyPaid(
                 f"{invitation.expert} has already been paid {money(claim.total)} for this "
-                f"meeting (payment run {claim.payment_run.reference}). Ask finance before "
+                f"meeting (payment run {claim.payment_run}). Ask finance before "
                 "changing their attendance or hours."
             )
         return claim
@@ -72,7 +69,8 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
     )
     if amount is None:
         # Corrected to not attended (or the expert chose no fee): withdraw, keep the record.
-        if claim.status != ClaimStatus.WITHDRAWN:
+        # (There is a claim here: with no claim and no amount there is nothing to do, above.)
+        if claim is not None and claim.status != ClaimStatus.WITHDRAWN:
             before = move(claim, "withdraw")
             claim.save(update_fields=["status", "updated_at"])
             record_change(
@@ -84,9 +82,11 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
                 summary=summary,
             )
         return claim
-    description = f"{session.opportunity.title}: {worked.words}"
+    # Built by us from parts: the title is shortened on purpose, so the fee in words stays whole.
+    words = f": {worked.words}"
     if reduced:
-        description += f", reduced by the expert's choice to {money(amount)}"
+        words += f", reduced by the expert's choice to {money(amount)}"
+    description = shorten_for(ClaimLine, "description", session.opportunity.title, end=words)
     if claim is None:
         claim = Claim.objects.create(
             expert=invitation.expert,
@@ -106,7 +106,7 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
         ClaimLine.objects.create(
             claim=claim,
             category=FEE,
-            description=description[:200],
+            description=description,
             quantity=worked.quantity,
             unit_rate=worked.unit_rate,
             amount=amount,
@@ -122,12 +122,12 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
         return claim
     if claim.total == amount and claim.status != ClaimStatus.WITHDRAWN:
         return claim
-    before = {"total": str(claim.total), "status": claim.status}
+    was = {"total": str(claim.total), "status": claim.status}
     claim.lines.all().delete()
     ClaimLine.objects.create(
         claim=claim,
         category=FEE,
-        description=description[:200],
+        description=description,
         quantity=worked.quantity,
         unit_rate=worked.unit_rate,
         amount=amount,
@@ -143,8 +143,8 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
         instance=claim,
         action=AuditEvent.Action.CLAIM_ADJUSTED,
         changes={
-            "total": [before["total"], str(claim.total)],
-            "status": [before["status"], claim.status],
+            "total": [was["total"], str(claim.total)],
+            "status": [was["status"], claim.status],
         },
         subject=invitation.expert,
         summary=summary,

@@ -12,18 +12,12 @@ from coproduce.core.formats import count_of, money
 from coproduce.core.money import ZERO
 from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import Claim, PaymentRun
+from coproduce.payments.queries.claims import payable_claims
 from coproduce.payments.transitions import CLAIM_MOVES
 
 
 class PaymentRunError(Exception):
     """The run cannot be made as asked; the message says why, in words for the page."""
-
-
-def payable_claims():
-    """Approved claims not yet in a run, for experts finance can pay (with a payee reference)."""
-    return Claim.objects.filter(status=ClaimStatus.APPROVED, payment_run__isnull=True).exclude(
-        expert__payee_reference=""
-    )
 
 
 def create_payment_run(

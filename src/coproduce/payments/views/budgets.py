@@ -3,15 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from coproduce.accounts.models import Team
+from coproduce.accounts import queries as account_queries
 from coproduce.core.charts import Series, bar_chart
 from coproduce.core.formats import count_of, money
-from coproduce.payments.calculations import financial_year, financial_year_of
+from coproduce.core.periods import financial_year, financial_year_of
 from coproduce.payments.forms.budgets import BudgetForm, TeamChoiceForm
 from coproduce.payments.queries.budgets import BudgetReport, budget_for, budget_report
 from coproduce.payments.services.budgets import set_budget
@@ -80,7 +80,7 @@ def _charts(report: BudgetReport) -> dict:
 @permission_required("payments.view_budgets", raise_exception=True)
 def index(request: HttpRequest) -> HttpResponse:
     year = _year(request.GET.get("year"))
-    teams = list(Team.objects.select_related("organisation").order_by("organisation__name", "name"))
+    teams = list(account_queries.teams())
     chooser = TeamChoiceForm(request.GET or None, teams=teams)
     team_id = None
     if request.GET.get("team"):
@@ -113,7 +113,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def edit(request: HttpRequest, team_pk: int, year: int) -> HttpResponse:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404("No such financial year")
-    team = get_object_or_404(Team.objects.select_related("organisation"), pk=team_pk)
+    team = account_queries.team_or_404(team_pk)
     budget = budget_for(team, year)
     form = BudgetForm(
         request.POST if request.method == "POST" else None, initial=BudgetForm.initial_from(budget)

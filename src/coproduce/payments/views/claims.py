@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.audit.services import record_view
@@ -20,7 +20,6 @@ from coproduce.payments.forms.claims import (
     RejectForm,
     SendBackForm,
 )
-from coproduce.payments.models import ClaimLine
 from coproduce.payments.queries import claims as queries
 from coproduce.payments.receipts import receipt_response
 from coproduce.payments.services.approval import (
@@ -269,9 +268,7 @@ def claim_reject(request: HttpRequest, pk: int) -> HttpResponse:
 def claim_receipt(request: HttpRequest, pk: int, line_pk: int) -> FileResponse:
     """Receipts are private: streamed only to those who may see claims, and each opening is
     recorded."""
-    line = get_object_or_404(
-        ClaimLine.objects.select_related("claim__expert"), pk=line_pk, claim_id=pk
-    )
+    line = queries.receipt_line_or_404(pk, line_pk)
     response = receipt_response(line, claim_reference(pk))
     record_view(
         viewer=request.user, instance=line.claim.expert, what=f"receipt for {claim_reference(pk)}"

@@ -5,7 +5,7 @@ anyone else's answers 404."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -135,7 +135,7 @@ def my_claim(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(PERMISSION, raise_exception=True)
-def my_claim_receipt(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+def my_claim_receipt(request: HttpRequest, pk: int, line_pk: int) -> FileResponse:
     """An expert opens a receipt they sent with their own claim."""
     claim = own_claim(signed_in_expert(request.user), pk)
     line = get_object_or_404(claim.lines.all(), pk=line_pk)

@@ -9,16 +9,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduce.opportunities.choices import Attendance, InvitationStatus, SessionStatus
 from coproduce.payments.choices import FeeChoice
 from coproduce.payments.forms.fee_choice import FeeChoiceForm
 from coproduce.payments.queries.benefits import check, warnings_for_invitations
+from coproduce.payments.queries.fee_choice import Closed, why_no_fee_choice
 from coproduce.payments.queries.fees import FeeTable
 from coproduce.payments.queries.mine import own_invitation
 from coproduce.payments.services.decisions import DecisionError, record_fee_choice
 from coproduce.payments.views.mine import PERMISSION
 from coproduce.payments.views.mine_words import choice_words
-from coproduce.people.choices import PaymentPreference
 from coproduce.people.queries import signed_in_expert
 
 # Where the page was opened from, and so where "Back" and saving go. Names, not addresses:
@@ -27,22 +26,6 @@ BACK_TO = {
     "involvement": ("opportunities:my_involvement", "Back to my meetings"),
     "money": ("payments:my_claims", "Back to my money"),
 }
-
-
-def _why_not(invitation, fee) -> str:
-    """Why the expert cannot choose for this place now (the page says it in words)."""
-    session = invitation.session
-    if not session.opportunity.paid or fee is None or not fee.amount:
-        return "not_paid"
-    if invitation.expert.payment_preference != PaymentPreference.PAID:
-        return "not_wanted"
-    if session.status == SessionStatus.CANCELLED:
-        return "cancelled"
-    if invitation.attendance != Attendance.NOT_RECORDED:
-        return "recorded"
-    if invitation.status not in (InvitationStatus.INVITED, InvitationStatus.ACCEPTED):
-        return "not_going"
-    return ""
 
 
 @permission_required(PERMISSION, raise_exception=True)
@@ -64,12 +47,12 @@ def my_fee_choice(request: HttpRequest, invitation_pk: int) -> HttpResponse:
         "back_href": reverse(back_name),
         "back_text": back_text,
     }
-    problem = _why_not(invitation, worked)
-    if problem:
+    problem = why_no_fee_choice(invitation, worked)
+    if problem or worked is None:  # (with no fee it is closed: NOT_PAID)
         return render(
             request,
             "payments/my_fee_choice_closed.jinja",
-            {**context, "problem": problem},
+            {**context, "problem": problem or Closed.NOT_PAID},
         )
     # Warned against the full fee, whatever the expert chose before, so they see the full
     # picture when they change their mind.

@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.core.pdf import render_pdf
-from coproduce.payments.calculations import tax_year_of
+from coproduce.core.periods import tax_year_of
 from coproduce.payments.queries.mine import (
     statement_for,
     tax_year_label,

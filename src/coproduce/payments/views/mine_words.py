@@ -73,7 +73,7 @@ class Step:
     words: str
 
 
-def _day(value: date | datetime | None) -> date | None:
+def _day(value: date | datetime) -> date:
     if isinstance(value, datetime):
         return timezone.localdate(value) if timezone.is_aware(value) else value.date()
     return value

@@ -5,13 +5,13 @@ sent back to be corrected can be corrected here for the expert too."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.core.formats import money
 from coproduce.opportunities.choices import Attendance
-from coproduce.opportunities.models import Invitation
+from coproduce.opportunities.queries.places import place_or_404
 from coproduce.payments.exports import claim_reference
 from coproduce.payments.forms.expenses import ExpenseForm
 from coproduce.payments.queries import claims as queries
@@ -47,11 +47,7 @@ def choose_session(request: HttpRequest, expert_pk: int) -> HttpResponse:
 @permission_required("payments.submit_for_experts", raise_exception=True)
 def claim_for_session(request: HttpRequest, expert_pk: int, invitation_pk: int) -> HttpResponse:
     expert = get_expert_for(request.user, expert_pk)
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("session__opportunity", "expert"),
-        pk=invitation_pk,
-        expert=expert,
-    )
+    invitation = place_or_404(invitation_pk, expert=expert)
     posted = request.method == "POST"
     form = ExpenseForm(
         request.POST if posted else None,

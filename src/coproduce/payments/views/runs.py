@@ -81,7 +81,7 @@ def run_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required("payments.run_payments", raise_exception=True)
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(PaymentRun.objects.select_related("created_by"), pk=pk)
+    run = queries.run_or_404(pk)
     page = Paginator(queries.claims_in_run(run), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

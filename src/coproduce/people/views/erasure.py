@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from coproduce.core.erasure import KEPT, AlreadyErased, NotYet, erase_person, reasons_to_wait
+from coproduce.core.erasure import KEPT, AlreadyErased, NotYet, reasons_to_wait
 from coproduce.core.forms import NHSFormMixin
 from coproduce.people import queries
+from coproduce.people.erasure import erase_person
 
 PERMISSION = "people.erase_personal_data"
 

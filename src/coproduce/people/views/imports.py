@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.forms import NHSFormMixin
 from coproduce.people import imports, queries
 from coproduce.people.choices import Perspective, Status
@@ -65,7 +66,8 @@ class ColumnsForm(NHSFormMixin, forms.Form):
             "default_status": batch.default_status,
         }
         initial |= {f"column_{i}": name for i, name in enumerate(batch.mapping)}
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         self.batch = batch
         choices = [("", "Do not import this column"), *((f.name, f.label) for f in FIELDS)]
         for index, heading in enumerate(batch.headers):
@@ -135,7 +137,7 @@ def _page(request: HttpRequest, items: list, param: str) -> tuple[Page, str]:
 
 
 @permission_required(ALLOWED, raise_exception=True)
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     sent = request.method == "POST"
     form = UploadForm(request.POST if sent else None, request.FILES if sent else None)
     if sent and form.is_valid():
@@ -181,7 +183,7 @@ def columns(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(ALLOWED, raise_exception=True)
-def preview(request: HttpRequest, pk: int) -> HttpResponse:
+def preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The check before importing; sending its form imports the rows."""
     batch = _own_batch(request, pk)
     if batch.state == ImportBatch.State.IMPORTED:

@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from coproduce.people import services
+from coproduce.accounts.http import AuthenticatedHttpRequest
+from coproduce.people import queries, services
 from coproduce.people.forms import ChoiceEntryForm
 from coproduce.people.models import AccessNeed, LivedExperienceArea, Locality, Skill
 
@@ -30,15 +30,16 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("people.manage_lists", raise_exception=True)
-def entries(request: HttpRequest, kind: str) -> HttpResponse:
+def entries(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     model, title, singular = _list(kind)
-    rows = model.objects.annotate(n=Count("experts")).order_by("order", "name")
+    rows = queries.list_entries(model)
     form = ChoiceEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if model.objects.filter(name__iexact=form.cleaned_data["name"]).exists():
+        try:
+            services.add_list_entry(actor=request.user, model=model, **form.cleaned_data)
+        except services.NameTaken:
             form.add_error("name", f"There is already a {singular} with that name")
         else:
-            services.add_list_entry(actor=request.user, model=model, **form.cleaned_data)
             messages.success(request, f"Added {form.cleaned_data['name']}.")
             return redirect("people:list_entries", kind=kind)
     return render(
@@ -49,7 +50,7 @@ def entries(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @permission_required("people.manage_lists", raise_exception=True)
-def edit_entry(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def edit_entry(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     model, title, singular = _list(kind)
     entry = get_object_or_404(model, pk=pk)
     form = ChoiceEntryForm(
@@ -57,11 +58,11 @@ def edit_entry(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         initial={"name": entry.name, "description": entry.description, "active": entry.active},
     )
     if request.method == "POST" and form.is_valid():
-        clash = model.objects.filter(name__iexact=form.cleaned_data["name"]).exclude(pk=pk)
-        if clash.exists():
+        try:
+            services.change_list_entry(actor=request.user, entry=entry, **form.cleaned_data)
+        except services.NameTaken:
             form.add_error("name", f"There is already a {singular} with that name")
         else:
-            services.change_list_entry(actor=request.user, entry=entry, **form.cleaned_data)
             messages.success(request, "Changes saved.")
             return redirect("people:list_entries", kind=kind)
     return render(

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.audit import queries as audit_queries
 from coproduce.audit import services as audit
 from coproduce.people import queries, services
@@ -63,7 +64,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("people.add_expert", raise_exception=True)
-def add(request: HttpRequest) -> HttpResponse:
+def add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AddExpertForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         expert = services.add_expert(actor=request.user, values=form.profile_values())
@@ -72,13 +73,13 @@ def add(request: HttpRequest) -> HttpResponse:
     return render(request, "people/expert_form.jinja", {"form": form, "expert": None})
 
 
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
     _require(request, "people.change_expert")
     form = ExpertForm(request.POST or None, request.FILES or None, expert=expert)
     if request.method == "POST" and form.is_valid():
         values = form.profile_values()
-        if expert.user_id and values["email"] and values["email"] != expert.user.email.lower():
+        if values["email"] and expert.user and values["email"] != expert.user.email.lower():
             # Their sign-in email changes too: whoever reads the new inbox can sign in as
             # them, so the member of staff confirms it is them first (allauth replays the form
             # after; a photo chosen in the same form has to be chosen again).
@@ -90,7 +91,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+def change_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
     _require(request, "people.change_expert")
     form = StatusForm(request.POST)
@@ -107,7 +108,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def remove_photo(request: HttpRequest, pk: int) -> HttpResponse:
+def remove_photo(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     expert = queries.get_expert_for(request.user, pk)
     _require(request, "people.change_expert")
     services.remove_photo(actor=request.user, expert=expert)
@@ -115,7 +116,7 @@ def remove_photo(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("people:expert_detail", pk=expert.pk)
 
 
-def photo(request: HttpRequest, pk: int) -> HttpResponse:
+def photo(request: HttpRequest, pk: int) -> FileResponse:
     """Photos are private: served only to someone who may see the expert."""
     expert = queries.get_expert_for(request.user, pk)
     if not expert.photo:

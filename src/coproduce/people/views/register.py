@@ -2,10 +2,12 @@
 
 from dataclasses import asdict
 from datetime import date
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,6 +20,7 @@ from coproduce.people.contributions import overview_for
 from coproduce.people.exports import register_csv, register_xlsx
 from coproduce.people.filters import SORT_CHOICES, RegisterFilterForm
 from coproduce.people.models import Expert
+from coproduce.people.presenters import register_rows
 
 # `?per_page=100` shows this many experts a page instead of settings.REGISTER_PAGE_SIZE.
 LONG_PAGE_SIZE = 100
@@ -52,7 +55,7 @@ def register(request: HttpRequest) -> HttpResponse:
     long = request.GET.get("per_page") == str(LONG_PAGE_SIZE)
     paginator = Paginator(experts, LONG_PAGE_SIZE if long else settings.REGISTER_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = list(queries.with_expertise(page.object_list))
+    page.object_list = list(queries.register_page(cast(QuerySet[Expert], page.object_list)))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -62,6 +65,7 @@ def register(request: HttpRequest) -> HttpResponse:
             "filter_form": form,
             "form": form,  # the layout's error summary reads `form`
             "page": page,
+            "rows": register_rows(page.object_list),
             "query_without_page": query.urlencode(),
             "sort_choices": SORT_CHOICES,
             "current_sort": request.GET.get("sort") or "name",

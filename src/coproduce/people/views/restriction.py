@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.people import queries, restriction
 from coproduce.people.forms import LiftRestrictionForm, RestrictionForm
 
@@ -19,7 +20,7 @@ def _expert(request: HttpRequest, pk: int, permission: str):
     return expert
 
 
-def restrict(request: HttpRequest, pk: int) -> HttpResponse:
+def restrict(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     expert = _expert(request, pk, "people.restrict_processing")
     if expert.is_restricted:
         messages.info(request, f"Processing of {expert.full_name}'s information is restricted.")
@@ -41,7 +42,7 @@ def restrict(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "people/restrict.jinja", {"expert": expert, "form": form}, status=status)
 
 
-def lift(request: HttpRequest, pk: int) -> HttpResponse:
+def lift(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     expert = _expert(request, pk, "people.lift_restriction")
     if not expert.is_restricted:
         messages.info(request, f"Processing of {expert.full_name}'s information is not restricted.")

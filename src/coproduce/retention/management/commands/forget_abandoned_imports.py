@@ -3,7 +3,7 @@
 
 from django.core.management.base import BaseCommand
 
-from coproduce.people.imports import forget_abandoned_imports
+from coproduce.retention.receivers import forget_abandoned_imports
 
 
 class Command(BaseCommand):
