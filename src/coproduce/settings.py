@@ -42,6 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Coproduce Partnership")
 ORGANISATION_LOGO_URL = env_str("ORGANISATION_LOGO_URL", "")
+# What the organisation calls its experts, on badges (issue 12 makes it the organisation's to edit).
+COPRODUCE_EXPERT_TERM = env_str("COPRODUCE_EXPERT_TERM", "Expert by Experience")
 INVOLVEMENT_TEAM_EMAIL = env_str("INVOLVEMENT_TEAM_EMAIL", "involvement@example.org")
 # Links in emails. In development they follow the port the site is served on (`make run`
 # passes PORT); a real site sets its public address.

@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("coproduce.opportunities.urls")),
     path("", include("coproduce.payments.urls")),
     path("", include("coproduce.retention.urls")),
+    path("", include("coproduce.onboarding.urls")),
     # Behind our own sign-in (password, second factor, lock-out), audited: see admin_site.
     path("django-admin/", secure(admin.site).urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.

@@ -156,3 +156,96 @@ def test_every_page_only_the_involvement_lead_opens_passes_axe(page, transaction
             ("people:expert_detail", {"pk": erased.pk}),
         ],
     )
+
+
+def _badges_for_the_sweep(coordinator):
+    """A valid badge, a revoked one and an expired one. Made without photos: the production
+    server (COPRODUCE_TEST_SERVER=production) keeps its files apart from the test process."""
+    from datetime import date
+
+    from coproduce.onboarding.models import Badge, BadgePrint
+
+    today = timezone.localdate()
+    valid = Badge.objects.create(
+        expert=ExpertFactory(full_name="Vera Valid"),
+        issued_on=today,
+        expires_on=today + timedelta(days=365),
+    )
+    revoked = Badge.objects.create(
+        expert=ExpertFactory(full_name="Rex Revoked"),
+        issued_on=today,
+        expires_on=today + timedelta(days=365),
+        revoked_at=timezone.now(),
+        revoked_reason="Reported lost",
+    )
+    expired = Badge.objects.create(
+        expert=ExpertFactory(full_name="Ezra Expired"),
+        issued_on=date(2020, 1, 6),
+        expires_on=date(2021, 1, 6),
+    )
+    run = BadgePrint.objects.create(
+        created_by=coordinator, badge_ids=[valid.pk], total=1, state=BadgePrint.State.MAKING
+    )
+    return valid, revoked, expired, run
+
+
+def test_every_badge_page_passes_axe(coordinator_page):
+    valid, revoked, _, run = _badges_for_the_sweep(coordinator_page.user)
+    sweep(
+        coordinator_page,
+        [
+            ("people:expert_detail", {"pk": valid.expert.pk}),
+            ("people:expert_detail", {"pk": revoked.expert.pk}),
+            ("onboarding:badge_issue", {"pk": valid.expert.pk}),
+            ("onboarding:badge_revoke", {"pk": valid.pk}),
+            ("onboarding:badge_print", {}),
+            ("onboarding:badge_print_progress", {"pk": run.pk}),
+        ],
+    )
+
+
+def test_every_badge_check_page_passes_axe(page, transactional_db):
+    valid, revoked, expired, _ = _badges_for_the_sweep(UserFactory(role=Role.COORDINATOR))
+    sweep(
+        page,
+        [
+            ("onboarding:badge_check", {"token": valid.token}),
+            ("onboarding:badge_check", {"token": revoked.token}),
+            ("onboarding:badge_check", {"token": expired.token}),
+        ],
+    )
+
+
+def test_every_support_sheet_page_passes_axe(expert_page):
+    page = expert_page
+    from tests.onboarding.sheet_helpers import make_sheet
+
+    body = "# Before\n\n- send papers early\n\n**Ask early.** [NHS](https://www.nhs.uk)\n\n> Quote"
+    for_staff = make_sheet(title="Inclusive meetings", body=body)
+    for_experts = make_sheet(title="What taking part involves", audience="experts", body=body)
+    retired = make_sheet(title="Old guidance", retired=True)
+    sweep(
+        page,
+        [
+            ("onboarding:sheet_list_experts", {}),
+            ("onboarding:sheet_detail", {"pk": for_experts.pk}),
+        ],
+    )
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    sweep(
+        page,
+        [
+            ("onboarding:sheet_list", {}),
+            ("onboarding:sheet_detail", {"pk": for_staff.pk}),
+            ("onboarding:sheet_detail", {"pk": retired.pk}),
+            ("onboarding:sheet_manage", {}),
+            ("onboarding:sheet_new", {}),
+            ("onboarding:sheet_edit", {"pk": for_staff.pk}),
+            ("onboarding:sheet_retire", {"pk": for_staff.pk}),
+        ],
+    )
+    # "Print this page" is a button the print module shows (no inline script); the words for
+    # people without scripts are hidden once it does.
+    visit(page, reverse("onboarding:sheet_detail", kwargs={"pk": for_staff.pk}))
+    assert page.get_by_role("button", name="Print this page").is_visible()
+    assert not page.get_by_text("use your browser's print option").is_visible()

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 # Modules that hold forms: the forms modules, and the few views and filters with a form of
 # their own.
-FORM_MODULES = re.compile(r"^coproduce\.[a-z_]+\.(forms(\..+)?|views(\..+)?|filters)$")
+FORM_MODULES = re.compile(r"^coproduce\.[a-z_]+(\.[a-z_]+)*\.(forms(\..+)?|views(\..+)?|filters)$")
 
 
 def project_forms() -> set[type]:
@@ -92,6 +92,7 @@ BUILD = {
     "StaffFeeChoiceForm": lambda: {"fee": Decimal("30.00")},
     "OwnProfileForm": lambda: {"expert": ExpertFactory()},
     "TeamChoiceForm": lambda: {"teams": []},
+    "PrintChosenForm": lambda: {"badge_ids": [1, 2]},
     "ColumnsForm": _columns_kwargs,
     "RunForm@coproduce.people.views.imports": _import_run_kwargs,
     "LoginForm": lambda: {"request": _request()},

@@ -2,6 +2,7 @@
 fails the suite. Each entry: (method, url kwargs key, expectations)."""
 
 from tests.permissions.matrix_auth import AUTH
+from tests.permissions.matrix_badges import BADGES
 from tests.permissions.matrix_calendar import CALENDAR
 from tests.permissions.matrix_import import IMPORT
 from tests.permissions.matrix_invitations import INVITATIONS
@@ -12,6 +13,7 @@ from tests.permissions.matrix_payments_staff import PAYMENTS_STAFF
 from tests.permissions.matrix_requests import REQUESTS
 from tests.permissions.matrix_restriction import RESTRICTION
 from tests.permissions.matrix_shortlist import SHORTLIST
+from tests.permissions.matrix_support_sheets import SUPPORT_SHEETS
 from tests.permissions.outcomes import (
     DENIED,
     INVALID,
@@ -100,4 +102,6 @@ MATRIX = {
     **PAYMENTS_MINE,
     **PAYMENTS_PLACES,
     **RESTRICTION,
+    **SUPPORT_SHEETS,
+    **BADGES,
 }

@@ -10,11 +10,13 @@ from coproduce.accounts.roles import Role
 from coproduce.people.models import ImportBatch
 from tests.factories import ExpertFactory, SkillFactory, UserFactory, expert_with_account
 from tests.permissions import (
+    matrix_badges,
     matrix_payments_mine,
     matrix_payments_money,
     matrix_payments_places,
     matrix_payments_staff,
     matrix_restriction,
+    matrix_support_sheets,
 )
 from tests.permissions.matrix import MATRIX
 from tests.permissions.outcomes import DENIED, LOGIN, MISSING, OK, REDIRECT, ROLES, TOO_MANY
@@ -70,6 +72,8 @@ def _kwargs(key: str) -> dict:
         matrix_payments_mine,
         matrix_payments_places,
         matrix_restriction,
+        matrix_badges,
+        matrix_support_sheets,
     ):
         found = part.kwargs(key)
         if found is not None:

@@ -47,11 +47,13 @@ def navigation_for(request) -> Navigation:
                 _item(request, "payments:budgets", "Budgets"),
                 _item(request, "retention:settings", "Retention"),
             ]
+        nav.items.append(_item(request, "onboarding:sheet_list", "Support sheets"))
     elif role == Role.STAFF:
         nav.items = [
             _item(request, "opportunities:request_new", "Ask for involvement"),
             _item(request, "opportunities:request_list", "Your requests"),
             _item(request, "opportunities:calendar", "Calendar"),
+            _item(request, "onboarding:sheet_list", "Support sheets"),
         ]
     elif role == Role.FINANCE:
         nav.items = [
@@ -61,17 +63,20 @@ def navigation_for(request) -> Navigation:
             _item(request, "payments:budgets", "Budgets"),
             _item(request, "payments:policy", "Payment policy"),
             _item(request, "opportunities:calendar", "Calendar"),
+            _item(request, "onboarding:sheet_list", "Support sheets"),
         ]
     elif role == Role.EXPERT:
         nav.items = [
             _item(request, "opportunities:my_involvement", "My involvement"),
             _item(request, "payments:my_claims", "My money"),
             _item(request, "people:my_profile", "My profile"),
+            _item(request, "onboarding:sheet_list_experts", "Support sheets"),
         ]
     elif role == Role.ADMINISTRATOR:
         nav.items = [
             _item(request, "accounts:staff_list", "Staff accounts"),
             _item(request, "accounts:team_list", "Teams"),
+            _item(request, "onboarding:sheet_list", "Support sheets"),
         ]
     account = [{"text": user.display_name, "icon": True}]
     if role != Role.EXPERT:

@@ -68,6 +68,15 @@ class AuditEvent(AppendOnly):
         PAYMENT_POLICY_SET = "payment policy set", "Payment policy set"
         PAYMENT_POLICY_REPLACED = "payment policy replaced", "Payment policy replaced"
         BUDGET_SET = "budget set", "Budget set"
+        # Photo ID badges.
+        BADGE_ISSUED = "badge issued", "Badge issued"
+        BADGE_REVOKED = "badge revoked", "Badge revoked"
+        BADGES_PRINTED = "badges printed", "Badges printed"
+        # Support sheets: guidance pages the involvement lead writes.
+        SHEET_ADDED = "support sheet added", "Support sheet added"
+        SHEET_CHANGED = "support sheet changed", "Support sheet changed"
+        SHEET_RETIRED = "support sheet retired", "Support sheet retired"
+        SHEET_RESTORED = "support sheet restored", "Support sheet brought back"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -26,6 +26,9 @@ PUBLIC_URL_NAMES = frozenset(
         "invitation_answered",
         # An expert's calendar app opens their private feed by its secret address.
         "calendar_feed",
+        # A photo ID badge's QR code opens its check page (and photo) by its secret address.
+        "badge_check",
+        "badge_check_photo",
         # Load balancers and monitors: they say nothing personal, and never sign in.
         "health_live",
         "health_ready",

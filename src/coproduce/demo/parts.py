@@ -3,6 +3,6 @@ it already in place (people finds the staff that accounts made)."""
 
 from types import ModuleType
 
-from coproduce.demo import accounts, opportunities, payments, people
+from coproduce.demo import accounts, opportunities, payments, people, support_sheets
 
-PARTS: tuple[ModuleType, ...] = (accounts, people, opportunities, payments)
+PARTS: tuple[ModuleType, ...] = (accounts, people, opportunities, payments, support_sheets)

@@ -1,5 +1,11 @@
-"""What an expert has signed and completed before some work: the confidentiality agreement
-and safeguarding training. Opportunities name these as prerequisites."""
+"""What an expert has signed and completed before some work (the confidentiality agreement
+and safeguarding training, which opportunities name as prerequisites), and their photo ID
+badges."""
+
+import secrets
+import uuid
+from datetime import date
+from enum import StrEnum
 
 from django.conf import settings
 from django.db import models
@@ -32,3 +38,130 @@ class Completion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_prerequisite_display()} on {self.completed_on}"
+
+
+class BadgeStatus(StrEnum):
+    VALID = "valid"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+def badge_token() -> str:
+    # 32 characters, about 192 bits: the check page's address cannot be guessed or counted.
+    return secrets.token_urlsafe(24)
+
+
+class Badge(models.Model):
+    """A photo ID badge given to one expert, valid from the day it is issued until it expires
+    or is revoked. Issuing a new badge revokes the one before, so an expert has at most one
+    badge that is not revoked. The badge's QR code opens the public check page by `token`."""
+
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="badges")
+    token = models.CharField(max_length=64, unique=True, default=badge_token, editable=False)
+    issued_on = models.DateField()
+    expires_on = models.DateField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__gt=models.F("issued_on")),
+                name="badge_expires_after_issue",
+            ),
+            models.UniqueConstraint(
+                fields=["expert"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_unrevoked_badge_per_expert",
+            ),
+        ]
+        indexes = [models.Index(fields=["revoked_at", "expires_on", "issued_on"])]
+
+    def __str__(self) -> str:
+        return f"Badge {self.number}"
+
+    @property
+    def number(self) -> str:
+        """The number printed on the badge: its record's number, six figures at least."""
+        return f"{self.pk:06d}" if self.pk else ""
+
+    def status_on(self, day: date) -> BadgeStatus:
+        """ "valid", "expired" or "revoked" on this day. A revoked badge says so first."""
+        if self.revoked_at is not None:
+            return BadgeStatus.REVOKED
+        if day >= self.expires_on:
+            return BadgeStatus.EXPIRED
+        return BadgeStatus.VALID
+
+
+def badge_print_path(instance: "BadgePrint", filename: str) -> str:
+    # A random name in private storage: served only through the staff download view.
+    return f"badges/{uuid.uuid4().hex}.pdf"
+
+
+class BadgePrint(models.Model):
+    """Many badges made into one PDF in the background, counting cards as it goes so the
+    coordinator sees progress; the file is private and only the team downloads it."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        MAKING = "making", "Making the badges"
+        DONE = "done", "Ready to download"
+        FAILED = "failed", "Could not be made"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    badge_ids = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    prepared = models.PositiveIntegerField(default=0)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    file = models.FileField(upload_to=badge_print_path, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    problem = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.total} badges, {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SupportSheet(models.Model):
+    """A page of guidance the involvement lead writes in Markdown: for staff (involving
+    experts well, inclusive meetings) or for experts (what taking part involves). A retired
+    sheet is kept, with its history, but no longer shown. The Markdown is made into HTML
+    each time it is shown (coproduce.onboarding.markdown), so the sanitiser's rules of today
+    apply to every sheet, however long ago it was written."""
+
+    class Audience(models.TextChoices):
+        STAFF = "staff", "Staff"
+        EXPERTS = "experts", "Experts by Experience"
+
+    title = models.CharField(max_length=120)
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    summary = models.CharField(max_length=300)
+    body = models.TextField(max_length=20_000, help_text="Markdown")
+    position = models.PositiveSmallIntegerField(default=1, help_text="Lowest first")
+    created_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["audience", "position", "title", "id"]
+        indexes = [models.Index(fields=["audience", "retired_at", "position"])]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,6 +1,10 @@
 import { initAll } from '../vendor/nhsuk/nhsuk-frontend.min.js'
 // The warning before a signed-in person is signed out (it does nothing on other pages).
 import './session-timeout.mjs'
+// "Print this page" on support sheets (it does nothing on other pages).
+import './print-page.mjs'
+// Pages that follow work done in the background, such as making badges.
+import './progress.mjs'
 
 initAll()
 
