@@ -8,4 +8,6 @@ SCHEDULE: dict[str, str] = {
     # The retention rules: people who left and old enquiries erased, old receipts and audit
     # records deleted, spreadsheet uploads nobody finished importing forgotten.
     "coproduce.retention.tasks.apply_retention": "15 3 * * *",
+    # Sheets of printed ID badges (names and photos) are kept a week, then forgotten.
+    "coproduce.onboarding.tasks.forget_old_badge_prints": "30 3 * * *",
 }

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from coproduce.onboarding import print_files
 from coproduce.onboarding.badge_cards import badges_pdf, cards_for
 from coproduce.onboarding.models import BadgePrint
 from coproduce.onboarding.queries import badges_to_print
@@ -51,3 +52,9 @@ def make_badge_print(print_id: int) -> int:
         prepared=F("total"),
     )
     return len(cards)
+
+
+@task()
+def forget_old_badge_prints() -> int:
+    """Nightly: badge print files made more than a week ago leave the server (print_files)."""
+    return print_files.forget_old_badge_prints()
