@@ -76,9 +76,12 @@ INSTALLED_APPS = [
     "coproduce.audit",
     "coproduce.accounts",
     "coproduce.people",
+    "coproduce.training",
     "coproduce.onboarding",
     "coproduce.opportunities",
+    "coproduce.parking",
     "coproduce.payments",
+    "coproduce.welcome",
     "coproduce.retention",
     # Last: `manage.py demo_data` and the fictional records it makes, which use every app above.
     "coproduce.demo",

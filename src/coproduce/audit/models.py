@@ -77,6 +77,40 @@ class AuditEvent(AppendOnly):
         SHEET_CHANGED = "support sheet changed", "Support sheet changed"
         SHEET_RETIRED = "support sheet retired", "Support sheet retired"
         SHEET_RESTORED = "support sheet restored", "Support sheet brought back"
+        # Agreements and the onboarding checklist.
+        AGREEMENT_ADDED = "agreement added", "Agreement added"
+        AGREEMENT_PUBLISHED = "agreement version published", "New agreement version published"
+        AGREEMENT_RETIRED = "agreement retired", "Agreement retired"
+        AGREEMENT_SIGNED = "agreement signed", "Agreement signed"
+        AGREEMENT_SIGNED_ON_PAPER = "agreement signed on paper", "Agreement signed on paper"
+        CHECKLIST_CHANGED = "onboarding checklist changed", "Onboarding checklist changed"
+        ONBOARDING_COMPLETED = "onboarding completed", "Made active after onboarding"
+        # Training.
+        COURSE_ADDED = "course added", "Course added"
+        COURSE_CHANGED = "course changed", "Course changed"
+        COURSE_RETIRED = "course retired", "Course retired"
+        TRAINING_RECORDED = "training recorded", "Training recorded"
+        TRAINING_CORRECTED = "training corrected", "Training record corrected"
+        TRAINING_REMOVED = "training removed", "Training record removed"
+        TRAINING_REMINDED = "training reminder sent", "Training expiry reminder sent"
+        # Confidential work (serious incident investigations).
+        MADE_CONFIDENTIAL = "made confidential", "Made confidential"
+        CONFIDENTIAL_STAFF_CHANGED = "confidential staff changed", "Named staff changed"
+        CHECK_IN_RECORDED = "check-in recorded", "Debrief or check-in recorded"
+        PAPER_ADDED = "paper added", "Paper added"
+        PAPER_OPENED = "paper opened", "Paper opened"
+        PAPER_WITHDRAWN = "paper withdrawn", "Paper withdrawn"
+        # Welcome packs.
+        WELCOME_PACK_SENT = "welcome pack sent", "Welcome pack sent"
+        WELCOME_SECTION_CHANGED = "welcome section changed", "Welcome pack wording changed"
+        # Parking.
+        VEHICLE_ADDED = "vehicle added", "Vehicle added"
+        VEHICLE_CHANGED = "vehicle changed", "Vehicle changed"
+        VEHICLE_REMOVED = "vehicle removed", "Vehicle removed"
+        PERMIT_ISSUED = "permit issued", "Parking permit issued"
+        PERMIT_CANCELLED = "permit cancelled", "Parking permit cancelled"
+        # The organisation's own words.
+        TERMS_CHANGED = "terms changed", "Our words changed"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -15,15 +15,22 @@ from coproduce.people.models import Expert
 
 
 class Prerequisite(models.TextChoices):
+    """What work can require. Agreements are met by signing their current version; training
+    by a valid record of a course of that kind (coproduce.training.models.CourseKind)."""
+
     CONFIDENTIALITY = "confidentiality", "Signed confidentiality agreement"
+    CODE_OF_CONDUCT = "code_of_conduct", "Signed code of conduct"
     SAFEGUARDING = "safeguarding", "Safeguarding training"
+    INDUCTION = "induction", "Induction training"
+    INVESTIGATION = "investigation", "Investigation training"
+    INFORMATION_GOVERNANCE = "information_governance", "Information governance training"
 
 
 class Completion(models.Model):
     """One prerequisite met by one expert: signed or completed on a day, maybe expiring."""
 
     expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="completions")
-    prerequisite = models.CharField(max_length=20, choices=Prerequisite.choices)
+    prerequisite = models.CharField(max_length=30, choices=Prerequisite.choices)
     completed_on = models.DateField()
     expires_on = models.DateField(null=True, blank=True)
     version = models.CharField(max_length=20, blank=True, help_text="e.g. the agreement's version")
@@ -165,3 +172,28 @@ class SupportSheet(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class WelcomePackSent(models.Model):
+    """A welcome pack was sent to (or given to) an expert: the checklist's "welcome pack sent".
+    What the pack said is not kept; it is made again from today's content when asked."""
+
+    class Format(models.TextChoices):
+        STANDARD = "standard", "Standard"
+        LARGE_PRINT = "large_print", "Large print"
+        EASY_READ = "easy_read", "Easy Read"
+
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="welcome_packs")
+    sent_on = models.DateField()
+    format = models.CharField(max_length=12, choices=Format.choices, default=Format.STANDARD)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_on", "-id"]
+        indexes = [models.Index(fields=["expert", "-sent_on"])]
+
+    def __str__(self) -> str:
+        return f"Welcome pack sent on {self.sent_on}"

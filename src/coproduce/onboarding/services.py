@@ -9,7 +9,7 @@ from django.utils import timezone
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.core.formats import long_date
-from coproduce.onboarding.models import Badge, BadgePrint
+from coproduce.onboarding.models import Badge, BadgePrint, WelcomePackSent
 from coproduce.onboarding.tasks import make_badge_print
 from coproduce.people.models import Expert
 
@@ -110,3 +110,25 @@ def record_badge_printed(*, actor, badge: Badge) -> None:
         subject=badge.expert,
         summary=f"Badge {badge.number} printed",
     )
+
+
+def record_welcome_pack_sent(
+    *, actor, expert: Expert, sent_on: date, format: str = WelcomePackSent.Format.STANDARD
+) -> WelcomePackSent:
+    """Records that a welcome pack went to the expert (the checklist's "welcome pack sent")."""
+    if format not in WelcomePackSent.Format.values:
+        raise ValueError(f"Unknown welcome pack format {format!r}")
+    with transaction.atomic():
+        sent = WelcomePackSent.objects.create(
+            expert=expert, sent_on=sent_on, format=format, sent_by=actor
+        )
+        audit.record_change(
+            actor=actor,
+            instance=sent,
+            subject=expert,
+            action=AuditEvent.Action.WELCOME_PACK_SENT,
+            summary=f"{WelcomePackSent.Format(format).label} welcome pack sent on "
+            f"{long_date(sent_on)}",
+            changes={"format": [None, format]},
+        )
+    return sent

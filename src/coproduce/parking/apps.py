@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ParkingConfig(AppConfig):
+    name = "coproduce.parking"
+    label = "parking"

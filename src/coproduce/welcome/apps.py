@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WelcomeConfig(AppConfig):
+    name = "coproduce.welcome"
+    label = "welcome"
