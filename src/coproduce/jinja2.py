@@ -14,10 +14,18 @@ from coproduce.accounts.social import provider_enabled
 from coproduce.core import formats
 from coproduce.core.csp import csp_nonce
 from coproduce.core.forms import field_items, widget_kind
+from coproduce.core.terms import terms_for_templates
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def work_title(opportunity: Any) -> str:
+    """{{ session.opportunity | work_title }}: the title, or "Confidential work" for
+    confidential work (on staff pages such as finance's claims, where the reader may not be
+    one of its named staff). See opportunities.queries.confidential."""
+    return "Confidential work" if getattr(opportunity, "confidential", False) else opportunity.title
 
 
 def environment(**options: Any) -> Environment:
@@ -38,6 +46,9 @@ def environment(**options: Any) -> Environment:
             "navigation_for": navigation_for,
             "field_items": field_items,
             "nhs_sign_in_enabled": provider_enabled,
+            # The organisation's own words: {{ terms.expert }}, {{ terms.experts }},
+            # {{ terms.staff }}, {{ terms.slogan }} (core/terms.py; cached, no query a page).
+            "terms": terms_for_templates,
         }
     )
     env.filters.update(
@@ -52,6 +63,7 @@ def environment(**options: Any) -> Environment:
             "count_of": formats.count_of,
             # Django's: {{ n | pluralize }} is "" or "s"; {{ n | pluralize("is,are") }}
             "pluralize": pluralize,
+            "work_title": work_title,
         }
     )
     return env

@@ -10,4 +10,10 @@ SCHEDULE: dict[str, str] = {
     "coproduce.retention.tasks.apply_retention": "15 3 * * *",
     # Sheets of printed ID badges (names and photos) are kept a week, then forgotten.
     "coproduce.onboarding.tasks.forget_old_badge_prints": "30 3 * * *",
+    # Papers of confidential work that has closed are withdrawn (their files deleted).
+    "coproduce.opportunities.confidential.tasks.withdraw_papers_of_closed_work": "45 3 * * *",
+    # Prints of many welcome packs (names) are kept a week, then forgotten.
+    "coproduce.welcome.tasks.forget_old_welcome_prints": "35 3 * * *",
+    # Reminders to people whose training runs out soon, and the team's list: each sent once.
+    "coproduce.training.tasks.send_training_reminders": "0 8 * * *",
 }

@@ -45,6 +45,8 @@ ORGANISATION_LOGO_URL = env_str("ORGANISATION_LOGO_URL", "")
 # What the organisation calls its experts, on badges (issue 12 makes it the organisation's to edit).
 COPRODUCE_EXPERT_TERM = env_str("COPRODUCE_EXPERT_TERM", "Expert by Experience")
 INVOLVEMENT_TEAM_EMAIL = env_str("INVOLVEMENT_TEAM_EMAIL", "involvement@example.org")
+# How many days before someone's training runs out they (and the team) get a reminder.
+TRAINING_REMINDER_DAYS = env_int("TRAINING_REMINDER_DAYS", 30)
 # Links in emails. In development they follow the port the site is served on (`make run`
 # passes PORT); a real site sets its public address.
 SITE_URL = env_str(

@@ -39,6 +39,9 @@ urlpatterns = [
     path("", include("coproduce.payments.urls")),
     path("", include("coproduce.retention.urls")),
     path("", include("coproduce.onboarding.urls")),
+    path("", include("coproduce.welcome.urls")),
+    path("", include("coproduce.parking.urls")),
+    path("training/", include("coproduce.training.urls")),
     # Behind our own sign-in (password, second factor, lock-out), audited: see admin_site.
     path("django-admin/", secure(admin.site).urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.

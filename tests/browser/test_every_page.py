@@ -151,6 +151,7 @@ def test_every_page_only_the_involvement_lead_opens_passes_axe(page, transaction
             ("people:expert_data", {"pk": expert.pk}),
             ("people:expert_restriction_lift", {"pk": restricted.pk}),
             ("retention:settings", {}),
+            ("accounts:our_words", {}),
             ("people:expert_erase", {"pk": expert.pk}),
             # An erased record: only when it was erased.
             ("people:expert_detail", {"pk": erased.pk}),
@@ -249,3 +250,219 @@ def test_every_support_sheet_page_passes_axe(expert_page):
     visit(page, reverse("onboarding:sheet_detail", kwargs={"pk": for_staff.pk}))
     assert page.get_by_role("button", name="Print this page").is_visible()
     assert not page.get_by_text("use your browser's print option").is_visible()
+
+
+def test_every_agreement_and_onboarding_page_passes_axe(expert_page):
+    from coproduce.onboarding.agreements import services as agreements
+    from tests.onboarding.agreement_helpers import publish, sign
+
+    page = expert_page
+    first = publish("confidentiality")
+    sign(page.expert, first)
+    second = agreements.publish_version(
+        actor=None,
+        agreement=first.agreement,
+        body="## What we agree\n\n- keep it private\n\n**Ask us** if unsure.",
+        easy_read="We keep things private.\n\nWe do not tell others.",
+        what_changed="A part about social media",
+        after=1,
+    )
+    conduct = publish("code_of_conduct")
+    newcomer = ExpertFactory(full_name="Nia Newcomer", status="onboarding")
+    sweep(
+        page,
+        [
+            ("opportunities:my_involvement", {}),
+            ("onboarding:my_agreements", {}),
+            ("onboarding:agreement_read", {"pk": second.pk}),
+            ("onboarding:agreement_easy_read", {"pk": second.pk}),
+            ("onboarding:agreement_read", {"pk": first.pk}),
+        ],
+    )
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    sweep(
+        page,
+        [
+            ("onboarding:agreement_list", {}),
+            ("onboarding:agreement_new", {}),
+            ("onboarding:agreement_detail", {"pk": first.agreement_id}),
+            ("onboarding:agreement_publish", {"pk": first.agreement_id}),
+            ("onboarding:agreement_read", {"pk": conduct.pk}),
+            ("onboarding:agreement_paper", {"pk": newcomer.pk}),
+            ("onboarding:onboarding_list", {}),
+            ("onboarding:checklist_settings", {}),
+            ("people:expert_detail", {"pk": newcomer.pk}),
+        ],
+    )
+
+
+def test_every_parking_page_passes_axe(expert_page):
+    from tests.parking.helpers import DAY, booked, permit, vehicle
+
+    page = expert_page
+    car = vehicle(page.expert, "AB12 CDE", make="Ford Fiesta", colour="Blue", blue_badge=True)
+    sweep(
+        page,
+        [
+            ("parking:my_vehicles", {}),
+            ("parking:my_vehicle_add", {}),
+            ("parking:my_vehicle_remove", {"pk": car.pk}),
+        ],
+    )
+    issued = permit(car)
+    booked(page.expert, issued.venue, day=DAY, title="Secret review", confidential=True)
+    sign_in_as(page, Role.COORDINATOR)
+    sweep(
+        page,
+        [
+            ("people:expert_detail", {"pk": page.expert.pk}),
+            ("parking:expert_parking", {"pk": page.expert.pk}),
+            ("parking:vehicle_add", {"pk": page.expert.pk}),
+            ("parking:vehicle_remove", {"pk": car.pk}),
+            ("parking:permit_issue", {"pk": page.expert.pk}),
+            ("parking:permit_cancel", {"pk": issued.pk}),
+            ("parking:attendant_lists", {}),
+            ("parking:attendant_day", {"day": DAY.isoformat()}),
+            ("parking:attendant_list", {"day": DAY.isoformat(), "venue": issued.venue.pk}),
+        ],
+    )
+
+
+def _training_for_the_sweep(expert, staff):
+    from datetime import timedelta as days
+
+    from tests.training.helpers import make_course, make_record
+
+    today = timezone.localdate()
+    safeguarding = make_course(name="Safeguarding adults", valid_for_months=36, for_staff=True)
+    induction = make_course(name="Induction", kind="induction", valid_for_months=None)
+    make_course(
+        name="Chairing a meeting",
+        kind="development",
+        valid_for_months=None,
+        description="Learn to chair a meeting so that everyone is heard.",
+    )
+    make_course(name="Old information governance", kind="information_governance", retired=True)
+    make_record(course=induction, expert=expert, completed_on=today - days(400))
+    record = make_record(
+        course=safeguarding,
+        expert=expert,
+        completed_on=today - days(1080),
+        expires_on=today + days(14),
+    )
+    make_record(course=safeguarding, staff=staff, completed_on=today - days(30))
+    return safeguarding, record
+
+
+def test_every_training_page_passes_axe(expert_page):
+    page = expert_page
+    staff = UserFactory(role=Role.STAFF, full_name="Sam Staff")
+    course, record = _training_for_the_sweep(page.expert, staff)
+    sweep(page, [("training:mine", {})])
+    sign_in(page, staff)
+    sweep(page, [("training:mine", {})])
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    sweep(
+        page,
+        [
+            ("training:records", {}),
+            ("training:expiring", {}),
+            ("training:expired", {}),
+            ("training:courses", {}),
+            ("training:course_new", {}),
+            ("training:course_edit", {"pk": course.pk}),
+            ("training:course_retire", {"pk": course.pk}),
+            ("training:record_expert", {"pk": page.expert.pk}),
+            ("training:record_staff", {}),
+            ("training:record_many", {}),
+            ("training:record_edit", {"pk": record.pk}),
+            ("training:record_remove", {"pk": record.pk}),
+            ("people:expert_detail", {"pk": page.expert.pk}),
+        ],
+    )
+    visit(page, reverse("training:record_many") + "?q=Eve")
+    check_page(page, small_screen=True)
+
+
+def test_every_welcome_pack_page_passes_axe(expert_page):
+    from coproduce.welcome import services as welcome_services
+    from coproduce.welcome.models import WelcomePrint
+    from tests.welcome.helpers import needs, world
+
+    page = expert_page
+    world()
+    needs(page.expert, "Easy read")
+    my_pack = reverse("welcome:my_pack")
+    for fmt in ("standard", "large_print", "easy_read"):
+        visit(page, f"{my_pack}?format={fmt}")
+        check_page(page, small_screen=True)
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    lead = UserFactory(role=Role.INVOLVEMENT_LEAD)
+    welcome_services.change_section(actor=lead, key="role", body="Ours", easy_read="Ours.")
+    run = WelcomePrint.objects.create(
+        created_by=lead, expert_ids=[page.expert.pk], total=1, state=WelcomePrint.State.MAKING
+    )
+    expert = page.expert
+    sweep(
+        page,
+        [
+            ("welcome:overview", {}),
+            ("welcome:section_edit", {"key": "role"}),
+            ("welcome:section_reset", {"key": "role"}),
+            ("welcome:settings", {}),
+            ("welcome:print", {}),
+            ("welcome:print_progress", {"pk": run.pk}),
+            ("welcome:mark_sent", {"pk": expert.pk}),
+            ("people:expert_detail", {"pk": expert.pk}),
+        ],
+    )
+    pack = reverse("welcome:expert_pack", kwargs={"pk": expert.pk})
+    for fmt in ("standard", "large_print", "easy_read"):
+        visit(page, f"{pack}?format={fmt}")
+        check_page(page, small_screen=True)
+
+
+def test_every_confidential_work_page_passes_axe(expert_page):
+    from coproduce.opportunities.models import CheckIn
+    from coproduce.opportunities.services.attendance import AttendanceEntry, record_attendance
+    from tests.opportunities.confidential_helpers import add_paper, make_confidential_work
+
+    page = expert_page
+    coordinator = UserFactory(role=Role.COORDINATOR, full_name="Cora Coordinator")
+    opportunity, session, invitation = make_confidential_work(
+        named=[coordinator], past=True, expert=page.expert
+    )
+    record_attendance(
+        actor=coordinator,
+        session=session,
+        entries=[AttendanceEntry(invitation.pk, "attended", Decimal("2"))],
+    )
+    paper = add_paper(opportunity, coordinator)
+    withdrawn = add_paper(opportunity, coordinator, "Old draft")
+    from coproduce.opportunities.confidential.services import withdraw_paper
+
+    withdraw_paper(actor=coordinator, paper=withdrawn)
+    check_in = CheckIn.objects.filter(kind="debrief").get()
+    sweep(
+        page,
+        [
+            ("opportunities:my_involvement", {}),
+            ("opportunities:my_confidential_work", {"pk": opportunity.pk}),
+            ("opportunities:confidential_paper", {"pk": withdrawn.pk}),
+        ],
+    )
+    sign_in(page, coordinator)
+    sweep(
+        page,
+        [
+            ("opportunities:confidential_list", {}),
+            ("opportunities:confidential_work", {"pk": opportunity.pk}),
+            ("opportunities:confidential_staff", {"pk": opportunity.pk}),
+            ("opportunities:confidential_paper_add", {"pk": opportunity.pk}),
+            ("opportunities:confidential_paper_withdraw", {"pk": paper.pk}),
+            ("opportunities:confidential_close", {"pk": opportunity.pk}),
+            ("opportunities:confidential_check_ins", {}),
+            ("opportunities:confidential_check_in", {"pk": check_in.pk}),
+            ("opportunities:opportunity_edit", {"pk": opportunity.pk}),
+        ],
+    )

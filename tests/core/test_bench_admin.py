@@ -61,3 +61,33 @@ def test_a_missing_admin_time_is_said_not_missed():
     timed, ratio = admin_rows("PostgreSQL", register, failed)
     assert ratio.met is None and ratio.verdict == "not measured: RuntimeError: answered 403"
     assert len([r for r in _not_measured("SQLite", 100, "down") if "admin" in r.measurement]) == 4
+
+
+class _Client:
+    """Answers every page at once, writing down which client was asked, in order."""
+
+    def __init__(self, name: str, asked: list[str]):
+        self.name, self.asked = name, asked
+
+    def get(self, path: str):
+        from types import SimpleNamespace
+
+        self.asked.append(self.name)
+        return SimpleNamespace(status_code=200)
+
+
+@pytest.mark.django_db
+def test_the_register_and_the_admin_are_timed_turn_about():
+    from coproduce.bench.cases import Case
+    from coproduce.bench.worker import WARM_UPS, _measure_beside
+
+    asked: list[str] = []
+    register = (_Client("register", asked), Case("register, first page", 100, lambda f: "/r"))
+    admin = (_Client("admin", asked), Case("admin", None, lambda f: "/a"))
+    first, second = _measure_beside(register, admin, Fixtures(area_id=0, expert_id=0), 4)
+    timed = asked[2 * WARM_UPS : -2]
+    # Whoever went second goes first next time, so neither always meets a warmer machine.
+    assert timed == ["register", "admin", "admin", "register"] * 2
+    assert (first.name, second.name) == ("register, first page", "admin")
+    assert first.error == second.error == ""
+    assert first.median_ms is not None and second.median_ms is not None

@@ -19,7 +19,13 @@ from django.test import RequestFactory
 
 import coproduce
 from coproduce.core.dates import DateInputField
-from tests.factories import ExpertFactory, InvitationFactory, SessionFactory, UserFactory
+from tests.factories import (
+    ExpertFactory,
+    InvitationFactory,
+    OpportunityFactory,
+    SessionFactory,
+    UserFactory,
+)
 from tests.payments.helpers import accepted_place, attend, make_policy
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +87,13 @@ def _user_kwargs():
     return {"user": UserFactory()}
 
 
+def _permit_kwargs():
+    from tests.factories import VenueFactory
+    from tests.parking.helpers import vehicle
+
+    return {"vehicles": [vehicle()], "venues": [VenueFactory()]}
+
+
 MADE: dict = {}  # made once for a test, reused by each post
 
 
@@ -93,6 +106,11 @@ BUILD = {
     "OwnProfileForm": lambda: {"expert": ExpertFactory()},
     "TeamChoiceForm": lambda: {"teams": []},
     "PrintChosenForm": lambda: {"badge_ids": [1, 2]},
+    "PermitForm": _permit_kwargs,
+    "ChosenExpertsForm": lambda: {"expert_ids": [1, 2]},
+    "PackSettingsForm": lambda: {"sheets": []},
+    "NamedStaffForm": lambda: {"opportunity": OpportunityFactory()},
+    "PaperSignatureForm": lambda: {"choices": [(1, "Confidentiality agreement, version 1")]},
     "ColumnsForm": _columns_kwargs,
     "RunForm@coproduce.people.views.imports": _import_run_kwargs,
     "LoginForm": lambda: {"request": _request()},
@@ -108,7 +126,14 @@ BUILD = {
     "GenerateRecoveryCodesForm": _user_kwargs,
 }
 # Parts of other forms, tried through the forms made from them.
-PARTS = {"ExpertFormBase", "ContactFields", "ScheduleFields", "AllauthFormMixin"}
+PARTS = {
+    "ExpertFormBase",
+    "ContactFields",
+    "ScheduleFields",
+    "AllauthFormMixin",
+    "NamedStaffMixin",
+    "ConfidentialFields",
+}
 
 
 def _key(form_class: type) -> str:

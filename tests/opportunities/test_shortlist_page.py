@@ -12,7 +12,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from coproduce.onboarding.models import Completion
 from coproduce.opportunities.matching.shortlist import shortlist
 from coproduce.opportunities.models import Invitation, Opportunity, Session
 from coproduce.opportunities.views import shortlist as views
@@ -27,6 +26,7 @@ from tests.factories import (
     SkillFactory,
     VenueFactory,
 )
+from tests.onboarding.agreement_helpers import confidentiality_signed
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -82,9 +82,7 @@ def add_experts(opportunity: Opportunity, count: int, attendances_each: int = 0)
             earnings_limit="20.00" if n % 5 == 0 else None,
         )
         if n % 4:
-            Completion.objects.create(
-                expert=expert, prerequisite="confidentiality", completed_on=NOW.date()
-            )
+            confidentiality_signed(expert)
         Invitation.objects.bulk_create(
             Invitation(session=s, expert=expert, attendance="attended") for s in past
         )
@@ -157,7 +155,9 @@ def test_shown_apart_are_counted_then_listed_with_why(coordinator_client, opport
     assert "Paused: taking a break" not in html
     html = coordinator_client.get(page_url(opportunity, "?apart=on")).content.decode()
     assert "Paused: taking a break" in html
-    assert "Missing a prerequisite: signed confidentiality agreement" in html
+    assert (
+        "Missing a prerequisite: has not signed version 1 of the confidentiality agreement" in html
+    )
     assert "Already invited to 1 upcoming session of this opportunity (invited)" in html
 
 
@@ -166,7 +166,7 @@ def test_name_filter_and_show_more(coordinator_client, opportunity):
     wendy = ExpertFactory(
         full_name="Wendy Walker", lived_experience=opportunity.wanted_experience.all()
     )
-    Completion.objects.create(expert=wendy, prerequisite="confidentiality", completed_on=NOW.date())
+    confidentiality_signed(wendy)
     html = coordinator_client.get(page_url(opportunity, "?q=walker")).content.decode()
     assert "Wendy Walker" in html and "Jo Smith" not in html
     assert "Showing the best 1 of 1 expert named like “walker”." in html
@@ -213,9 +213,7 @@ def add_unmatched(count: int) -> None:
             available_days=["tue"] if n % 3 else [],
         )
         if n % 2:
-            Completion.objects.create(
-                expert=expert, prerequisite="confidentiality", completed_on=NOW.date()
-            )
+            confidentiality_signed(expert)
 
 
 def test_a_name_search_asks_the_same_number_of_questions_for_few_and_many(
@@ -245,7 +243,7 @@ def test_found_by_name_are_listed_apart_and_can_be_chosen(coordinator_client, op
     add_experts(opportunity, 3)
     ExpertFactory(full_name="Wendy Walker", lived_experience=[LivedExperienceAreaFactory()])
     wendy = ExpertFactory.create(full_name="Wendy Walker")
-    Completion.objects.create(expert=wendy, prerequisite="confidentiality", completed_on=NOW.date())
+    confidentiality_signed(wendy)
     html = coordinator_client.get(page_url(opportunity, "?q=walker")).content.decode()
     assert "No experts to rank named like “walker”." in html
     assert '<h2 id="by-name">Found by name, not matching what this work asks for</h2>' in html
@@ -287,7 +285,7 @@ def test_a_session_added_later_has_its_own_shortlist(coordinator_client, opportu
     asked = ExpertFactory(
         full_name="Asa Asked", lived_experience=opportunity.wanted_experience.all()
     )
-    Completion.objects.create(expert=asked, prerequisite="confidentiality", completed_on=NOW.date())
+    confidentiality_signed(asked)
     Invitation.objects.create(session=first, expert=asked, status="accepted")
 
     # The opportunity's page links to each upcoming session's shortlist.

@@ -10,12 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from coproduce.onboarding.models import Completion
+from coproduce.onboarding.agreements import services as agreements
 from coproduce.opportunities.matching import rules
 from coproduce.opportunities.matching.reasons import NOTHING_ASKED_FOR, Effect
 from coproduce.opportunities.matching.setting import session_fee
 from coproduce.opportunities.matching.shortlist import shortlist
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference, Status
+from coproduce.training.models import TrainingRecord
 from tests.factories import (
     AccessNeedFactory,
     ExpertFactory,
@@ -26,6 +27,11 @@ from tests.factories import (
     SessionFactory,
     SkillFactory,
     VenueFactory,
+)
+from tests.onboarding.agreement_helpers import (
+    confidentiality_signed,
+    current_confidentiality,
+    train,
 )
 
 pytestmark = pytest.mark.django_db
@@ -384,17 +390,11 @@ def test_every_prerequisite_is_a_must(world, coordinator):
     both = plain_expert(world, full_name="Bo Both")
     one = plain_expert(world, full_name="On One")
     expired = plain_expert(world, full_name="Ex Pired")
-    for expert, code, expires in [
-        (both, "confidentiality", None),
-        (both, "safeguarding", date(2027, 1, 1)),
-        (one, "confidentiality", None),
-        (expired, "confidentiality", None),
-        # Current today, but expired by the session on 17 March.
-        (expired, "safeguarding", date(2026, 3, 10)),
-    ]:
-        Completion.objects.create(
-            expert=expert, prerequisite=code, completed_on=date(2025, 1, 1), expires_on=expires
-        )
+    for expert in (both, one, expired):
+        confidentiality_signed(expert)
+    train(both, "safeguarding", on=date(2025, 1, 1), expires_on=date(2027, 1, 1))
+    # Current today, but expired by the session on 17 March.
+    train(expired, "safeguarding", on=date(2025, 1, 1), expires_on=date(2026, 3, 10))
     result = shortlist(world.opportunity, today=TODAY)
     assert [c.expert.pk for c in result.candidates] == [both.pk]
     apart = {a.expert.pk: a.reasons for a in result.apart}
@@ -402,6 +402,62 @@ def test_every_prerequisite_is_a_must(world, coordinator):
         one.pk: ["Missing a prerequisite: safeguarding training"],
         expired.pk: ["Missing a prerequisite: safeguarding training"],
     }
+
+
+def test_the_reason_names_the_version_of_the_agreement_and_the_training_missing(world):
+    world.opportunity.prerequisites = ["confidentiality", "investigation"]
+    world.opportunity.save()
+    first = current_confidentiality()
+    old = plain_expert(world, full_name="Ole Oldversion")
+    ready = plain_expert(world, full_name="Rea Ready")
+    confidentiality_signed(old, first)
+    second = agreements.publish_version(
+        actor=None, agreement=first.agreement, body="v2", easy_read="v2", what_changed="", after=1
+    )
+    confidentiality_signed(ready, second)
+    train(ready, "investigation", on=date(2026, 1, 5))
+    train(old, "investigation", on=date(2026, 1, 5))
+    result = shortlist(world.opportunity, today=TODAY)
+    assert [c.expert for c in result.candidates] == [ready]
+    assert [(a.expert, a.reasons) for a in result.apart] == [
+        (
+            old,
+            ["Missing a prerequisite: has not signed version 2 of the confidentiality agreement"],
+        )
+    ]
+    TrainingRecord.objects.filter(expert=old).delete()
+    result = shortlist(world.opportunity, today=TODAY)
+    assert result.apart[0].reasons == [
+        "Missing a prerequisite: has not signed version 2 of the confidentiality agreement "
+        "and investigation training"
+    ]
+
+
+def test_prerequisites_add_a_fixed_few_queries(world, django_assert_max_num_queries):
+    """Agreements are two reads (the current versions, who signed them) and training one,
+    whatever the number of experts; work with no prerequisites reads neither."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    version = current_confidentiality()
+    for n in range(3):
+        expert = plain_expert(world, full_name=f"Few {n}")
+        confidentiality_signed(expert, version)
+        train(expert, "safeguarding", on=date(2026, 1, 5))
+    shortlist(world.opportunity, today=TODAY)  # what is kept between calls is kept now
+    with CaptureQueriesContext(connection) as without:
+        shortlist(world.opportunity, today=TODAY)
+    world.opportunity.prerequisites = ["confidentiality", "safeguarding"]
+    world.opportunity.save()
+    with CaptureQueriesContext(connection) as few:
+        shortlist(world.opportunity, today=TODAY)
+    assert len(few) == len(without) + 3
+    for n in range(30):
+        expert = plain_expert(world, full_name=f"Many {n}")
+        if n % 2:
+            confidentiality_signed(expert, version)
+    with django_assert_max_num_queries(len(few)):
+        shortlist(world.opportunity, today=TODAY)
 
 
 def test_experts_already_invited_are_shown_apart_as_such(world):
@@ -536,21 +592,26 @@ def test_found_by_name_keeps_the_benefits_warning(world):
 def test_found_by_name_who_cannot_be_invited_are_shown_apart_with_why(world):
     world.opportunity.prerequisites = ["confidentiality"]
     world.opportunity.save()
+    current_confidentiality()
     paused = plain_expert(world, full_name="Al Jones", lived_experience=[], status=Status.PAUSED)
     missing = plain_expert(world, full_name="Bo Jones", lived_experience=[world.autism])
     invited = plain_expert(world, full_name="Cy Jones", lived_experience=[])
     ready = plain_expert(world, full_name="Di Jones", lived_experience=[])
     for expert in (invited, ready):
-        Completion.objects.create(
-            expert=expert, prerequisite="confidentiality", completed_on=date(2025, 1, 1)
-        )
+        confidentiality_signed(expert)
     InvitationFactory(expert=invited, session=world.session)
     result = shortlist(world.opportunity, today=TODAY, text="jones")
     assert [c.expert for c in result.by_name] == [ready]
     nothing = NOTHING_ASKED_FOR
     assert [(a.expert, a.reasons) for a in result.apart] == [
         (paused, ["Paused: taking a break", nothing]),
-        (missing, ["Missing a prerequisite: signed confidentiality agreement", nothing]),
+        (
+            missing,
+            [
+                "Missing a prerequisite: has not signed version 1 of the confidentiality agreement",
+                nothing,
+            ],
+        ),
         (invited, ["Already invited to 1 upcoming session of this opportunity (invited)", nothing]),
     ]
 

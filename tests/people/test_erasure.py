@@ -19,7 +19,7 @@ from django.db import connection
 from django.test import Client
 
 from coproduce.accounts.roles import Role
-from coproduce.onboarding.models import Completion, Prerequisite
+from coproduce.onboarding.models import Signature
 from coproduce.opportunities.models import InviteRun
 from coproduce.opportunities.services.groups import add_member
 from coproduce.payments.choices import FeeChoice
@@ -32,6 +32,7 @@ from coproduce.people import services as people
 from coproduce.people.erasure import erase_person
 from coproduce.people.models import Expert, StatusChange
 from tests.factories import GroupFactory, LivedExperienceAreaFactory, UserFactory
+from tests.onboarding.agreement_helpers import current_confidentiality
 from tests.payments.helpers import accepted_place, attend, make_policy
 
 pytestmark = pytest.mark.django_db
@@ -75,11 +76,8 @@ def _plant_profile(lead) -> Expert:
     Expert.objects.filter(pk=expert.pk).update(**values)
     expert.refresh_from_db()
     expert.lived_experience.add(LivedExperienceAreaFactory())
-    Completion.objects.create(
-        expert=expert,
-        prerequisite=Prerequisite.CONFIDENTIALITY,
-        completed_on=date.today(),
-        version=canary("version", 20),
+    Signature.objects.create(
+        expert=expert, version=current_confidentiality(), typed_name=canary("typed_name", 200)
     )
     expert.photo.save("photo.jpg", ContentFile(b"\xff\xd8 photo of CANARY-photo-7f3a"))
     return expert

@@ -1,11 +1,14 @@
 """The permission matrix: every named URL, what each role gets. A URL missing from here
 fails the suite. Each entry: (method, url kwargs key, expectations)."""
 
+from tests.permissions.matrix_agreements import AGREEMENTS
 from tests.permissions.matrix_auth import AUTH
 from tests.permissions.matrix_badges import BADGES
 from tests.permissions.matrix_calendar import CALENDAR
+from tests.permissions.matrix_confidential import CONFIDENTIAL
 from tests.permissions.matrix_import import IMPORT
 from tests.permissions.matrix_invitations import INVITATIONS
+from tests.permissions.matrix_parking import PARKING
 from tests.permissions.matrix_payments_mine import PAYMENTS_MINE
 from tests.permissions.matrix_payments_money import PAYMENTS_MONEY
 from tests.permissions.matrix_payments_places import PAYMENTS_PLACES
@@ -14,6 +17,8 @@ from tests.permissions.matrix_requests import REQUESTS
 from tests.permissions.matrix_restriction import RESTRICTION
 from tests.permissions.matrix_shortlist import SHORTLIST
 from tests.permissions.matrix_support_sheets import SUPPORT_SHEETS
+from tests.permissions.matrix_training import TRAINING
+from tests.permissions.matrix_welcome import WELCOME
 from tests.permissions.outcomes import (
     DENIED,
     INVALID,
@@ -87,6 +92,8 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "accounts:team_list": (GET, "", admin_only),
     # How long records are kept: the involvement lead's alone.
     "retention:settings": (GET, "", only(("lead",))),
+    # The organisation's own words for experts and staff: the involvement lead's.
+    "accounts:our_words": (GET, "", only(("lead",))),
 }
 
 MATRIX = {
@@ -103,5 +110,10 @@ MATRIX = {
     **PAYMENTS_PLACES,
     **RESTRICTION,
     **SUPPORT_SHEETS,
+    **AGREEMENTS,
+    **TRAINING,
+    **CONFIDENTIAL,
     **BADGES,
+    **WELCOME,
+    **PARKING,
 }

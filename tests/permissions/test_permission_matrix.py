@@ -10,13 +10,18 @@ from coproduce.accounts.roles import Role
 from coproduce.people.models import ImportBatch
 from tests.factories import ExpertFactory, SkillFactory, UserFactory, expert_with_account
 from tests.permissions import (
+    matrix_agreements,
     matrix_badges,
+    matrix_confidential,
+    matrix_parking,
     matrix_payments_mine,
     matrix_payments_money,
     matrix_payments_places,
     matrix_payments_staff,
     matrix_restriction,
     matrix_support_sheets,
+    matrix_training,
+    matrix_welcome,
 )
 from tests.permissions.matrix import MATRIX
 from tests.permissions.outcomes import DENIED, LOGIN, MISSING, OK, REDIRECT, ROLES, TOO_MANY
@@ -73,7 +78,12 @@ def _kwargs(key: str) -> dict:
         matrix_payments_places,
         matrix_restriction,
         matrix_badges,
+        matrix_confidential,
         matrix_support_sheets,
+        matrix_agreements,
+        matrix_training,
+        matrix_parking,
+        matrix_welcome,
     ):
         found = part.kwargs(key)
         if found is not None:

@@ -8,6 +8,7 @@ from django import forms
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
 from coproduce.core.forms import NHSFormMixin
+from coproduce.core.terms import current_terms
 
 STAFF_ROLE_CHOICES = [(r.value, r.label) for r in Role.staff_roles()]
 
@@ -137,7 +138,7 @@ class LoginForm(AllauthFormMixin, account_forms.LoginForm):
         if self.user is not None and self.user.is_expert:
             # Experts have no password to lose or have guessed: they sign in with a code.
             raise forms.ValidationError(
-                "Experts by Experience sign in with a code sent to their email, not a password"
+                f"{current_terms().experts} sign in with a code sent to their email, not a password"
             )
         return data
 

@@ -26,3 +26,6 @@ is_expert = _has_role(Role.EXPERT)
 is_superuser = rules.is_superuser
 
 rules.add_perm("accounts.manage_staff", is_administrator | is_superuser)
+# The organisation's own words for its experts and staff (core.terms): the involvement lead's,
+# as they set the payment policy and the retention periods.
+rules.add_perm("accounts.set_our_words", is_involvement_lead)

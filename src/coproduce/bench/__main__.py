@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from coproduce.bench.admin_case import ADMIN_CASES, admin_rows
+from coproduce.bench.badges_case import BADGES, BADGES_TARGET_S
 from coproduce.bench.cases import CASES, DEMO_DATA_TARGET_S
 from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
@@ -28,6 +29,7 @@ BENCH_DIR = BASE_DIR / "var" / "bench"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/coproduce_bench"
 _IMPORT_NAME = f"import a {IMPORT_ROWS:,}-row spreadsheet"
 _RUN_NAME = f"payment run of {RUN_CLAIMS:,} claims, made and exported"
+_BADGES_NAME = f"{BADGES} photo ID badges on A4 sheets, in the background"
 # A key for this run only: the sessions the bench signs in with are never used again.
 SECRET_KEY = secrets.token_urlsafe(50)
 
@@ -242,6 +244,8 @@ def _rows(database: str, experts: int, outcome: dict) -> list[Row]:
     rows += shortlist_rows(database, outcome.get("shortlists") or {"count": 0})
     rows.append(_timed_row(_IMPORT_NAME, database, IMPORT_TARGET_S, outcome["import"]))
     rows.append(_timed_row(_RUN_NAME, database, RUN_TARGET_S, outcome["payment_run"]))
+    if "badges" in outcome:
+        rows.append(_timed_row(_BADGES_NAME, database, BADGES_TARGET_S, outcome["badges"]))
     return rows
 
 

@@ -4,6 +4,8 @@ issue's numbers (None: measured, but no target yet)."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coproduce.bench.welcome_case import welcome_cases
+
 
 @dataclass(frozen=True)
 class Fixtures:
@@ -49,5 +51,7 @@ CASES = [
     ),
     Case("finance approval queue", 150, lambda f: _url("payments:claims"), role="finance"),
     Case("budgets", 150, lambda f: _url("payments:budgets"), role="finance"),
+    # A PDF made while the coordinator waits (welcome_case.py).
+    *welcome_cases(Case),
 ]
 DEMO_DATA_TARGET_S = 120.0

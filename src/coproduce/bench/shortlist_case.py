@@ -25,7 +25,13 @@ def time_shortlists() -> dict:
     upcoming = Opportunity.objects.filter(
         sessions__status=SessionStatus.SCHEDULED, sessions__starts_at__gte=timezone.now()
     )
-    for opportunity in upcoming.distinct().order_by("pk"):
+    opportunities = list(upcoming.distinct().order_by("pk"))
+    # One shortlist first, not timed: the process's first pays once for what a running server
+    # has already done (imports, the database connection, SQLite reading its schema), and was
+    # the slowest of all by twice. The cache is emptied before each one timed, as before.
+    if opportunities:
+        shortlist(opportunities[-1])
+    for opportunity in opportunities:
         cache.clear()
         started = time.perf_counter()
         result = shortlist(opportunity)

@@ -35,7 +35,8 @@ def main() -> None:
         "--cases",
         help="measure: only the pages whose names start so, comma-separated, such as "
         "'register,shortlist' (the register brings Django admin's list; the shortlist, every "
-        "cold shortlist), to try a change on a database filled once",
+        "cold shortlist), to try a change on a database filled once; writes: import, "
+        "payment_run or badges",
     )
     args = parser.parse_args()
     django.setup()
@@ -60,7 +61,15 @@ def main() -> None:
     elif args.step == "plan":
         print(json.dumps(_plan(args.per_role, args.out)))
     else:
-        print(json.dumps({"import": _measure_import(), "payment_run": _measure_payment_run()}))
+        wanted = tuple(args.cases.split(",")) if args.cases else ("",)
+        writes = {}
+        if "import".startswith(wanted):
+            writes["import"] = _measure_import()
+        if "payment_run".startswith(wanted):
+            writes["payment_run"] = _measure_payment_run()
+        if "badges".startswith(wanted):
+            writes["badges"] = _measure_badges()
+        print(json.dumps(writes))
 
 
 def _plan(per_role: int, out: str) -> dict:
@@ -98,7 +107,8 @@ def _analyze() -> None:
 def _measure_pages(
     requests: int, wanted: tuple[str, ...] = ("",)
 ) -> tuple[list[Result], list[Result]]:
-    """The pages, then Django admin's changelist of the same experts (admin_case.py)."""
+    """The pages; the register's turn about with Django admin's changelist of the same
+    experts (admin_case.py)."""
     from django.conf import settings
     from django.test import override_settings
 
@@ -117,17 +127,62 @@ def _measure_pages(
         }
         fixtures = _fixtures()
         cases = [case for case in CASES if case.name.startswith(wanted)]
-        pages = [_measure(clients[case.role], case, fixtures, requests) for case in cases]
+        pages = {
+            case.name: _measure(clients[case.role], case, fixtures, requests)
+            for case in cases
+            if case.name not in ADMIN_CASES
+        }
         admin = []
         if any(case.name in ADMIN_CASES for case in cases):
             with expert_admin():
                 client = _staff_client(admin_user().email)
-                admin = [
-                    _measure(client, ADMIN_CASES[case.name], fixtures, requests)
-                    for case in cases
-                    if case.name in ADMIN_CASES
-                ]
-    return pages, admin
+                for case in cases:
+                    if case.name in ADMIN_CASES:
+                        pages[case.name], beside = _measure_beside(
+                            (clients[case.role], case),
+                            (client, ADMIN_CASES[case.name]),
+                            fixtures,
+                            requests,
+                        )
+                        admin.append(beside)
+    return [pages[case.name] for case in cases], admin
+
+
+def _measure_beside(page, other, fixtures, requests: int) -> tuple[Result, Result]:
+    """Two pages timed turn about (the register and the admin's list of the same experts), so
+    that whatever else the machine is doing slows both alike and their ratio holds: timed one
+    after the other, a busy minute during one of them made the ratio meaningless."""
+    (client, case), (other_client, other_case) = page, other
+    first, second = Result(case.name), Result(other_case.name)
+    try:
+        paths = [case.path(fixtures), other_case.path(fixtures)]
+        clients = [client, other_client]
+        for _ in range(WARM_UPS):
+            for c, path in zip(clients, paths, strict=True):
+                _check(c.get(path), path)
+        times: list[list[float]] = [[], []]
+        for n in range(requests):
+            for k in (0, 1) if n % 2 == 0 else (1, 0):
+                started = time.perf_counter()
+                response = clients[k].get(paths[k])
+                times[k].append(time.perf_counter() - started)
+                _check(response, paths[k])
+        for result, c, path, timed in zip((first, second), clients, paths, times, strict=True):
+            result.median_ms = statistics.median(timed) * 1000
+            result.queries = _count_queries(c, path)
+    except Exception as error:  # one broken page must not hide the other measurements
+        first.error = second.error = f"{type(error).__name__}: {error}"
+    return first, second
+
+
+def _count_queries(client, path: str) -> int:
+    """Counted on a request of its own, so that recording the SQL adds nothing to the times."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        _check(client.get(path), path)
+    return len(queries)
 
 
 def _staff_client(email: str):
@@ -190,9 +245,6 @@ def _fixtures():
 
 
 def _measure(client, case, fixtures, requests: int) -> Result:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     result = Result(case.name)
     try:
         path = case.path(fixtures)
@@ -204,11 +256,8 @@ def _measure(client, case, fixtures, requests: int) -> Result:
             response = client.get(path)
             times.append(time.perf_counter() - started)
             _check(response, path)
-        # Counted on a request of its own, so that recording the SQL adds nothing to the times.
-        with CaptureQueriesContext(connection) as queries:
-            _check(client.get(path), path)
         result.median_ms = statistics.median(times) * 1000
-        result.queries = len(queries)
+        result.queries = _count_queries(client, path)
     except Exception as error:  # one broken page must not hide the other measurements
         result.error = f"{type(error).__name__}: {error}"
     return result
@@ -234,6 +283,18 @@ def _measure_payment_run() -> dict:
 
     try:
         return {"seconds": time_payment_run(User.objects.get(email=FINANCE_EMAIL)), "error": ""}
+    except Exception as error:  # reported in the table, like a broken page
+        return {"seconds": None, "error": f"{type(error).__name__}: {error}"}
+
+
+def _measure_badges() -> dict:
+    """After the pages: it gives 500 experts a photo and a badge, which profiles would show."""
+    from coproduce.accounts.models import User
+    from coproduce.bench.badges_case import time_badge_print
+    from coproduce.demo.accounts import COORDINATOR_EMAIL
+
+    try:
+        return {**time_badge_print(User.objects.get(email=COORDINATOR_EMAIL)), "error": ""}
     except Exception as error:  # reported in the table, like a broken page
         return {"seconds": None, "error": f"{type(error).__name__}: {error}"}
 

@@ -47,3 +47,23 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} at {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class OurWords(models.Model):
+    """The organisation's own words, set once by the involvement lead: what it calls its
+    experts ("Expert by Experience", "Lived Experience Partner"), the staff who work beside
+    them ("Experts by Occupation") and its slogan. One row, saved the first time the lead
+    changes them; until then the defaults in coproduce.core.terms apply. Read through
+    coproduce.core.terms, which keeps them in the cache so pages pay no query for them."""
+
+    expert = models.CharField(max_length=60)
+    experts = models.CharField(max_length=60)
+    staff = models.CharField(max_length=60)
+    slogan = models.CharField(max_length=150, blank=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "our words"
+
+    def __str__(self) -> str:
+        return f"{self.expert} / {self.experts} / {self.staff}"

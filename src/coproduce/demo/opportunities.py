@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
-from coproduce.demo import history
+from coproduce.demo import confidential, history
 from coproduce.demo.accounts import COORDINATOR_EMAIL, STAFF
 from coproduce.demo.context import DemoContext
 from coproduce.opportunities.choices import (
@@ -407,6 +407,10 @@ def create(ctx: DemoContext) -> None:
         first = _nth_weekday(today - timedelta(days=180), weekday=1 + i % 3, n=1 + i % 2)
         sessions += _sessions(series, first, Repeat.MONTHLY_WEEKDAY, GROUP_SERIES_COUNT, i)
     Session.objects.bulk_create(sessions)
+    # The serious incident review is confidential work, with its papers and check-ins.
+    for opportunity in made:
+        if opportunity.kind == Kind.INVESTIGATION:
+            confidential.make_review_confidential(ctx, opportunity, coordinator)
     ctx.say(
         f"Opportunities: {len(venues)} venues, {len(groups)} groups, "
         f"{len(made) + len(groups)} opportunities, {len(sessions)} sessions"

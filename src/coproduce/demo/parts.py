@@ -3,6 +3,26 @@ it already in place (people finds the staff that accounts made)."""
 
 from types import ModuleType
 
-from coproduce.demo import accounts, opportunities, payments, people, support_sheets
+from coproduce.demo import (
+    accounts,
+    onboarding,
+    opportunities,
+    parking,
+    payments,
+    people,
+    support_sheets,
+    training,
+    welcome,
+)
 
-PARTS: tuple[ModuleType, ...] = (accounts, people, opportunities, payments, support_sheets)
+PARTS: tuple[ModuleType, ...] = (
+    accounts,
+    people,
+    training,
+    onboarding,
+    opportunities,
+    parking,
+    payments,
+    support_sheets,
+    welcome,
+)

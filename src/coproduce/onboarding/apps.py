@@ -6,7 +6,17 @@ class OnboardingConfig(AppConfig):
     label = "onboarding"
 
     def ready(self) -> None:
-        from coproduce.onboarding.contributions import badge_section
+        from coproduce.onboarding.checklist.queries import missing_for_active
+        from coproduce.onboarding.contributions import (
+            agreements_section,
+            badge_section,
+            checklist_section,
+        )
+        from coproduce.people import readiness
         from coproduce.people.contributions import add_profile_part
 
+        add_profile_part(checklist_section)
+        add_profile_part(agreements_section)
         add_profile_part(badge_section)
+        # The people app asks what a new expert still needs before it makes them active.
+        readiness.provide(missing_for_active)

@@ -20,6 +20,7 @@ from PIL import Image, ImageOps
 
 from coproduce.core.formats import long_date
 from coproduce.core.pdf import render_pdf
+from coproduce.core.terms import current_terms
 from coproduce.onboarding.models import Badge
 
 CARDS_PER_SHEET = 8
@@ -76,7 +77,8 @@ def card_for(badge: Badge) -> Card:
     url = check_url(badge)
     return Card(
         name=badge.expert.full_name,
-        term=settings.COPRODUCE_EXPERT_TERM,
+        # The organisation's saved word wins; COPRODUCE_EXPERT_TERM is the default.
+        term=current_terms().expert,
         organisation=settings.ORGANISATION_NAME,
         expires=long_date(badge.expires_on),
         number=badge.number,

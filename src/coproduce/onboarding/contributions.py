@@ -31,3 +31,33 @@ def badge_section(user, expert) -> ProfileSection:
             "can_manage": user.has_perm("onboarding.manage_badges"),
         },
     )
+
+
+def checklist_section(user, expert) -> ProfileSection | None:
+    """The onboarding checklist, for the team, while the expert is enquiring or onboarding,
+    with the button that makes them active when every required item is done."""
+    from coproduce.onboarding.checklist.queries import ONBOARDING, checklist_for
+
+    if not user.has_perm("onboarding.view_checklist") or expert.status not in ONBOARDING:
+        return None
+    return ProfileSection(
+        template="onboarding/checklist/_profile.jinja",
+        data={
+            "checklist": checklist_for(expert),
+            "can_make_active": user.has_perm("people.change_expert"),
+        },
+    )
+
+
+def agreements_section(user, expert) -> ProfileSection | None:
+    """The agreements in use and what the expert signed of each: which version, and whether
+    it is the current one."""
+    if not user.has_perm("onboarding.view_agreements"):
+        return None
+    return ProfileSection(
+        template="onboarding/agreements/_profile.jinja",
+        data={
+            "rows": queries.agreements_for_expert(expert),
+            "can_record": user.has_perm("onboarding.record_signatures"),
+        },
+    )

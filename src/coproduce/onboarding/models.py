@@ -1,6 +1,7 @@
-"""What an expert has signed and completed before some work (the confidentiality agreement
-and safeguarding training, which opportunities name as prerequisites), and their photo ID
-badges."""
+"""What an expert signs and receives before they take part: versioned agreements (the
+confidentiality agreement and code of conduct, which work can name as prerequisites) and their
+signatures, the onboarding checklist's settings, photo ID badges, support sheets and welcome
+packs. Training is the training app's."""
 
 import secrets
 import uuid
@@ -26,25 +27,160 @@ class Prerequisite(models.TextChoices):
     INFORMATION_GOVERNANCE = "information_governance", "Information governance training"
 
 
-class Completion(models.Model):
-    """One prerequisite met by one expert: signed or completed on a day, maybe expiring."""
+class Agreement(models.Model):
+    """A document experts sign: the confidentiality agreement, the code of conduct, the
+    privacy notice, a role description. What it says is in its versions; the newest is the
+    current one, and a new version asks everyone to sign again. There is at most one
+    agreement in use of each of the first three kinds: work names them as prerequisites and
+    the onboarding checklist asks for them."""
 
-    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="completions")
-    prerequisite = models.CharField(max_length=30, choices=Prerequisite.choices)
-    completed_on = models.DateField()
-    expires_on = models.DateField(null=True, blank=True)
-    version = models.CharField(max_length=20, blank=True, help_text="e.g. the agreement's version")
+    class Kind(models.TextChoices):
+        CONFIDENTIALITY = "confidentiality", "Confidentiality agreement"
+        CODE_OF_CONDUCT = "code_of_conduct", "Code of conduct"
+        PRIVACY_NOTICE = "privacy_notice", "Privacy notice"
+        ROLE_DESCRIPTION = "role_description", "Role description"
+        OTHER = "other", "Other agreement"
+
+    # The kinds there is only one of (in use) at a time.
+    SINGLE_KINDS = (Kind.CONFIDENTIALITY, Kind.CODE_OF_CONDUCT, Kind.PRIVACY_NOTICE)
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=120)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("title"),
+                name="agreement_title_unique_any_case",
+                violation_error_message="There is already an agreement with that title",
+            ),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(
+                    retired_at__isnull=True,
+                    kind__in=["confidentiality", "code_of_conduct", "privacy_notice"],
+                ),
+                name="one_agreement_in_use_per_single_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgreementVersion(models.Model):
+    """One version of an agreement, never changed once published: what it says (Markdown,
+    made into HTML by coproduce.onboarding.markdown each time it is shown), the same in Easy
+    Read, and what changed since the version before. Numbered 1, 2, 3 … within the agreement."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    body = models.TextField(max_length=30_000, help_text="Markdown")
+    easy_read = models.TextField(max_length=20_000, help_text="Markdown, in short sentences")
+    what_changed = models.CharField(max_length=500, blank=True)
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["agreement_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "number"], name="agreement_version_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="agreement_version_number_from_one"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement.title}, version {self.number}"
+
+
+class Signature(models.Model):
+    """An expert signed one version of an agreement: in the portal, typing their name, or on
+    paper, which a coordinator records for them with the day it was signed."""
+
+    class Method(models.TextChoices):
+        PORTAL = "portal", "In the portal"
+        PAPER = "paper", "On paper"
+
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="signatures")
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.PROTECT, related_name="signatures"
+    )
+    typed_name = models.CharField(max_length=200)
+    signed_at = models.DateTimeField(default=timezone.now)
+    method = models.CharField(max_length=10, choices=Method.choices, default=Method.PORTAL)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-completed_on", "-id"]
-        indexes = [models.Index(fields=["expert", "prerequisite", "-completed_on"])]
+        ordering = ["-signed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["expert", "version"], name="one_signature_per_expert_and_version"
+            )
+        ]
+        indexes = [models.Index(fields=["version", "expert"])]
 
     def __str__(self) -> str:
-        return f"{self.get_prerequisite_display()} on {self.completed_on}"
+        return f"{self.version} signed {self.signed_at:%Y-%m-%d}"
+
+
+class ChecklistItem(models.TextChoices):
+    """What a new expert may need before they are made active."""
+
+    PRIVACY_NOTICE = "privacy_notice", "Privacy notice acknowledged"
+    CONFIDENTIALITY = "confidentiality", "Confidentiality agreement signed"
+    CODE_OF_CONDUCT = "code_of_conduct", "Code of conduct signed"
+    INDUCTION = "induction", "Induction training done"
+    SAFEGUARDING = "safeguarding", "Safeguarding training done"
+    PHOTO = "photo", "Photo provided"
+    WELCOME_PACK = "welcome_pack", "Welcome pack sent"
+    BADGE = "badge", "Photo ID badge issued"
+
+
+# Required until the involvement lead says otherwise: what the organisation needs before
+# someone takes part. The welcome pack and the badge often follow on the first day.
+DEFAULT_REQUIRED = [
+    ChecklistItem.PRIVACY_NOTICE,
+    ChecklistItem.CONFIDENTIALITY,
+    ChecklistItem.CODE_OF_CONDUCT,
+    ChecklistItem.INDUCTION,
+    ChecklistItem.SAFEGUARDING,
+    ChecklistItem.PHOTO,
+]
+
+
+def default_required() -> list[str]:
+    return [str(item) for item in DEFAULT_REQUIRED]
+
+
+class ChecklistSettings(models.Model):
+    """Which checklist items the organisation requires before an expert is made active (one
+    row; the others are shown but do not hold anyone back)."""
+
+    required = models.JSONField(default=default_required)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "checklist settings"
+
+    def __str__(self) -> str:
+        return "Onboarding checklist"
 
 
 class BadgeStatus(StrEnum):

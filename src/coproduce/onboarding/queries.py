@@ -5,6 +5,10 @@ from datetime import date
 from django.db.models import QuerySet
 from django.http import Http404
 
+from coproduce.onboarding.agreements.queries import agreements_for_expert as agreements_for_expert
+from coproduce.onboarding.agreements.queries import current_by_kind as current_by_kind
+from coproduce.onboarding.agreements.queries import signers as signers
+from coproduce.onboarding.agreements.queries import to_sign as to_sign
 from coproduce.onboarding.models import Badge, BadgePrint
 
 # The support sheets for an audience, for the welcome pack.

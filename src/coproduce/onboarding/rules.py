@@ -37,3 +37,16 @@ rules.add_perm("onboarding.view_staff_sheets", is_any_staff)
 rules.add_perm("onboarding.view_expert_sheets", is_expert | is_involvement_team)
 rules.add_perm("onboarding.view_support_sheet", may_read_sheet)
 rules.add_perm("onboarding.manage_support_sheets", is_involvement_lead)
+
+# Agreements. The involvement lead publishes them and their new versions (the organisation's
+# own words, like the support sheets); the involvement team sees who has signed and records a
+# signature made on paper; an expert reads and signs in the portal.
+rules.add_perm("onboarding.manage_agreements", is_involvement_lead)
+rules.add_perm("onboarding.view_agreements", is_involvement_team)
+rules.add_perm("onboarding.record_signatures", is_involvement_team)
+rules.add_perm("onboarding.sign_agreements", is_expert)
+
+# The onboarding checklist: the team sees it and who is still onboarding; the lead decides
+# which items are required.
+rules.add_perm("onboarding.view_checklist", is_involvement_team)
+rules.add_perm("onboarding.manage_checklist", is_involvement_lead)

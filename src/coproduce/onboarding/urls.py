@@ -1,5 +1,7 @@
 from django.urls import path
 
+from coproduce.onboarding.agreements import urls as agreements
+from coproduce.onboarding.checklist import urls as checklist
 from coproduce.onboarding.sheets import urls as sheets
 from coproduce.onboarding.views import badges, check
 
@@ -16,4 +18,6 @@ urlpatterns = [
     path("badge/<str:token>/", check.check, name="badge_check"),
     path("badge/<str:token>/photo/", check.photo, name="badge_check_photo"),
     *sheets.urlpatterns,
+    *agreements.urlpatterns,
+    *checklist.urlpatterns,
 ]

@@ -107,7 +107,7 @@ def _places(now) -> Task:
 
 
 def meetings_section(user, expert) -> ProfileSection:
-    count, total_hours, rows = queries.meetings_attended(expert.pk)
+    count, total_hours, rows = queries.meetings_attended(expert.pk, viewer=user)
     return ProfileSection(
         template="opportunities/_expert_meetings.jinja",
         data={

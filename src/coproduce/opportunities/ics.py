@@ -29,6 +29,12 @@ PRODID = "-//Coproduce//Calendar//EN"
 LONDON = ZoneInfo("Europe/London")
 
 
+CONFIDENTIAL_SUMMARY = "Confidential meeting"
+CONFIDENTIAL_DESCRIPTION = (
+    "This is confidential work. Sign in to see the details on your involvement page."
+)
+
+
 def event_uid(session: Session) -> str:
     return f"{session.uid}@coproduce"
 
@@ -79,12 +85,18 @@ def session_event(
     event.add("dtstamp", stamped_at.astimezone(UTC))
     event.add("dtstart", session.starts_at.astimezone(LONDON))
     event.add("dtend", session.ends_at.astimezone(LONDON))
-    event.add("summary", session.opportunity.title)
+    confidential = session.opportunity.confidential
+    # Confidential work shows only that there is a meeting, when and where: calendars are
+    # often shared or seen on a locked phone. The details are in the expert's portal.
+    event.add("summary", CONFIDENTIAL_SUMMARY if confidential else session.opportunity.title)
     location = where(session)
     if location:
         event.add("location", location)
     if details:
-        event.add("description", description(session, prices=prices))
+        event.add(
+            "description",
+            CONFIDENTIAL_DESCRIPTION if confidential else description(session, prices=prices),
+        )
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
 

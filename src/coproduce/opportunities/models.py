@@ -3,12 +3,14 @@ meet in series, and each expert's invitation to a session, from invited to atten
 
 import uuid
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from coproduce.accounts.models import Team
 from coproduce.core.models import TimeStamped
@@ -93,6 +95,27 @@ class Membership(models.Model):
         return f"{self.expert} in {self.group}"
 
 
+class OpportunityQuerySet(models.QuerySet["Opportunity"]):
+    """Who may see which work. Confidential work (serious incident and patient safety
+    investigations) is seen only by its named staff and the experts invited to it; everyone
+    else reads as if it did not exist. `opportunities.queries.confidential` wraps these for
+    other apps."""
+
+    def not_confidential(self) -> "OpportunityQuerySet":
+        return self.filter(confidential=False)
+
+    def visible_to(self, user) -> "OpportunityQuerySet":
+        return self.filter(opportunity_q(user))
+
+
+class SessionQuerySet(models.QuerySet["Session"]):
+    def not_confidential(self) -> "SessionQuerySet":
+        return self.filter(opportunity__confidential=False)
+
+    def visible_to(self, user) -> "SessionQuerySet":
+        return self.filter(session_q(user))
+
+
 class Opportunity(TimeStamped):
     """A piece of involvement work a team asks for, from request to the last session."""
 
@@ -151,6 +174,22 @@ class Opportunity(TimeStamped):
     repeat_count = models.PositiveSmallIntegerField(null=True, blank=True)
     repeat_until = models.DateField(null=True, blank=True)
 
+    # Confidential work (serious incident and patient safety investigations): only the named
+    # staff and the experts invited to it see its title, papers and sessions.
+    confidential = models.BooleanField(default=False)
+    named_staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="confidential_opportunities"
+    )
+    # For confidential work: how many days after a session each expert who attended is
+    # offered a debrief, and a wellbeing check-in.
+    debrief_after_days = models.PositiveSmallIntegerField(default=2)
+    wellbeing_after_days = models.PositiveSmallIntegerField(default=14)
+    # When its named staff closed confidential work (or it was declined or cancelled): its
+    # papers were withdrawn then, and no more can be added.
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OpportunityQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "opportunities"
@@ -176,6 +215,8 @@ class Session(TimeStamped):
     papers = models.TextField(max_length=2000, blank=True, help_text="Links or notes on papers")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -292,3 +333,145 @@ class InviteRun(TimeStamped):
     @property
     def done(self) -> int:
         return self.sent + self.not_sent
+
+
+def paper_path(instance: "Paper", filename: str) -> str:
+    # A random name in private storage: served only through the view that records each opening.
+    suffix = PurePath(filename).suffix.lower().lstrip(".") or "bin"
+    return f"papers/{uuid.uuid4().hex}.{suffix}"
+
+
+class Paper(TimeStamped):
+    """A paper for confidential work (an investigation's report, a timeline), shared through
+    the product instead of by email. Only the work's named staff and invited experts open it,
+    each opening is recorded, and it is withdrawn (the file deleted, this row kept) by hand or
+    when the work closes."""
+
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="confidential_papers"
+    )
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=paper_path, blank=True)
+    # What the file was called when it was added, and its kind ("pdf", "docx" or "odt").
+    file_name = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=4)
+    size = models.PositiveIntegerField(default=0)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_why = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class PaperOpening(models.Model):
+    """One time someone opened a paper: who and when (never anything they did with it)."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="openings")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        indexes = [models.Index(fields=["paper", "-opened_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.paper} opened at {self.opened_at:%Y-%m-%d %H:%M}"
+
+
+class CheckIn(TimeStamped):
+    """A debrief or wellbeing check-in offered to an expert after a session of confidential
+    work they attended. Only that it happened (or was offered, declined, or they could not be
+    reached), when and by whom is kept: never what was said."""
+
+    class Kind(models.TextChoices):
+        DEBRIEF = "debrief", "Debrief"
+        WELLBEING = "wellbeing", "Wellbeing check-in"
+
+    class Outcome(models.TextChoices):
+        DUE = "", "Not done yet"
+        HAPPENED = "happened", "Happened"
+        OFFERED = "offered", "Offered, not wanted yet"
+        DECLINED = "declined", "They said no, thank you"
+        NOT_REACHED = "not_reached", "Could not reach them"
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="check_ins")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    due_on = models.DateField()
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True, default="")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["invitation", "kind"], name="one_check_in_of_a_kind")
+        ]
+        indexes = [models.Index(fields=["outcome", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.invitation.expert}"
+
+
+# Who may see confidential work, as filters any query can add (opportunities.visibility
+# explains; other modules import them from there). -------------------------------------------
+
+
+def _named_ids(user):
+    return Opportunity.named_staff.through.objects.filter(user_id=user.pk).values("opportunity_id")
+
+
+def _invited_session_ids(user):
+    return Invitation.objects.filter(expert__user_id=user.pk).values("session_id")
+
+
+def _invited_opportunity_ids(user):
+    return Invitation.objects.filter(expert__user_id=user.pk).values("session__opportunity_id")
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.pk)
+
+
+def not_confidential_q(prefix: str = "") -> Q:
+    """Only work that is not confidential. `prefix` reaches the opportunity from another
+    model, e.g. "session__opportunity__"."""
+    return Q(**{f"{prefix}confidential": False})
+
+
+def opportunity_q(user, prefix: str = "") -> Q:
+    """Opportunities `user` may see (confidential ones only if named or invited)."""
+    q = not_confidential_q(prefix)
+    if not _signed_in(user):
+        return q
+    q |= Q(**{f"{prefix}pk__in": _named_ids(user)})
+    q |= Q(**{f"{prefix}pk__in": _invited_opportunity_ids(user)})
+    return q
+
+
+def session_q(user, prefix: str = "") -> Q:
+    """Sessions `user` may see: of confidential work, named staff see every session and an
+    invited expert only the sessions they are invited to. `prefix` reaches the session from
+    another model, e.g. "session__"."""
+    q = not_confidential_q(f"{prefix}opportunity__")
+    if not _signed_in(user):
+        return q
+    q |= Q(**{f"{prefix}opportunity_id__in": _named_ids(user)})
+    q |= Q(**{f"{prefix}pk__in": _invited_session_ids(user)})
+    return q

@@ -4,7 +4,14 @@ given."""
 
 from coproduce.core.erasure import pseudonym
 from coproduce.core.subject_access import Section
-from coproduce.opportunities.models import CalendarFeed, Invitation, InviteRun, Membership
+from coproduce.opportunities.models import (
+    CalendarFeed,
+    CheckIn,
+    Invitation,
+    InviteRun,
+    Membership,
+    PaperOpening,
+)
 
 
 def collect(expert) -> Section:
@@ -37,6 +44,28 @@ def collect(expert) -> Section:
                 for m in Membership.objects.filter(expert=expert).select_related("group")
             ],
             "has_private_calendar_feed": CalendarFeed.objects.filter(expert=expert).exists(),
+            # After confidential work: that a debrief or check-in was offered and what became
+            # of it (never what was said, which is not kept).
+            "check_ins": [
+                {
+                    "kind": c.get_kind_display(),
+                    "session_date": c.invitation.session.starts_at,
+                    "due_on": c.due_on,
+                    "outcome": c.get_outcome_display(),
+                    "recorded_at": c.recorded_at,
+                }
+                for c in CheckIn.objects.filter(invitation__expert=expert)
+                .select_related("invitation__session")
+                .order_by("due_on", "pk")
+            ],
+            "papers_opened": [
+                {"paper": o.paper.title, "opened_at": o.opened_at}
+                for o in PaperOpening.objects.filter(opened_by_id=expert.user_id)
+                .select_related("paper")
+                .order_by("opened_at", "pk")
+            ]
+            if expert.user_id
+            else [],
         },
     )
 

@@ -32,3 +32,6 @@ rules.add_perm(
     "opportunities.view_calendar", is_involvement_team | is_staff_member | is_finance | is_expert
 )
 rules.add_perm("opportunities.answer_invitations", is_expert)
+# Confidential work: any member of staff may have some (they are named on it); which pieces
+# each sees is decided by opportunities.visibility, and everything else answers 404.
+rules.add_perm("opportunities.view_confidential", is_involvement_team | is_staff_member)

@@ -28,6 +28,15 @@ def tell_team_about_request(opportunity_id: int) -> int:
         role__in=[Role.COORDINATOR, Role.INVOLVEMENT_LEAD], is_active=True
     ).values_list("email", flat=True)
     recipients = sorted({settings.INVOLVEMENT_TEAM_EMAIL, *team} - {""})
+    subject = f"Request for involvement: {opportunity.title}"
+    if opportunity.confidential:
+        # Confidential work: only its named staff in the team are told, and the subject
+        # (seen in inbox lists and on locked phones) does not name it.
+        named = team.filter(pk__in=opportunity.named_staff.values("pk"))
+        recipients = sorted(set(named) - {""})
+        subject = "Request for involvement: confidential work"
+        if not recipients:
+            return 0
     body = render_to_string(
         "opportunities/email/request_new.txt",
         {
@@ -37,7 +46,7 @@ def tell_team_about_request(opportunity_id: int) -> int:
         },
     )
     return send_mail(
-        subject=f"Request for involvement: {opportunity.title}",
+        subject=subject,
         message=body,
         from_email=None,
         recipient_list=recipients,
@@ -63,7 +72,8 @@ def tell_requester_the_outcome(opportunity_id: int) -> int:
         },
     )
     return send_mail(
-        subject=f"{opportunity.get_status_display()}: {opportunity.title}",
+        subject=f"{opportunity.get_status_display()}: "
+        + ("confidential work" if opportunity.confidential else opportunity.title),
         message=body,
         from_email=None,
         recipient_list=[opportunity.requested_by.email],

@@ -1,5 +1,6 @@
 from django.urls import path  # noqa: F401 (each part below adds its paths)
 
+from coproduce.opportunities.confidential import urls as confidential_urls
 from coproduce.opportunities.views import answers, attendance, calendar, invitations, portal
 from coproduce.opportunities.views import groups as group_views
 from coproduce.opportunities.views import opportunities as opportunity_views
@@ -77,4 +78,6 @@ urlpatterns = [
     path("calendar/list/", calendar.calendar_list, name="calendar_list"),
     path("calendar/download.ics", calendar.calendar_download, name="calendar_download"),
     path("calendar/feed/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    # Confidential work (serious incident and patient safety investigations)
+    *confidential_urls.urlpatterns,
 ]

@@ -12,6 +12,7 @@ from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
+from coproduce.people import readiness
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, StatusChange
 from coproduce.people.tasks import confirm_enquiry, tell_team_about_enquiry
@@ -154,7 +155,14 @@ def update_own_profile(*, expert: Expert, values: dict[str, Any]) -> Expert:
 
 
 @transaction.atomic
-def change_status(*, actor: User, expert: Expert, status: str, reason: str = "") -> Expert:
+def change_status(
+    *,
+    actor: User,
+    expert: Expert,
+    status: str,
+    reason: str = "",
+    action: AuditEvent.Action = AuditEvent.Action.STATUS_CHANGED,
+) -> Expert:
     if expert.status == status:
         return expert
     old = expert.status
@@ -167,11 +175,42 @@ def change_status(*, actor: User, expert: Expert, status: str, reason: str = "")
     audit.record_change(
         actor=actor,
         instance=expert,
-        action=AuditEvent.Action.STATUS_CHANGED,
+        action=action,
         changes={"status": [Status(old).label, Status(status).label]},
         summary=reason,
     )
     return expert
+
+
+class NotReady(ValueError):
+    """The expert cannot be made active yet; the message names what they are waiting for."""
+
+
+def make_active(*, actor: User, expert: Expert) -> Expert:
+    """An expert enquiring or onboarding becomes active in one step, once every onboarding
+    checklist item the organisation requires is done (asked of onboarding, through
+    coproduce.people.readiness). Refused, naming what is missing, when it is not."""
+    with transaction.atomic():
+        expert = Expert.objects.select_for_update().get(pk=expert.pk)
+        if expert.status not in (Status.ENQUIRY, Status.ONBOARDING):
+            raise NotReady(
+                f"{expert.full_name} is {Status(expert.status).label.lower()}, not onboarding, "
+                "so they cannot be made active from here."
+            )
+        missing = readiness.missing_for_active(expert)
+        if missing:
+            raise NotReady(
+                f"{expert.full_name} cannot be made active yet. Still to do: "
+                + ", ".join(item[0].lower() + item[1:] for item in missing)
+                + "."
+            )
+        return change_status(
+            actor=actor,
+            expert=expert,
+            status=Status.ACTIVE,
+            reason="Onboarding complete: every required checklist item is done",
+            action=AuditEvent.Action.ONBOARDING_COMPLETED,
+        )
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ urlpatterns = [
     path("experts/<int:pk>/", profile.detail, name="expert_detail"),
     path("experts/<int:pk>/edit/", profile.edit, name="expert_edit"),
     path("experts/<int:pk>/status/", profile.change_status, name="expert_status"),
+    path("experts/<int:pk>/make-active/", profile.make_active, name="expert_make_active"),
     path("experts/<int:pk>/history/", profile.history, name="expert_history"),
     path("experts/<int:pk>/data/", personal_data.expert_data, name="expert_data"),
     path("experts/<int:pk>/erase/", erasure.erase, name="expert_erase"),

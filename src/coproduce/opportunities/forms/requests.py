@@ -14,6 +14,7 @@ from coproduce.core.formats import money
 from coproduce.core.forms import NHSFormMixin
 from coproduce.onboarding.models import Prerequisite
 from coproduce.opportunities.choices import Format, Kind, RequestStatus, Rung, Stage
+from coproduce.opportunities.confidential.forms import ConfidentialFields
 from coproduce.opportunities.forms.fields import (
     TimeOfDayField,
     check_start_and_end,
@@ -72,7 +73,7 @@ def _number(label: str, *, hint: str = "", initial: int | None = None, min_value
     )
 
 
-class DetailsForm(NHSFormMixin, forms.Form):
+class DetailsForm(NHSFormMixin, ConfidentialFields):
     """What the work is, who it wants, where it happens and whether it is paid."""
 
     # For messages: "Enter what the work is called", not the question put back.
@@ -177,6 +178,7 @@ class DetailsForm(NHSFormMixin, forms.Form):
     def __init__(self, *args, opportunity: Opportunity | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.opportunity = opportunity
+        self.setup_confidential(opportunity)
         self.pay_terms = request_terms()
         self.fields["paid"].help_text = self.pay_terms.paid_hint()
         if self.pay_terms.agreed_rate_matters:
@@ -222,6 +224,7 @@ class DetailsForm(NHSFormMixin, forms.Form):
             )
             if problem:
                 self.add_error("hourly_rate" if "hourly_rate" in self.fields else "paid", problem)
+        self.clean_confidential_fields()
         return data
 
     def values(self) -> dict:
@@ -229,6 +232,7 @@ class DetailsForm(NHSFormMixin, forms.Form):
         values = {name: data[name] for name in FIELDS if name in data}
         if not values.get("paid") or "hourly_rate" not in self.fields:
             values["hourly_rate"] = None
+        values.update(self.confidential_values())
         return values
 
 

@@ -5,15 +5,15 @@ work, is a note instead). One query each, whatever the number of experts."""
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Q
 from django.utils import timezone
 
-from coproduce.onboarding.models import Completion, Prerequisite
+from coproduce.onboarding import queries as onboarding
+from coproduce.onboarding.models import Prerequisite
 from coproduce.opportunities.matching import reasons as words
 from coproduce.opportunities.matching.reasons import Effect, Reason
 from coproduce.opportunities.matching.scoring import Row
 from coproduce.opportunities.models import Invitation, Opportunity, Session
-from coproduce.people.choices import Status
+from coproduce.training.queries import valid_course_kinds
 
 
 def missing_prerequisites(
@@ -25,31 +25,49 @@ def missing_prerequisites(
     names: dict[int, str],
 ) -> None:
     """Adds why to `why_apart` for the active experts ranked (`rows`) who have not met every
-    prerequisite (or whose training or agreement has expired by the first session). Read for
-    every active expert: narrowing it to those ranked (their areas and skills again, in a
-    subquery) took longer than reading them all."""
+    prerequisite: signed the current version of each agreement named (two queries: the
+    versions, then who signed them), and training valid on the first session's day (one
+    query). Read for every active expert: narrowing it to those ranked (their areas and skills
+    again, in a subquery) took longer than reading them all."""
     prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
     if not prerequisites or not rows:
         return
     on_day = timezone.localdate(first.starts_at) if first else today
-    met: dict[int, set[str]] = defaultdict(set)
-    completions = (
-        Completion.objects.filter(
-            expert__status=Status.ACTIVE,
-            prerequisite__in=prerequisites,
-            completed_on__lte=today,
-        )
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on_day))
-        .order_by()
-    )
-    for expert_id, code in completions.values_list("expert_id", "prerequisite"):
-        met[expert_id].add(code)
+    agreements = [p for p in prerequisites if p in AGREEMENT_KINDS]
+    courses = [p for p in prerequisites if p not in AGREEMENT_KINDS]
+    current = onboarding.current_by_kind(agreements) if agreements else {}
+    signed = onboarding.signers(current.values()) if current else {}
+    trained = valid_course_kinds(courses, on_day) if courses else {}
     for expert_id, row in rows.items():
-        missing = [p for p in prerequisites if p not in met[expert_id]]
+        missing = [
+            _agreement_missing(kind, current.get(kind))
+            for kind in agreements
+            if kind not in current or current[kind].pk not in signed.get(expert_id, ())
+        ]
+        missing += [
+            Prerequisite(kind).label.lower()
+            for kind in courses
+            if kind not in trained.get(expert_id, ())
+        ]
         if missing:
-            labels = [Prerequisite(p).label.lower() for p in missing]
-            why_apart[expert_id].append(words.missing_prerequisites(labels))
+            why_apart[expert_id].append(words.missing_prerequisites(missing))
             names[expert_id] = row.full_name
+
+
+# The prerequisites met by signing the current version of an agreement of that kind; the
+# others are met by training (a course of that kind).
+AGREEMENT_KINDS = {Prerequisite.CONFIDENTIALITY, Prerequisite.CODE_OF_CONDUCT}
+AGREEMENT_NAMES = {
+    Prerequisite.CONFIDENTIALITY: "the confidentiality agreement",
+    Prerequisite.CODE_OF_CONDUCT: "the code of conduct",
+}
+
+
+def _agreement_missing(kind: str, version) -> str:
+    name = AGREEMENT_NAMES[Prerequisite(kind)]
+    if version is None:
+        return f"{name} (none is published yet)"
+    return f"has not signed version {version.number} of {name}"
 
 
 def invitations(

@@ -122,18 +122,22 @@ def shortlist(
     asked = bool(setting.areas or setting.skills)
     weights = count_weights(setting)
     recent = recent_attendance(today)
+    attended = recent.get
     # The involvement band of each count there is, worked out once: few counts, many experts.
     band = {n: involvement_points(n) for n in {0, *recent.values()}}
+    active = Status.ACTIVE.value
+    # Once for each of up to 20,000 experts: a Row only for the active, who are ranked; the
+    # others need only their name, to be shown apart.
     for values in read(candidates(setting, text, today)):
-        attended = recent.get(values[0], 0)
-        row = row_of(values, weights, attended, band[attended])
-        if asked and not row.area_count and not row.skill_count:
-            unmatched.add(row.id)
-        if row.status == Status.ACTIVE:
-            rows[row.id] = row
+        pk, name, status = values[0], values[1], values[2]
+        if asked and not values[6] and not values[7]:  # no wanted area, no wanted skill
+            unmatched.add(pk)
+        if status == active:
+            n = attended(pk, 0)
+            rows[pk] = row_of(values, weights, n, band[n])
         else:
-            names[row.id] = row.full_name
-            why_apart[row.id].append(words.STATUS_WHY.get(row.status, "Not active"))
+            names[pk] = name
+            why_apart[pk].append(words.STATUS_WHY.get(status, "Not active"))
     missing_prerequisites(opportunity, first, today, rows, why_apart, names)
     notes = invitations(opportunity, upcoming, sessions, for_session, rows, why_apart, names)
     # Found by name but shown apart: say too that they match nothing asked for.

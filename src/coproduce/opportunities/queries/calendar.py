@@ -61,11 +61,14 @@ def sessions_between(
 ) -> QuerySet[Session]:
     """Scheduled meetings of published work starting on or after `start` and before `end`
     (local dates), earliest first; for an expert (`expert_user_id`), only those open to them."""
-    sessions = Session.objects.filter(
+    sessions: QuerySet[Session] = Session.objects.filter(
         starts_at__gte=local_midnight(start),
         starts_at__lt=local_midnight(end),
         status=SessionStatus.SCHEDULED,
         opportunity__status=RequestStatus.PUBLISHED,
+        # Confidential work is never on the shared calendar, even for its named staff and
+        # invited experts: they see it on its own pages (see opportunities.visibility).
+        opportunity__confidential=False,
     )
     if filters.team_id:
         sessions = sessions.filter(opportunity__team_id=filters.team_id)

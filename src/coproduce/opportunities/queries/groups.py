@@ -40,11 +40,18 @@ def memberships_of(group: Group) -> tuple[list[Membership], list[Membership]]:
 
 
 def series_of(group: Group) -> QuerySet[Opportunity]:
-    return group.opportunities.annotate(
-        first_session=Min("sessions__starts_at"),
-        next_session=Min("sessions__starts_at", filter=Q(sessions__starts_at__gte=timezone.now())),
-        session_count=Count("sessions"),
-    ).order_by("-created_at")
+    # A group's page lists its series, never confidential work (opportunities.visibility).
+    return (
+        group.opportunities.filter(confidential=False)
+        .annotate(
+            first_session=Min("sessions__starts_at"),
+            next_session=Min(
+                "sessions__starts_at", filter=Q(sessions__starts_at__gte=timezone.now())
+            ),
+            session_count=Count("sessions"),
+        )
+        .order_by("-created_at")
+    )
 
 
 def experts_to_add(group: Group, text: str) -> list[Expert]:

@@ -20,6 +20,7 @@ from coproduce.opportunities.choices import (
 from coproduce.opportunities.models import Invitation, Opportunity, Session
 from coproduce.opportunities.queries.calendar import add_months, local_midnight, month_start
 from coproduce.opportunities.queries.requests import REVIEW_STATUSES
+from coproduce.opportunities.visibility import session_q
 
 if TYPE_CHECKING:  # the stubs' helper for annotated rows: not installed in production
     from django_stubs_ext import WithAnnotations
@@ -73,7 +74,13 @@ def unanswered_invitations(now: datetime) -> Unanswered:
         )
         .filter(unanswered__gt=0)
     )
-    first = list(sessions.select_related("opportunity").order_by("starts_at", "id")[:FIRST_FEW])
+    # The few named on the dashboard never include confidential work (its titles are for its
+    # named staff only); the counts do, so nothing is forgotten.
+    first = list(
+        sessions.filter(opportunity__confidential=False)
+        .select_related("opportunity")
+        .order_by("starts_at", "id")[:FIRST_FEW]
+    )
     return Unanswered(
         invitations=totals["invitations"],
         soon=totals["soon"],
@@ -105,7 +112,13 @@ def places_to_fill(now: datetime) -> PlacesToFill:
     totals = sessions.aggregate(
         sessions=Count("id"), places=Coalesce(Sum("free", output_field=IntegerField()), 0)
     )
-    first = list(sessions.select_related("opportunity").order_by("starts_at", "id")[:FIRST_FEW])
+    # The few named on the dashboard never include confidential work (its titles are for its
+    # named staff only); the counts do, so nothing is forgotten.
+    first = list(
+        sessions.filter(opportunity__confidential=False)
+        .select_related("opportunity")
+        .order_by("starts_at", "id")[:FIRST_FEW]
+    )
     return PlacesToFill(sessions=totals["sessions"], places=totals["places"], first=first)
 
 
@@ -137,14 +150,16 @@ def month_of_involvement(today: date, now: datetime) -> MonthOfInvolvement:
     )
 
 
-def meetings_attended(expert_id: int, *, limit: int = 50) -> tuple[int, Decimal, list]:
+def meetings_attended(expert_id: int, *, limit: int = 50, viewer=None) -> tuple[int, Decimal, list]:
     """The meetings an expert attended, most recent first (at most `limit`), with how many
-    there were in all and the hours given. Two queries."""
+    there were in all and the hours given. Two queries. With `viewer`, the rows leave out
+    confidential work the viewer may not see (the totals still count it)."""
     attended = Invitation.objects.filter(expert_id=expert_id, attendance=Attendance.ATTENDED)
     totals = attended.aggregate(count=Count("id"), hours=Sum("hours"))
+    shown = attended if viewer is None else attended.filter(session_q(viewer, "session__"))
     rows = list(
-        attended.select_related("session__opportunity").order_by(
-            "-session__starts_at", "-session_id"
-        )[:limit]
+        shown.select_related("session__opportunity").order_by("-session__starts_at", "-session_id")[
+            :limit
+        ]
     )
     return totals["count"], totals["hours"] or ZERO, rows

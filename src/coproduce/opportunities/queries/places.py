@@ -8,16 +8,20 @@ from django.shortcuts import get_object_or_404
 
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.visibility import session_q
 from coproduce.people.models import Expert
 
 
 def place_or_404(
-    pk: int, *, expert: Expert | None = None, also: tuple[str, ...] = ()
+    pk: int, *, expert: Expert | None = None, also: tuple[str, ...] = (), user=None
 ) -> Invitation:
     """The invitation with its expert, session and opportunity (one query), or 404; only the
     expert's own when `expert` is given. `also` names more related rows to read in the same
-    query, such as another app's one-to-one ("fee_decision")."""
+    query, such as another app's one-to-one ("fee_decision"). With `user`, confidential work
+    they may not see answers 404."""
     invitations = Invitation.objects.select_related("expert", "session__opportunity", *also)
+    if user is not None:
+        invitations = invitations.filter(session_q(user, "session__"))
     if expert is not None:
         invitations = invitations.filter(expert=expert)
     return get_object_or_404(invitations, pk=pk)

@@ -11,9 +11,10 @@ case of a change committed out of order, nothing is kept longer than ten minutes
 import secrets
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -46,8 +47,12 @@ def _count(today: date) -> dict[int, int]:
         attendance=Attendance.ATTENDED, session_id__in=recent_sessions.values("pk")
     )
     # Counted here rather than grouped in SQL: SQLite's GROUP BY sorts every row first, and
-    # PostgreSQL's is no quicker than sending the ids.
-    return dict(Counter(attended.values_list("expert_id", flat=True).order_by()))
+    # PostgreSQL's is no quicker than sending the ids. Read straight from the cursor: for
+    # 70,000 ids, Django's row-by-row iteration added about a sixth to the count's time.
+    sql, params = attended.values_list("expert_id").order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(Counter(map(itemgetter(0), cursor.fetchall())))
 
 
 def recent_attendance(today: date) -> dict[int, int]:

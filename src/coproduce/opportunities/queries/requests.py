@@ -30,24 +30,26 @@ def requests_for(user: User) -> QuerySet[Opportunity]:
     mine = Q(requested_by=user)
     if user.team_id is not None:
         mine |= Q(team_id=user.team_id)
-    return _listed(Opportunity.objects.filter(mine)).order_by("-created_at", "-id")
+    return _listed(Opportunity.objects.visible_to(user).filter(mine)).order_by("-created_at", "-id")
 
 
-def review_queue() -> QuerySet[Opportunity]:
-    """Requests waiting for the involvement team, oldest first: the longest waiting is next."""
-    return _listed(Opportunity.objects.filter(status__in=REVIEW_STATUSES)).order_by(
-        "created_at", "id"
-    )
+def review_queue(user: User) -> QuerySet[Opportunity]:
+    """Requests waiting for the involvement team, oldest first: the longest waiting is next.
+    Confidential requests are listed only for their named staff."""
+    waiting = Opportunity.objects.visible_to(user).filter(status__in=REVIEW_STATUSES)
+    return _listed(waiting).order_by("created_at", "id")
 
 
-def opportunities_in(tab: str) -> QuerySet[Opportunity]:
+def opportunities_in(tab: str, user: User) -> QuerySet[Opportunity]:
     """The team's opportunities on one tab of their list: published, approved (waiting to be
     published) or closed. Work with a session still to come first, soonest first; then the
     rest, most recently finished first: a coordinator looks for what is coming up."""
     statuses = TEAM_STATUSES.get(tab, TEAM_STATUSES["published"])
     upcoming = Q(sessions__starts_at__gte=timezone.now(), sessions__status=SessionStatus.SCHEDULED)
     return (
-        _listed(Opportunity.objects.filter(status__in=statuses).select_related("group"))
+        _listed(
+            Opportunity.objects.visible_to(user).filter(status__in=statuses).select_related("group")
+        )
         .annotate(
             next_session=Min("sessions__starts_at", filter=upcoming),
             last_session=Max("sessions__starts_at"),
@@ -62,7 +64,8 @@ def get_request_for(user: User, pk: int) -> Opportunity:
     """A request, if this person may see it. Anyone else gets 404, whether or not it exists:
     a staff member learns nothing of another team's work."""
     opportunity = (
-        Opportunity.objects.select_related("team", "requested_by", "decided_by", "venue", "group")
+        Opportunity.objects.visible_to(user)
+        .select_related("team", "requested_by", "decided_by", "venue", "group")
         .filter(pk=pk)
         .first()
     )

@@ -10,8 +10,10 @@ from coproduce.audit.models import AuditEvent
 from coproduce.audit.services import diff, record_change, snapshot
 from coproduce.core.formats import long_date, time_of_day
 from coproduce.opportunities.choices import Attendance, InvitationStatus
+from coproduce.opportunities.confidential import services as confidential
 from coproduce.opportunities.models import Invitation, Session
 from coproduce.opportunities.pay import AlreadyPaid, settle_involvement_payment
+from coproduce.opportunities.queries.confidential import work_title
 from coproduce.opportunities.queries.recent import attendance_changed
 
 MAX_HOURS = Decimal("24")
@@ -63,6 +65,7 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
         )
     valid = {choice.value for choice in Attendance}
     changed = 0
+    saved: list[Invitation] = []
     with transaction.atomic():
         invitations = {
             invitation.pk: invitation
@@ -94,7 +97,7 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
                 action=AuditEvent.Action.ATTENDANCE_RECORDED,
                 changes=diff(before, snapshot(invitation, TRACKED)),
                 subject=invitation.expert,
-                summary=f"Attendance at {session.opportunity.title} on "
+                summary=f"Attendance at {work_title(session.opportunity)} on "
                 f"{long_date(session.starts_at)}",
             )
             try:
@@ -102,6 +105,9 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
             except AlreadyPaid as paid:
                 raise AttendanceError(str(paid)) from paid
             changed += 1
+            saved.append(invitation)
+        # Experts who came to confidential work are offered a debrief and a wellbeing check-in.
+        confidential.attendance_recorded(saved)
         if changed:
             attendance_changed()
     return changed

@@ -12,6 +12,7 @@ from coproduce.accounts.models import User
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.opportunities.choices import RequestStatus
+from coproduce.opportunities.confidential import services as confidential
 from coproduce.opportunities.models import Group, Opportunity
 from coproduce.opportunities.services.sessions import PlannedSession, create_sessions
 from coproduce.opportunities.tasks import tell_requester_the_outcome, tell_team_about_request
@@ -62,6 +63,20 @@ def _set_m2m(opportunity: Opportunity, values: dict[str, Any]) -> None:
             getattr(opportunity, name).set(values[name])
 
 
+def _apply_confidential(actor: User, opportunity: Opportunity, values: dict[str, Any]) -> None:
+    """Confidential work (a serious incident or patient safety investigation) and its named
+    staff, when the form asked (see opportunities.confidential)."""
+    if values.get("confidential"):
+        confidential.set_confidential(
+            actor=actor,
+            opportunity=opportunity,
+            confidential=True,
+            named_staff=values.get("named_staff") or [],
+            debrief_after_days=values.get("debrief_after_days"),
+            wellbeing_after_days=values.get("wellbeing_after_days"),
+        )
+
+
 def _create(
     *,
     actor: User,
@@ -75,6 +90,7 @@ def _create(
     opportunity.save()
     _set_m2m(opportunity, values)
     create_sessions(opportunity=opportunity, planned=sessions, venue=opportunity.venue)
+    _apply_confidential(actor, opportunity, values)
     audit.record_change(
         actor=actor,
         instance=opportunity,
@@ -121,6 +137,7 @@ def resubmit_request(
     opportunity.status = RequestStatus.REQUESTED
     opportunity.save()
     _set_m2m(opportunity, values)
+    _apply_confidential(actor, opportunity, values)
     opportunity.sessions.all().delete()
     create_sessions(opportunity=opportunity, planned=sessions, venue=opportunity.venue)
     audit.record_change(
@@ -156,6 +173,8 @@ def _decide(*, actor: User, opportunity: Opportunity, status: str, note: str) ->
         changes=audit.diff(before, audit.snapshot(opportunity, AUDITED)),
         summary=f"Request {opportunity.get_status_display().lower()}",
     )
+    # Declined confidential work is closed: its papers are withdrawn.
+    confidential.work_status_changed(actor=actor, opportunity=opportunity)
     transaction.on_commit(lambda: tell_requester_the_outcome.enqueue(opportunity.pk))
     return opportunity
 
@@ -234,6 +253,7 @@ def update_opportunity(
     opportunity.save()
     _set_m2m(opportunity, values)
     changes = audit.diff(before, audit.snapshot(opportunity, AUDITED))
+    _apply_confidential(actor, opportunity, values)
     if changes:
         audit.record_change(
             actor=actor,

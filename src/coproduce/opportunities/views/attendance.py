@@ -11,7 +11,6 @@ from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.formats import count_of
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.forms.attendance import AttendanceForm, session_hours
-from coproduce.opportunities.models import Session
 from coproduce.opportunities.pay import payments_for_session
 from coproduce.opportunities.queries.pages import session_or_404
 from coproduce.opportunities.queries.places import places_to_record
@@ -31,7 +30,7 @@ FOUND_SHOWN = 10
 
 @permission_required("opportunities.manage", raise_exception=True)
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = session_or_404(pk, "opportunity", "opportunity__team", "venue")
+    session = session_or_404(pk, "opportunity", "opportunity__team", "venue", user=request.user)
     invitations = list(places_to_record(session))
     accepted = [i for i in invitations if i.status == InvitationStatus.ACCEPTED]
     others = [i for i in invitations if i.status != InvitationStatus.ACCEPTED]
@@ -98,7 +97,7 @@ def _people(count: int) -> str:
 def add_attendee(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """After a meeting, gives a place to someone who came, so their attendance can be recorded.
     Nobody is emailed: the meeting is over."""
-    session = get_object_or_404(Session, pk=pk)
+    session = session_or_404(pk, user=request.user)
     expert_id = request.POST.get("expert", "")
     expert = get_object_or_404(Expert, pk=int(expert_id)) if expert_id.isdigit() else None
     if expert is None:

@@ -4,16 +4,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.opportunities import answer_links
 from coproduce.opportunities.choices import InvitationStatus, SessionStatus
-from coproduce.opportunities.models import Invitation, Opportunity
+from coproduce.opportunities.models import Invitation
 from coproduce.opportunities.pay import warnings_for_invitations
-from coproduce.opportunities.queries.pages import invite_run_or_404, session_or_404
+from coproduce.opportunities.queries.pages import (
+    invite_run_or_404,
+    opportunity_or_404,
+    session_or_404,
+)
 from coproduce.opportunities.queries.places import invitations_between, place_or_404
 from coproduce.opportunities.services import invitations as services
 from coproduce.opportunities.transitions import may
@@ -31,7 +35,7 @@ def _ids(values: list[str]) -> list[int]:
 def invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The shortlist posts the chosen experts here (and, if it likes, sessions). The first
     post shows who will be invited to what; pressing "Send" invites them."""
-    opportunity = get_object_or_404(Opportunity, pk=pk)
+    opportunity = opportunity_or_404(pk, user=request.user)
     upcoming = opportunity.sessions.filter(
         status=SessionStatus.SCHEDULED, starts_at__gt=timezone.now()
     )
@@ -69,13 +73,13 @@ def invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(ALLOWED, raise_exception=True)
 def invite_run(request: HttpRequest, pk: int) -> HttpResponse:
-    run = invite_run_or_404(pk)
+    run = invite_run_or_404(pk, user=request.user)
     return render(request, "opportunities/invite_progress.jinja", {"run": run})
 
 
 @permission_required(ALLOWED, raise_exception=True)
 def session_places(request: HttpRequest, pk: int) -> HttpResponse:
-    session = session_or_404(pk, "opportunity", "venue", "opportunity__venue")
+    session = session_or_404(pk, "opportunity", "venue", "opportunity__venue", user=request.user)
     invitations = list(
         session.invitations.select_related("expert", "fee_decision").order_by("expert__full_name")
     )
@@ -112,7 +116,7 @@ def session_places(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _invitation_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
-    invitation = place_or_404(pk)
+    invitation = place_or_404(pk, user=request.user)
     try:
         action(invitation=invitation, by=request.user)
     except services.InvitationError as error:
@@ -137,7 +141,7 @@ def cancel_for_expert(request: HttpRequest, pk: int) -> HttpResponse:
         return _invitation_action(
             request, pk, services.cancel_place_for_expert, "{name}'s place is cancelled"
         )
-    invitation = place_or_404(pk)
+    invitation = place_or_404(pk, user=request.user)
     session = invitation.session
     problem = ""
     if session.status == SessionStatus.CANCELLED:

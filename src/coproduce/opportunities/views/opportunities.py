@@ -30,16 +30,18 @@ TABS = [
 MANAGE = "opportunities.manage"
 
 
-def _opportunity(pk: int) -> Opportunity:
-    return opportunity_or_404(pk, "team", "requested_by", "venue", "group")
+def _opportunity(request: HttpRequest, pk: int) -> Opportunity:
+    return opportunity_or_404(pk, "team", "requested_by", "venue", "group", user=request.user)
 
 
 @permission_required(MANAGE, raise_exception=True)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     tab = request.GET.get("tab", "published")
     if tab not in dict(TABS):
         tab = "published"
-    page = Paginator(queries.opportunities_in(tab), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(queries.opportunities_in(tab, request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "opportunities/opportunity_list.jinja",
@@ -47,7 +49,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "page": page,
             "tab": tab,
             "tabs": TABS,
-            "waiting": queries.review_queue().count(),
+            "waiting": queries.review_queue(request.user).count(),
         },
     )
 
@@ -68,7 +70,7 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @permission_required(MANAGE, raise_exception=True)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _opportunity(pk)
+    opportunity = _opportunity(request, pk)
     sessions = queries.sessions_of(opportunity)
     return render(
         request,
@@ -86,7 +88,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(MANAGE, raise_exception=True)
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    opportunity = _opportunity(pk)
+    opportunity = _opportunity(request, pk)
     form = DetailsForm(
         request.POST or None,
         initial=DetailsForm.initial_from(opportunity),
@@ -108,7 +110,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required(MANAGE, raise_exception=True)
 def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    opportunity = _opportunity(pk)
+    opportunity = _opportunity(request, pk)
     try:
         services.publish_opportunity(actor=request.user, opportunity=opportunity)
     except services.NotAllowedNow as error:
@@ -120,7 +122,7 @@ def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(MANAGE, raise_exception=True)
 def add_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    opportunity = _opportunity(pk)
+    opportunity = _opportunity(request, pk)
     form = SessionForm(
         request.POST or None, initial={"venue": opportunity.venue_id}, past_for=opportunity
     )
@@ -152,8 +154,8 @@ def add_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _session(pk: int) -> Session:
-    return session_or_404(pk, "opportunity", "venue")
+def _session(request: HttpRequest, pk: int) -> Session:
+    return session_or_404(pk, "opportunity", "venue", user=request.user)
 
 
 def _refuse_if_past(request: HttpRequest, session: Session) -> HttpResponse | None:
@@ -168,7 +170,7 @@ def _refuse_if_past(request: HttpRequest, session: Session) -> HttpResponse | No
 
 @permission_required(MANAGE, raise_exception=True)
 def edit_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    session = _session(pk)
+    session = _session(request, pk)
     if (refused := _refuse_if_past(request, session)) is not None:
         return refused
     form = SessionForm(request.POST or None, session=session)
@@ -189,7 +191,7 @@ def edit_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(MANAGE, raise_exception=True)
 def cancel_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    session = _session(pk)
+    session = _session(request, pk)
     if (refused := _refuse_if_past(request, session)) is not None:
         return refused
     form = CancelSessionForm(request.POST or None)

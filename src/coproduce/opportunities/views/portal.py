@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.formats import long_date, time_of_day
+from coproduce.onboarding.queries import to_sign
 from coproduce.opportunities.choices import InvitationStatus
+from coproduce.opportunities.confidential.queries import support_for
 from coproduce.opportunities.pay import warnings_for_invitations
 from coproduce.opportunities.queries.portal import involvement_for, own_invitation, venue_of
 from coproduce.opportunities.services.calendar_feed import calendar_feed_for, reset_calendar_feed
@@ -46,6 +48,10 @@ def my_involvement(request: HttpRequest) -> HttpResponse:
             "venue_of": venue_of,
             "feed_https": https,
             "feed_webcal": webcal,
+            # A prompt when an agreement (or a new version of one) is waiting to be signed.
+            "to_sign": to_sign(expert),
+            # After confidential work: the check-ins to come and who to contact.
+            "support": support_for(expert),
         },
     )
 

@@ -96,8 +96,8 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("opportunities.review_request", raise_exception=True)
-def queue(request: HttpRequest) -> HttpResponse:
-    page = _page(request, queries.review_queue())
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = _page(request, queries.review_queue(request.user))
     rows = [(o, warnings_for(o)) for o in page.object_list]
     return render(request, "opportunities/request_queue.jinja", {"page": page, "rows": rows})
 

@@ -42,7 +42,7 @@ def invite_url(opportunity: Opportunity) -> str:
 
 @permission_required("opportunities.manage", raise_exception=True)
 def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = opportunity_or_404(pk, "team", "venue__locality")
+    opportunity = opportunity_or_404(pk, "team", "venue__locality", user=request.user)
     form = ShortlistFilterForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     limit = max(PAGE, min(data.get("show") or PAGE, MOST))

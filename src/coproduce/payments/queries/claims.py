@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -14,6 +14,7 @@ from coproduce.core.money import ZERO
 from coproduce.core.periods import Period
 from coproduce.opportunities.choices import Attendance
 from coproduce.opportunities.models import Invitation
+from coproduce.opportunities.queries.confidential import CONFIDENTIAL_TITLE
 from coproduce.payments.choices import COUNTED_STATUSES, ClaimKind, ClaimStatus, FeeChoice
 from coproduce.payments.models import Claim, ClaimLine, PaymentRun
 from coproduce.payments.queries.benefits import period_for
@@ -222,7 +223,14 @@ def run_lines(run: PaymentRun):
             "claim__expert__payee_reference",
             "claim__expert__full_name",
             "claim__session_date",
-            "claim__invitation__session__opportunity__title",
+            # Finance never sees the title of confidential work.
+            Case(
+                When(
+                    claim__invitation__session__opportunity__confidential=True,
+                    then=Value(CONFIDENTIAL_TITLE),
+                ),
+                default=F("claim__invitation__session__opportunity__title"),
+            ),
             "description",
             "category",
             "quantity",

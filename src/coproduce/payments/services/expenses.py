@@ -15,6 +15,7 @@ from coproduce.core.formats import count_of, long_date, money
 from coproduce.core.lengths import file_name_for, limit_of, too_long
 from coproduce.core.money import pounds
 from coproduce.opportunities.choices import Attendance
+from coproduce.opportunities.queries.confidential import work_title
 from coproduce.payments.calculations import mileage, total
 from coproduce.payments.choices import ClaimKind, ClaimStatus, ExpenseCategory
 from coproduce.payments.models import Claim, ClaimLine
@@ -199,7 +200,7 @@ def claim_expenses(*, actor, invitation, items: list[ExpenseItem], on_behalf: bo
             action=AuditEvent.Action.CLAIM_SUBMITTED,
             changes={"total": [None, str(claim.total)]},
             subject=invitation.expert,
-            summary=f"Expenses of {money(claim.total)} for {session.opportunity.title} on "
+            summary=f"Expenses of {money(claim.total)} for {work_title(session.opportunity)} on "
             f"{long_date(day)}" + (" (submitted on their behalf)" if on_behalf else ""),
         )
     return claim
@@ -237,7 +238,8 @@ def send_claim_again(*, actor, claim: Claim, items: list[ExpenseItem], on_behalf
                 "total": [before["total"], str(locked.total)],
             },
             subject=locked.expert,
-            summary=f"Expenses of {money(locked.total)} for {claim.invitation.session.opportunity.title} "
+            summary=f"Expenses of {money(locked.total)} for "
+            f"{work_title(claim.invitation.session.opportunity)} "
             f"on {long_date(day)}, corrected" + (" on their behalf" if on_behalf else ""),
         )
     return locked

@@ -10,6 +10,7 @@ from coproduce.core.lengths import shorten_for
 from coproduce.core.money import ZERO
 from coproduce.opportunities.choices import Attendance
 from coproduce.opportunities.pay import AlreadyPaid
+from coproduce.opportunities.queries.confidential import work_title
 from coproduce.payments.choices import FEE, ClaimKind, ClaimStatus
 from coproduce.payments.models import Claim, ClaimLine
 from coproduce.payments.queries.fees import after_decision, fee_for
@@ -65,7 +66,8 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
     session = invitation.session
     now = timezone.now()
     summary = (
-        f"Involvement payment for {session.opportunity.title} on {long_date(session.starts_at)}"
+        f"Involvement payment for {work_title(session.opportunity)} on "
+        f"{long_date(session.starts_at)}"
     )
     if amount is None:
         # Corrected to not attended (or the expert chose no fee): withdraw, keep the record.
@@ -86,7 +88,7 @@ def settle_involvement_payment(*, actor, invitation) -> Claim | None:
     words = f": {worked.words}"
     if reduced:
         words += f", reduced by the expert's choice to {money(amount)}"
-    description = shorten_for(ClaimLine, "description", session.opportunity.title, end=words)
+    description = shorten_for(ClaimLine, "description", work_title(session.opportunity), end=words)
     if claim is None:
         claim = Claim.objects.create(
             expert=invitation.expert,

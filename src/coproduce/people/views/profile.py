@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
@@ -105,6 +106,25 @@ def change_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Status is now {expert.get_status_display()}.")
         return redirect("people:expert_detail", pk=expert.pk)
     return _render_detail(request, expert, form, status=400)
+
+
+@require_POST
+def make_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Makes an expert whose onboarding checklist is complete active in one step; refused,
+    naming what is still to do, when it is not. Goes back to the page it came from (the
+    onboarding list or the profile)."""
+    expert = queries.get_expert_for(request.user, pk)
+    _require(request, "people.change_expert")
+    try:
+        services.make_active(actor=request.user, expert=expert)
+    except services.NotReady as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, f"{expert.full_name} is now active.")
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("people:expert_detail", pk=expert.pk)
 
 
 @require_POST
