@@ -19,7 +19,7 @@ from tests.factories import (
 )
 from tests.payments.helpers import make_policy
 
-SECRET_TITLE = "Investigation into the death on Ward 9"
+HIDDEN_TITLE = "Investigation into the death on Ward 9"
 
 
 @dataclass
@@ -44,7 +44,7 @@ def world(*, panel_meetings: int = 3) -> World:
         SessionFactory(opportunity=series, starts_at=soon + timedelta(days=10 + 30 * month))
     workshop = OpportunityFactory(title="Designing the new carers' café", team=team, venue=venue)
     SessionFactory(opportunity=workshop, starts_at=soon + timedelta(days=20))
-    investigation = OpportunityFactory(title=SECRET_TITLE, team=team, venue=venue)
+    investigation = OpportunityFactory(title=HIDDEN_TITLE, team=team, venue=venue)
     investigation.confidential = True
     investigation.save()
     SessionFactory(opportunity=investigation, starts_at=soon + timedelta(days=5))

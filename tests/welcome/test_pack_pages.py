@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.audit.models import AuditEvent
 from coproduce.onboarding.models import WelcomePackSent
 from tests.factories import ExpertFactory, GroupFactory, SessionFactory, expert_with_account
-from tests.welcome.helpers import SECRET_TITLE, needs, world
+from tests.welcome.helpers import HIDDEN_TITLE, needs, world
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_the_coordinator_reads_an_experts_pack_in_the_version_their_needs_ask_fo
     assert "app-welcome--easy-read" in html
     assert w.panel.name.replace("'", "&#39;") in html
     assert "<svg" in html and 'role="img"' in html
-    assert SECRET_TITLE not in html
+    assert HIDDEN_TITLE not in html
     assert reverse("welcome:expert_pack_pdf", args=[expert.pk]) + "?format=easy_read" in html
 
 
@@ -137,3 +137,22 @@ def test_the_profile_says_which_version_and_links_to_the_pack(coordinator_client
     assert "Welcome pack" in html
     assert "large print" in html
     assert reverse("welcome:expert_pack", args=[expert.pk]) + "?format=large_print" in html
+
+
+@pytest.mark.parametrize(
+    "name", ["welcome:expert_pack", "welcome:expert_pack_pdf", "welcome:mark_sent"]
+)
+def test_no_pack_is_made_or_sent_for_someone_whose_processing_is_restricted(
+    coordinator_client, name
+):
+    world()
+    expert = ExpertFactory(full_name="Priya Shah", restricted_at=timezone.now())
+    answer = coordinator_client.post(reverse(name, args=[expert.pk]), {"sent_on": "1/1/2026"})
+    if name != "welcome:mark_sent":
+        answer = coordinator_client.get(reverse(name, args=[expert.pk]))
+
+    assert answer.status_code == 302
+    assert answer["Location"] == reverse("people:expert_detail", args=[expert.pk])
+    page = coordinator_client.get(answer["Location"]).content.decode()
+    assert "so a welcome pack cannot be made or sent" in page
+    assert not WelcomePackSent.objects.filter(expert=expert).exists()

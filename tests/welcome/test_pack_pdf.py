@@ -11,7 +11,7 @@ from coproduce.welcome import queries
 from coproduce.welcome.content import pack_for, shared_content
 from coproduce.welcome.pdf import packs_pdf
 from tests.factories import ExpertFactory
-from tests.welcome.helpers import SECRET_TITLE, world
+from tests.welcome.helpers import HIDDEN_TITLE, world
 from tests.welcome.pdf_text import page_texts, text_of
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +128,7 @@ def test_easy_read_uses_the_easy_read_wording():
 def test_a_confidential_investigation_is_never_in_the_pack():
     world()
     for fmt in queries.FORMATS:
-        assert SECRET_TITLE not in _text(_pdf(fmt))
+        assert HIDDEN_TITLE not in _text(_pdf(fmt))
 
 
 def test_many_packs_each_start_on_a_new_page_and_the_document_stays_tagged():

@@ -30,6 +30,19 @@ def _expert(request: AuthenticatedHttpRequest, pk: int):
     return expert
 
 
+def _restricted(request, expert) -> HttpResponse | None:
+    """A pack for someone whose processing is restricted would be processing: back to their
+    record, saying why."""
+    if expert.restricted_at is None:
+        return None
+    messages.error(
+        request,
+        f"Processing of {expert.full_name}'s information is restricted, so a welcome pack "
+        "cannot be made or sent until the involvement lead lifts the restriction.",
+    )
+    return redirect("people:expert_detail", pk=expert.pk)
+
+
 def _format(request, expert) -> str:
     asked = request.GET.get("format", "")
     return asked if asked in queries.FORMATS else queries.format_for(expert)
@@ -61,16 +74,21 @@ def _page(request, expert, *, mine: bool) -> HttpResponse:
 
 
 def expert_pack(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _page(request, _expert(request, pk), mine=False)
+    expert = _expert(request, pk)
+    return _restricted(request, expert) or _page(request, expert, mine=False)
 
 
 def expert_pack_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     expert = _expert(request, pk)
+    if refused := _restricted(request, expert):
+        return refused
     return _pdf_response(pack_for(expert, _format(request, expert), shared_content()))
 
 
 def mark_sent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     expert = _expert(request, pk)
+    if refused := _restricted(request, expert):
+        return refused
     today = timezone.localdate()
     initial = {"sent_on": today, "format": queries.format_for(expert)}
     form = MarkSentForm(request.POST if request.method == "POST" else None, initial=initial)
