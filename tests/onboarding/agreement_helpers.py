@@ -17,13 +17,15 @@ TITLES = {
 }
 
 
-def publish(kind: str = "confidentiality", *, versions: int = 1, actor=None) -> AgreementVersion:
+def publish(
+    kind: str = "confidentiality", *, versions: int = 1, actor=None, title: str = ""
+) -> AgreementVersion:
     """An agreement of this kind with this many versions; returns the newest."""
     actor = actor or UserFactory(role=Role.INVOLVEMENT_LEAD)
     version = services.add_agreement(
         actor=actor,
         kind=kind,
-        title=TITLES[kind],
+        title=title or TITLES[kind],
         body="## What we agree\n\nWe keep what we hear private.\n",
         easy_read="We keep what we hear private.\n\nWe do not tell other people.",
     )

@@ -3,6 +3,8 @@ publishes agreements and chooses what the checklist requires; the involvement te
 signed, records a signature on paper, sees everyone onboarding and makes them active. An expert
 reads and signs in the portal; other staff find nothing (a version is not found: 404)."""
 
+import itertools
+
 from tests.permissions.outcomes import (
     MISSING,
     OK,
@@ -43,15 +45,19 @@ AGREEMENTS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
+# Each page asks for its own agreement, and titles are unique: number them.
+_made = itertools.count(1)
+
+
 def kwargs(key: str) -> dict | None:
     if key == "agreement":
         from tests.onboarding.agreement_helpers import publish
 
-        return {"pk": publish("other").agreement_id}
+        return {"pk": publish("other", title=f"Photography consent {next(_made)}").agreement_id}
     if key == "agreement_version":
         from tests.onboarding.agreement_helpers import publish
 
-        return {"pk": publish("other").pk}
+        return {"pk": publish("other", title=f"Recording consent {next(_made)}").pk}
     if key == "onboarding_expert":
         from tests.factories import ExpertFactory
 
