@@ -48,7 +48,7 @@ def test_staff_member_asks_and_coordinator_approves_and_publishes(page, transact
     page.get_by_label("Every 2 weeks").check()
     page.get_by_label("How many sessions in all? (optional)").fill("3")
     page.get_by_label("In person", exact=True).check()
-    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("group", name="Is the work paid?").get_by_label("Yes", exact=True).check()
     page.get_by_label("Hourly rate in pounds").fill("25.00")
     page.get_by_role("button", name="Send the request").click()
 
