@@ -111,6 +111,26 @@ class AuditEvent(AppendOnly):
         PERMIT_CANCELLED = "permit cancelled", "Parking permit cancelled"
         # The organisation's own words.
         TERMS_CHANGED = "terms changed", "Our words changed"
+        # Printing for many people at once.
+        ATTENDANT_LIST_PRINTED = "attendant list printed", "Car park list printed"
+        WELCOME_PACKS_PRINTED = "welcome packs printed", "Welcome packs printed"
+        # Feedback after sessions (issue 13). Anonymous answers are never audited by expert.
+        FEEDBACK_ASKED = "feedback asked", "Asked for feedback"
+        FEEDBACK_ANSWERED = "feedback answered", "Feedback form answered"
+        FEEDBACK_QUESTIONS_SET = "feedback questions set", "Feedback questions changed"
+        # Outcomes: "you said, we did".
+        OUTCOME_RECORDED = "outcome recorded", "Outcome recorded"
+        OUTCOME_CHANGED = "outcome changed", "Outcome changed"
+        OUTCOME_TOLD = "outcome told", "Experts told what happened next"
+        OUTCOME_WEEKS_SET = "outcome weeks set", "Weeks until an outcome is due changed"
+        # Concerns raised by experts.
+        CONCERN_RAISED = "concern raised", "Concern raised"
+        CONCERN_TRIAGED = "concern triaged", "Concern triaged"
+        CONCERN_RESPONDED = "concern responded", "Concern responded to"
+        CONCERN_CLOSED = "concern closed", "Concern closed"
+        CONCERN_REOPENED = "concern reopened", "Concern reopened"
+        SAFEGUARDING_TOLD = "safeguarding contacts told", "Safeguarding contacts told"
+        SAFEGUARDING_CONTACTS_SET = "safeguarding contacts set", "Safeguarding contacts changed"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -14,6 +14,7 @@ from coproduce.onboarding.queries import to_sign
 from coproduce.opportunities.choices import InvitationStatus
 from coproduce.opportunities.confidential.queries import support_for
 from coproduce.opportunities.pay import warnings_for_invitations
+from coproduce.opportunities.portal_parts import portal_sections_for
 from coproduce.opportunities.queries.portal import involvement_for, own_invitation, venue_of
 from coproduce.opportunities.services.calendar_feed import calendar_feed_for, reset_calendar_feed
 from coproduce.opportunities.services.invitations import (
@@ -52,6 +53,8 @@ def my_involvement(request: HttpRequest) -> HttpResponse:
             "to_sign": to_sign(expert),
             # After confidential work: the check-ins to come and who to contact.
             "support": support_for(expert),
+            # What apps above this one add: feedback to give, what happened next.
+            "sections": portal_sections_for(expert),
         },
     )
 

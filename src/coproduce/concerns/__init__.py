@@ -1,0 +1,1 @@
+"""Concerns an expert raises (about a meeting, a payment, how they were treated): triaged, responded to and closed by coordinators, with safeguarding concerns sent to the named contacts at once (issue 13)."""
