@@ -14,6 +14,7 @@ from coproduce.accounts.social import provider_enabled
 from coproduce.core import formats
 from coproduce.core.csp import csp_nonce
 from coproduce.core.forms import field_items, widget_kind
+from coproduce.core.remembered import remembered
 from coproduce.core.terms import terms_for_templates
 
 
@@ -45,6 +46,8 @@ def environment(**options: Any) -> Environment:
             "field_kind": widget_kind,
             "navigation_for": navigation_for,
             "field_items": field_items,
+            # {{ remembered(header, {...}) }}: a macro's markup made once for its parameters.
+            "remembered": remembered,
             "nhs_sign_in_enabled": provider_enabled,
             # The organisation's own words: {{ terms.expert }}, {{ terms.experts }},
             # {{ terms.staff }}, {{ terms.slogan }} (core/terms.py; cached, no query a page).

@@ -84,9 +84,9 @@ INSTALLED_APPS = [
     "coproduce.parking",
     "coproduce.payments",
     "coproduce.welcome",
-    "coproduce.feedback",
-    "coproduce.outcomes",
-    "coproduce.concerns",
+    "coproduce.impact.feedback",
+    "coproduce.impact.outcomes",
+    "coproduce.impact.concerns",
     "coproduce.retention",
     # Last: `manage.py demo_data` and the fictional records it makes, which use every app above.
     "coproduce.demo",

@@ -42,9 +42,9 @@ urlpatterns = [
     path("", include("coproduce.welcome.urls")),
     path("", include("coproduce.parking.urls")),
     path("training/", include("coproduce.training.urls")),
-    path("feedback/", include("coproduce.feedback.urls")),
-    path("outcomes/", include("coproduce.outcomes.urls")),
-    path("concerns/", include("coproduce.concerns.urls")),
+    path("feedback/", include("coproduce.impact.feedback.urls")),
+    path("outcomes/", include("coproduce.impact.outcomes.urls")),
+    path("concerns/", include("coproduce.impact.concerns.urls")),
     # Behind our own sign-in (password, second factor, lock-out), audited: see admin_site.
     path("django-admin/", secure(admin.site).urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.

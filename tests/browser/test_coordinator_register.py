@@ -127,7 +127,6 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
         "Days' notice needed": "14",
         "Earnings limit in pounds": "195.00",
         "Payee reference": "FIN-0042",
-        "Privacy notice version they agreed to": "2026-1",
         "Internal notes": "Met at the carers' café",
     }
     for label, value in texts.items():

@@ -287,11 +287,23 @@ def test_every_agreement_and_onboarding_page_passes_axe(expert_page):
             ("onboarding:agreement_new", {}),
             ("onboarding:agreement_detail", {"pk": first.agreement_id}),
             ("onboarding:agreement_publish", {"pk": first.agreement_id}),
+            ("onboarding:agreement_retire", {"pk": first.agreement_id}),
             ("onboarding:agreement_read", {"pk": conduct.pk}),
             ("onboarding:agreement_paper", {"pk": newcomer.pk}),
             ("onboarding:onboarding_list", {}),
             ("onboarding:checklist_settings", {}),
             ("people:expert_detail", {"pk": newcomer.pk}),
+        ],
+    )
+    # A retired agreement: in the list, its page, and its retire page left open.
+    retired = publish("other")
+    agreements.retire_agreement(actor=None, agreement=retired.agreement)
+    sweep(
+        page,
+        [
+            ("onboarding:agreement_list", {}),
+            ("onboarding:agreement_detail", {"pk": retired.agreement_id}),
+            ("onboarding:agreement_retire", {"pk": retired.agreement_id}),
         ],
     )
 
@@ -307,6 +319,7 @@ def test_every_parking_page_passes_axe(expert_page):
             ("parking:my_vehicles", {}),
             ("parking:my_vehicle_add", {}),
             ("parking:my_vehicle_remove", {"pk": car.pk}),
+            ("parking:my_vehicle_change", {"pk": car.pk}),
         ],
     )
     issued = permit(car)
@@ -319,6 +332,7 @@ def test_every_parking_page_passes_axe(expert_page):
             ("parking:expert_parking", {"pk": page.expert.pk}),
             ("parking:vehicle_add", {"pk": page.expert.pk}),
             ("parking:vehicle_remove", {"pk": car.pk}),
+            ("parking:vehicle_change", {"pk": car.pk}),
             ("parking:permit_issue", {"pk": page.expert.pk}),
             ("parking:permit_cancel", {"pk": issued.pk}),
             ("parking:attendant_lists", {}),
@@ -466,3 +480,117 @@ def test_every_confidential_work_page_passes_axe(expert_page):
             ("opportunities:opportunity_edit", {"pk": opportunity.pk}),
         ],
     )
+
+
+def test_every_outcomes_page_passes_axe(expert_page):
+    from coproduce.impact.outcomes import services as outcomes
+    from tests.impact.outcomes.helpers import NOTHING, SAID_DID, held_work
+
+    page = expert_page
+    staff = UserFactory(role=Role.STAFF, full_name="Sam Staff")
+    told = held_work(experts=[page.expert], title="Discharge letters review")
+    outcomes.record_outcome(actor=None, opportunity=told, wording=SAID_DID)
+    nothing = held_work(experts=[page.expert], title="Car parking charges")
+    outcomes.record_outcome(actor=None, opportunity=nothing, wording=NOTHING)
+    waiting = held_work(experts=1, requested_by=staff, title="Ward visiting hours")
+    held_work(experts=1, ended_days_ago=90, confidential=True, title="Confidential review")
+    sweep(page, [("outcomes:mine", {}), ("opportunities:my_involvement", {})])
+    sign_in(page, staff)
+    sweep(
+        page,
+        [
+            ("outcomes:waiting", {}),
+            ("outcomes:work", {"pk": waiting.pk}),
+            ("outcomes:record", {"pk": waiting.pk}),
+        ],
+    )
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    sweep(
+        page,
+        [
+            ("outcomes:waiting", {}),
+            ("outcomes:weeks", {}),
+            ("outcomes:work", {"pk": told.pk}),
+            ("outcomes:work", {"pk": nothing.pk}),
+            ("outcomes:record", {"pk": told.pk}),
+            ("people:dashboard", {}),
+        ],
+    )
+
+
+def test_every_concern_page_passes_axe(expert_page):
+    from tests.impact.concerns.helpers import closed, name_contacts, raised, triaged
+
+    page = expert_page
+    mine = triaged(raised(page.expert, what_happened="The lift was broken.\nAgain."))
+    from coproduce.impact.concerns import services as concern_services
+
+    concern_services.respond(actor=mine.handler, concern=mine, text="We are sorry.")
+    done = closed(raised(page.expert))
+    sweep(
+        page,
+        [
+            ("concerns:my_concerns", {}),
+            ("concerns:raise", {}),
+            ("concerns:my_concern", {"pk": mine.pk}),
+            ("concerns:my_concern", {"pk": done.pk}),
+            ("opportunities:my_involvement", {}),
+        ],
+    )
+    urgent = raised(safeguarding=True)
+    lead = sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    sweep(
+        page,
+        [
+            ("concerns:list", {}),
+            ("concerns:concern", {"pk": urgent.pk}),
+            ("concerns:concern", {"pk": done.pk}),
+            ("concerns:triage", {"pk": urgent.pk}),
+            ("concerns:respond", {"pk": urgent.pk}),
+            ("concerns:close", {"pk": mine.pk}),
+            ("concerns:reopen", {"pk": done.pk}),
+            ("concerns:record", {"pk": page.expert.pk}),
+            ("concerns:safeguarding_contacts", {}),
+        ],
+    )
+    name_contacts(UserFactory(role=Role.STAFF), team_email="safe@example.org", by=lead)
+    sweep(page, [("concerns:list", {}), ("concerns:safeguarding_contacts", {})])
+
+
+def test_every_feedback_page_passes_axe(expert_page):
+    from datetime import timedelta as days
+
+    import time_machine
+
+    from coproduce.impact.feedback.links import link_token
+    from coproduce.impact.feedback.services import ask
+    from tests.impact.feedback.helpers import answer, attended, past_session
+
+    page = expert_page
+    waiting = attended(past_session(title="Carers' strategy workshop"), page.expert)
+    session = past_session(title="Discharge planning workshop")
+    places = [attended(session) for _ in range(3)]
+    for place in places:
+        ask(invitation_id=place.pk)
+    answer(places[0], comments="The chair made sure everyone spoke.")
+    answer(places[1], anonymous=True, comments="The room was too hot.")
+    fresh = link_token(ask(invitation_id=waiting.pk))
+    sweep(page, [("opportunities:my_involvement", {}), ("feedback:give", {"pk": waiting.pk})])
+    page.get_by_role("button", name="Send my answers").click()  # nothing chosen: errors
+    check_page(page, small_screen=True)
+    sign_in(page, UserFactory(role=Role.STAFF, full_name="Sam Staff"))  # the link needs none
+    used = link_token(places[0].feedback_request)
+    sweep(
+        page,
+        [
+            ("feedback:feedback_link", {"token": fresh}),
+            ("feedback:feedback_link", {"token": used}),
+            ("feedback:feedback_link", {"token": "not-a-link"}),
+            ("feedback:feedback_link_thanks", {}),
+            ("feedback:overview", {}),
+        ],
+    )
+    with time_machine.travel(timezone.now() + days(40)):
+        sweep(page, [("feedback:feedback_link", {"token": fresh})])
+    sign_in_as(page, Role.COORDINATOR)
+    sweep(page, [("feedback:overview", {}), ("feedback:session", {"pk": session.pk})])

@@ -191,9 +191,9 @@ def test_the_badge_making_records_its_progress_sheet_by_sheet(
     seen = []
     real = badge_cards.card_for
 
-    def card_for(badge):
+    def card_for(badge, **made):
         seen.append(BadgePrint.objects.get().prepared)
-        return real(badge)
+        return real(badge, **made)
 
     monkeypatch.setattr(badge_cards, "card_for", card_for)
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,6 +5,7 @@ closes, the file deleted and the record kept."""
 import io
 import zipfile
 
+import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -20,9 +21,8 @@ from tests.opportunities.confidential_helpers import (
     TITLE,
     add_paper,
     make_confidential_work,
-    pdf_bytes,
-    pdf_upload,
 )
+from tests.papers import paper_docx, paper_odt, paper_pdf, paper_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -33,29 +33,11 @@ def _client(user) -> Client:
     return client
 
 
-def _docx(*, macros: bool = False) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-        if macros:
-            archive.writestr("word/vbaProject.bin", b"\x00macro")
-    return out.getvalue()
-
-
-def _odt() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content/>")
-    return out.getvalue()
-
-
 def test_named_staff_add_a_pdf_and_it_is_audited(coordinator):
     opportunity, _, _ = make_confidential_work(named=[coordinator])
     response = _client(coordinator).post(
         reverse("opportunities:confidential_paper_add", args=[opportunity.pk]),
-        {"title": "Timeline of events", "file": pdf_upload()},
+        {"title": "Timeline of events", "file": paper_upload()},
     )
     assert response.status_code == 302
     paper = Paper.objects.get(opportunity=opportunity)
@@ -68,7 +50,7 @@ def test_named_staff_add_a_pdf_and_it_is_audited(coordinator):
 
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
-    [("report.docx", _docx(), "docx"), ("notes.odt", _odt(), "odt")],
+    [("report.docx", paper_docx(), "docx"), ("notes.odt", paper_odt(), "odt")],
 )
 def test_word_and_opendocument_papers_are_accepted(coordinator, name, data, kind):
     opportunity, _, _ = make_confidential_work(named=[coordinator])
@@ -79,12 +61,57 @@ def test_word_and_opendocument_papers_are_accepted(coordinator, name, data, kind
     assert Paper.objects.get(opportunity=opportunity).kind == kind
 
 
+def _added(coordinator, upload) -> bytes:
+    opportunity, _, _ = make_confidential_work(named=[coordinator])
+    response = _client(coordinator).post(
+        reverse("opportunities:confidential_paper_add", args=[opportunity.pk]),
+        {"title": "Timeline of events", "file": upload},
+    )
+    assert response.status_code == 302
+    paper = Paper.objects.get(opportunity=opportunity)
+    with paper.file.open("rb") as kept:
+        data = kept.read()
+    assert paper.size == len(data)
+    return data
+
+
+def test_a_pdf_paper_is_kept_without_its_author(coordinator):
+    sent = paper_pdf("Timeline of events", author="Dr Jane Whistleblower")
+    assert b"Jane Whistleblower" in sent
+
+    kept = _added(coordinator, SimpleUploadedFile("timeline.pdf", sent))
+
+    assert b"Jane Whistleblower" not in kept
+    with pikepdf.open(io.BytesIO(kept)) as pdf:
+        assert dict(pdf.docinfo) == {"/Title": "Timeline of events"}
+        assert "/Metadata" not in pdf.Root
+        assert len(pdf.pages) == 1
+        assert b"Timeline of events" in pdf.pages[0].Contents.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_word_or_opendocument_paper_is_kept_without_its_author(coordinator, kind):
+    upload = paper_upload(kind, "Timeline of events", author="Dr Jane Whistleblower")
+
+    kept = _added(coordinator, upload)
+
+    with zipfile.ZipFile(io.BytesIO(kept)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+        dates = {info.date_time for info in archive.infolist()}
+    assert not [name for name, data in parts.items() if b"Whistleblower" in data]
+    assert dates == {(1980, 1, 1, 0, 0, 0)}
+    text = parts["word/document.xml" if kind == "docx" else "content.xml"]
+    assert b"Timeline of events" in text
+    if kind == "odt":
+        assert next(iter(parts)) == "mimetype"
+
+
 @pytest.mark.parametrize(
     ("data", "words"),
     [
         (b"just some text", "must be a PDF, a Word document"),
-        (_docx(macros=True), "has macros in it"),
-        (pdf_bytes() + b"<script>alert(1)</script>", "both a PDF and a web page"),
+        (paper_docx(macros=True), "has macros in it"),
+        (paper_pdf() + b"<script>alert(1)</script>", "both a PDF and a web page"),
     ],
 )
 def test_other_files_are_refused_with_a_message_and_the_title_kept(coordinator, data, words):
@@ -107,7 +134,7 @@ def test_a_paper_too_big_is_refused(coordinator, monkeypatch):
     opportunity, _, _ = make_confidential_work(named=[coordinator])
     response = _client(coordinator).post(
         reverse("opportunities:confidential_paper_add", args=[opportunity.pk]),
-        {"title": "Big", "file": pdf_upload()},
+        {"title": "Big", "file": paper_upload()},
     )
     assert "smaller than" in response.content.decode()
     assert not Paper.objects.exists()

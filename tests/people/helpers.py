@@ -25,7 +25,6 @@ def expert_form_data(**overrides) -> dict:
         "assessment_period_start_day": "",
         "payee_reference": "PAY-0042",
         "consent_date": "15/3/2026",
-        "consent_privacy_notice_version": "2026-1",
         "internal_notes": "Met at the carers' café.",
     }
     data.update(overrides)

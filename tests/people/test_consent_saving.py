@@ -70,7 +70,7 @@ def test_a_new_consent_date_replaces_the_old_one_and_clearing_it_withdraws(
 
     coordinator_client.post(
         url,
-        expert_form_data(email=expert.email, consent_date="", consent_privacy_notice_version=""),
+        expert_form_data(email=expert.email, consent_date=""),
     )
     expert.refresh_from_db()
     assert expert.consent_given_at is None

@@ -27,7 +27,14 @@ LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 3, 18, 12, 0, tzinfo=LONDON)
 URL = reverse("people:dashboard")
 
-TEAM_TASKS = ["Requests to review", "Claims to check", "Invitations not answered", "Places to fill"]
+TEAM_TASKS = [
+    "Requests to review",
+    "Claims to check",
+    "Invitations not answered",
+    "Places to fill",
+    "Outcomes overdue",
+    "Concerns waiting",
+]
 FINANCE_TASKS = ["Claims to approve", "Claims to pay"]
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +102,8 @@ def test_the_involvement_team_sees_what_it_acts_on_and_not_finances_steps(reques
         "Claims to check": 1,
         "Invitations not answered": 1,
         "Places to fill": 3,
+        "Outcomes overdue": 0,
+        "Concerns waiting": 0,
     }
     assert response.context["summary"] is not None
     assert "experts on the register" in response.content.decode()
@@ -148,6 +157,8 @@ def test_each_count_changes_when_the_data_does(coordinator_client):
         "Claims to check": 1,
         "Invitations not answered": 1,
         "Places to fill": 3,
+        "Outcomes overdue": 0,
+        "Concerns waiting": 0,
     }
 
 
@@ -201,6 +212,8 @@ def test_the_overview_issues_the_same_queries_for_few_and_many(role, django_asse
     _some_of_everything(12)
     with django_assert_num_queries(len(few)):
         response = client.get(URL)
-    assert len(response.context["overview"].tasks) == (4 if role == Role.COORDINATOR else 2)
+    assert len(response.context["overview"].tasks) == (
+        len(TEAM_TASKS) if role == Role.COORDINATOR else 2
+    )
     if role == Role.COORDINATOR:
         assert "The 5 soonest sessions are listed." in response.content.decode()

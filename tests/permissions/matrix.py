@@ -5,9 +5,12 @@ from tests.permissions.matrix_agreements import AGREEMENTS
 from tests.permissions.matrix_auth import AUTH
 from tests.permissions.matrix_badges import BADGES
 from tests.permissions.matrix_calendar import CALENDAR
+from tests.permissions.matrix_concerns import CONCERNS
 from tests.permissions.matrix_confidential import CONFIDENTIAL
+from tests.permissions.matrix_feedback import FEEDBACK
 from tests.permissions.matrix_import import IMPORT
 from tests.permissions.matrix_invitations import INVITATIONS
+from tests.permissions.matrix_outcomes import OUTCOMES
 from tests.permissions.matrix_parking import PARKING
 from tests.permissions.matrix_payments_mine import PAYMENTS_MINE
 from tests.permissions.matrix_payments_money import PAYMENTS_MONEY
@@ -116,4 +119,7 @@ MATRIX = {
     **BADGES,
     **WELCOME,
     **PARKING,
+    **FEEDBACK,
+    **OUTCOMES,
+    **CONCERNS,
 }

@@ -22,6 +22,7 @@ AGREEMENTS: dict[str, tuple[str, str, dict[str, str]]] = {
     "onboarding:agreement_new": ("get", "", lead_only),
     "onboarding:agreement_detail": ("get", "agreement", team_only),
     "onboarding:agreement_publish": ("get", "agreement", lead_only),
+    "onboarding:agreement_retire": ("get", "agreement", lead_only),
     "onboarding:agreement_read": (
         "get",
         "agreement_version",

@@ -13,9 +13,11 @@ PARKING: dict[str, tuple[str, str, dict[str, str]]] = {
     "parking:my_vehicle_add": ("get", "", own),
     # Another expert's vehicle is not theirs: not found.
     "parking:my_vehicle_remove": ("get", "vehicle", rule(default=DENIED, expert=MISSING)),
+    "parking:my_vehicle_change": ("get", "vehicle", rule(default=DENIED, expert=MISSING)),
     "parking:expert_parking": ("get", "expert", team_record),
     "parking:vehicle_add": ("get", "expert", team_record),
     "parking:vehicle_remove": ("get", "vehicle", team_record),
+    "parking:vehicle_change": ("get", "vehicle", team_record),
     "parking:permit_issue": ("get", "expert_with_vehicle", team_record),
     "parking:permit_print": ("get", "permit", team_record),
     "parking:permit_cancel": ("get", "permit", team_record),

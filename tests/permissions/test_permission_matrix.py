@@ -12,7 +12,10 @@ from tests.factories import ExpertFactory, SkillFactory, UserFactory, expert_wit
 from tests.permissions import (
     matrix_agreements,
     matrix_badges,
+    matrix_concerns,
     matrix_confidential,
+    matrix_feedback,
+    matrix_outcomes,
     matrix_parking,
     matrix_payments_mine,
     matrix_payments_money,
@@ -84,6 +87,9 @@ def _kwargs(key: str) -> dict:
         matrix_training,
         matrix_parking,
         matrix_welcome,
+        matrix_concerns,
+        matrix_outcomes,
+        matrix_feedback,
     ):
         found = part.kwargs(key)
         if found is not None:

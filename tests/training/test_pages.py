@@ -187,11 +187,14 @@ def test_recording_everyone_at_a_training_day(coordinator_client):
     page = coordinator_client.get(url, {"q": "Alex Smith"}).content.decode()
     assert "Alex Smith 0" in page and "Someone Else" not in page
     response = coordinator_client.post(
-        url + "?q=Alex+Smith",
+        url,
         {
+            "q": "Alex Smith",
+            "shown": [e.pk for e in came],
             "experts": [e.pk for e in came],
             "course": course.pk,
             **_date("completed_on", date(2026, 6, 12)),
+            "action": "save",
         },
     )
     assert response.status_code == 302
@@ -201,8 +204,13 @@ def test_recording_everyone_at_a_training_day(coordinator_client):
 def test_recording_many_with_nobody_ticked_says_so_and_keeps_the_date(coordinator_client):
     ExpertFactory(full_name="Alex Smith")
     response = coordinator_client.post(
-        reverse("training:record_many") + "?q=Alex",
-        {"course": make_course().pk, **_date("completed_on", date(2026, 6, 12))},
+        reverse("training:record_many"),
+        {
+            "q": "Alex",
+            "course": make_course().pk,
+            **_date("completed_on", date(2026, 6, 12)),
+            "action": "save",
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduce.audit.models import AuditEvent
 from coproduce.people.models import StatusChange
 from coproduce.welcome import print_files
 from coproduce.welcome.models import WelcomePrint
@@ -79,6 +80,31 @@ def test_chosen_experts_in_one_version(coordinator_client):
     run = WelcomePrint.objects.get()
     assert run.format == "large_print" and run.state == WelcomePrint.State.DONE
     assert sum("Welcome pack for Chosen" in p for p in page_texts(run.file.read())) == 2
+
+
+def test_printing_many_packs_is_audited_as_who_printed_how_many_without_whose(
+    coordinator, coordinator_client
+):
+    world()
+    chosen = [ExpertFactory(full_name=f"Audited Person{i}") for i in range(3)]
+    coordinator_client.post(
+        PRINT,
+        {
+            "how": "chosen",
+            "chosen-expert": [str(e.pk) for e in chosen],
+            "chosen-format": "easy_read",
+        },
+    )
+    run = WelcomePrint.objects.get()
+    event = AuditEvent.objects.get(action=AuditEvent.Action.WELCOME_PACKS_PRINTED)
+    assert event.actor == coordinator
+    assert event.summary == "3 welcome packs printed"
+    assert event.changes == {"packs": 3, "format": "easy_read"}
+    # Found under the print, not under any one expert's history; no name, no id.
+    assert (event.model, event.object_id) == ("welcome.welcomeprint", str(run.pk))
+    assert (event.subject_model, event.subject_id) == ("welcome.welcomeprint", str(run.pk))
+    written = f"{event.summary} {event.changes}"
+    assert not any(e.full_name in written for e in chosen)
 
 
 def test_nobody_made_active_since_the_day_is_said_beside_the_field(coordinator_client):

@@ -40,6 +40,7 @@ def navigation_for(request) -> Navigation:
         nav.items += [
             _item(request, "opportunities:calendar", "Calendar"),
             _item(request, "payments:claims", "Claims"),
+            _item(request, "concerns:list", "Concerns"),
             _item(request, "parking:attendant_lists", "Car park lists"),
         ]
         if role == Role.INVOLVEMENT_LEAD:
@@ -52,16 +53,20 @@ def navigation_for(request) -> Navigation:
         nav.items.append(_item(request, "onboarding:onboarding_list", "Onboarding"))
         nav.items.append(_item(request, "onboarding:agreement_list", "Agreements"))
         nav.items.append(_item(request, "training:records", "Training"))
+        nav.items.append(_item(request, "outcomes:waiting", "Outcomes"))
         nav.items.append(_item(request, "welcome:overview", "Welcome pack"))
         nav.items.append(_item(request, "onboarding:sheet_list", "Support sheets"))
         nav.items.append(_item(request, "opportunities:confidential_list", "Confidential work"))
+        nav.items.append(_item(request, "feedback:overview", "Feedback"))
     elif role == Role.STAFF:
         nav.items = [
             _item(request, "opportunities:request_new", "Ask for involvement"),
             _item(request, "opportunities:request_list", "Your requests"),
             _item(request, "opportunities:confidential_list", "Confidential work"),
+            _item(request, "feedback:overview", "Feedback"),
             _item(request, "opportunities:calendar", "Calendar"),
             _item(request, "training:mine", "My training"),
+            _item(request, "outcomes:waiting", "Outcomes to record"),
             _item(request, "onboarding:sheet_list", "Support sheets"),
         ]
     elif role == Role.FINANCE:
@@ -78,10 +83,12 @@ def navigation_for(request) -> Navigation:
         nav.items = [
             _item(request, "opportunities:my_involvement", "My involvement"),
             _item(request, "payments:my_claims", "My money"),
+            _item(request, "concerns:my_concerns", "My concerns"),
             _item(request, "people:my_profile", "My profile"),
             _item(request, "onboarding:my_agreements", "My agreements"),
             _item(request, "welcome:my_pack", "My welcome pack"),
             _item(request, "training:mine", "My training"),
+            _item(request, "outcomes:mine", "What happened next"),
             _item(request, "onboarding:sheet_list_experts", "Support sheets"),
         ]
     elif role == Role.ADMINISTRATOR:

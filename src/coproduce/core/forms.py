@@ -265,6 +265,11 @@ class NHSFormMixin(_Form):
         return subject_of(self.fields[name], name)
 
     def full_clean(self) -> None:
+        if not self.is_bound:
+            # Nothing to check, so no messages to write: asking an empty form for its errors
+            # (every page's layout does, for the error summary) costs nothing.
+            super().full_clean()
+            return
         # Here rather than in __init__, so that labels a form changes after __init__ are used.
         for name, field in self.fields.items():
             subject = self.subject_for(name)

@@ -24,6 +24,9 @@ PUBLIC_URL_NAMES = frozenset(
         # Answering an invitation from an email: the signed link is the permission.
         "invitation_answer",
         "invitation_answered",
+        # Telling us how a session went from the email's link: the signed link is the permission.
+        "feedback_link",
+        "feedback_link_thanks",
         # An expert's calendar app opens their private feed by its secret address.
         "calendar_feed",
         # A photo ID badge's QR code opens its check page (and photo) by its secret address.

@@ -26,7 +26,10 @@ PAPERS = [
 
 
 def tiny_pdf(text: str) -> bytes:
-    """A one-page PDF with one line of text, written by hand (no renderer needed)."""
+    """A one-page PDF with one line of text, written by hand (no renderer needed, so it is
+    quick). The demo's one way to make a paper; the tests have theirs (tests/papers.py). They
+    are not shared: the demo ships with the product and runs where tests/ is not installed,
+    and the demo imports nothing from tests."""
     safe = text.replace("\\", "").replace("(", "").replace(")", "")
     body = f"BT /F1 14 Tf 72 760 Td ({safe}) Tj ET".encode()
     objects = [

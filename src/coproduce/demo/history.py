@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
+from coproduce.demo import bulk
 from coproduce.demo.context import DemoContext
 from coproduce.opportunities.choices import (
     Attendance,
@@ -33,7 +34,6 @@ from coproduce.opportunities.queries.recent import attendance_changed
 from coproduce.people.choices import Status
 from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
 
-BATCH = 2000
 ATTENDED_PER_EXPERT = 10  # past attendances per expert on the register, on average
 PER_SESSION = (3, 9)  # experts attending one past session
 SESSIONS_PER_OPPORTUNITY = (1, 10)
@@ -171,7 +171,7 @@ def _past(ctx: DemoContext, refs: _Refs, experts: list[int]) -> tuple[int, int, 
                 break
             starts = _local(day, hour, minute)
             plans.append((index, starts, starts + length))
-    Opportunity.objects.bulk_create(opportunities, batch_size=BATCH)
+    bulk.insert(Opportunity, opportunities)
     _wanted(ctx, refs, opportunities)
     sessions = [
         Session(
@@ -182,7 +182,7 @@ def _past(ctx: DemoContext, refs: _Refs, experts: list[int]) -> tuple[int, int, 
         )
         for i, starts, ends in plans
     ]
-    Session.objects.bulk_create(sessions, batch_size=BATCH)
+    bulk.insert(Session, sessions)
     invitations = []
     attended = 0
     for session in sessions:
@@ -213,7 +213,7 @@ def _past(ctx: DemoContext, refs: _Refs, experts: list[int]) -> tuple[int, int, 
                     responded_at=answered,
                 )
             )
-    Invitation.objects.bulk_create(invitations, batch_size=BATCH * 2)
+    bulk.insert(Invitation, invitations)
     return len(opportunities), len(sessions), attended
 
 
@@ -229,8 +229,8 @@ def _wanted(ctx: DemoContext, refs: _Refs, opportunities: list[Opportunity]) -> 
         if skill_ids:
             for s in set(rng.choices(skill_ids, k=rng.randint(0, 2))):
                 skill_rows.append(skills(opportunity_id=o.pk, skill_id=s))
-    areas.objects.bulk_create(area_rows, batch_size=BATCH * 2)
-    skills.objects.bulk_create(skill_rows, batch_size=BATCH * 2)
+    bulk.insert(areas, area_rows)
+    bulk.insert(skills, skill_rows)
 
 
 def _upcoming(ctx: DemoContext, refs: _Refs) -> int:

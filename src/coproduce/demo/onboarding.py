@@ -11,6 +11,7 @@ Fast: bulk_create, nothing audited (demo data is nobody's change)."""
 from datetime import datetime, time, timedelta
 
 from django.db import connection
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from coproduce.demo.context import DemoContext
@@ -290,6 +291,15 @@ def create(ctx: DemoContext) -> None:
         signatures,
     )
     _insert(WelcomePackSent, ["expert_id", "sent_on", "format", "recorded_at"], packs)
+    # Each signer's consent shows the privacy notice version they signed, as signing in the
+    # product records it (people.receivers): one UPDATE.
+    notice = current[K.PRIVACY_NOTICE]
+    Expert.objects.filter(signatures__version=notice).update(
+        consent_privacy_notice_version=str(notice.number),
+        consent_given_at=Subquery(
+            Signature.objects.filter(expert=OuterRef("pk"), version=notice).values("signed_at")[:1]
+        ),
+    )
     _train_the_ready(ctx, ready)
     ctx.say(
         f"Onboarding: {len(versions)} agreements, {len(signatures):,} signatures, "

@@ -5,8 +5,11 @@ from types import ModuleType
 
 from coproduce.demo import (
     accounts,
+    concerns,
+    feedback,
     onboarding,
     opportunities,
+    outcomes,
     parking,
     payments,
     people,
@@ -25,4 +28,7 @@ PARTS: tuple[ModuleType, ...] = (
     payments,
     support_sheets,
     welcome,
+    concerns,
+    outcomes,
+    feedback,
 )

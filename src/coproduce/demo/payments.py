@@ -17,6 +17,7 @@ from coproduce.accounts.roles import Role
 from coproduce.core.lengths import shorten_for
 from coproduce.core.money import pounds
 from coproduce.core.periods import financial_year_of
+from coproduce.demo import bulk
 from coproduce.demo.context import DemoContext
 from coproduce.opportunities.choices import Attendance, Kind
 from coproduce.opportunities.models import Invitation
@@ -39,7 +40,6 @@ from coproduce.payments.models import (
 from coproduce.payments.queries.fees import FeeTable
 from coproduce.people.choices import PaymentPreference
 
-BATCH = 5000
 SUMMARY = (
     "We pay you for your time at the rates below, and we pay back what it costs you to take "
     "part. Claim within 90 days of the meeting. Keep your tickets and receipts: we need a "
@@ -235,13 +235,13 @@ def _claims(ctx: DemoContext, today: date, finance, coordinator) -> tuple[int, i
             )
             lines.append(claim_lines)
     runs = _runs(claims, finance)
-    Claim.objects.bulk_create(claims, batch_size=BATCH)
+    bulk.insert(Claim, claims)
     flat = []
     for claim, claim_lines in zip(claims, lines, strict=True):
         for line in claim_lines:
             line.claim_id = claim.pk
             flat.append(line)
-    ClaimLine.objects.bulk_create(flat, batch_size=BATCH)
+    bulk.insert(ClaimLine, flat)
     return len(claims), len(flat), runs
 
 

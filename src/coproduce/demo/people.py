@@ -22,6 +22,7 @@ from coproduce.accounts import services as account_services
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.core.models import ChoiceList
+from coproduce.demo import bulk
 from coproduce.demo.accounts import COORDINATOR_EMAIL, DEMO_DOMAIN, LEAD_EMAIL
 from coproduce.demo.context import DemoContext, SignIn
 from coproduce.people.choices import BenefitsDeclaration as Benefits
@@ -34,8 +35,6 @@ from coproduce.people.models import (
     Skill,
     StatusChange,
 )
-
-BATCH = 2000
 
 # The lists, each entry with how common it is among experts; for each lived-experience area
 # also how an expert might put it in a biography.
@@ -580,11 +579,11 @@ def _dates_as_given() -> Iterator[None]:
 
 def _insert(plans: list[Plan]) -> None:
     with _dates_as_given():
-        Expert.objects.bulk_create([p.expert for p in plans], batch_size=BATCH)
+        bulk.insert(Expert, [p.expert for p in plans])
     for plan in plans:
         for change in plan.history:
             change.expert = plan.expert
-    StatusChange.objects.bulk_create([c for p in plans for c in p.history], batch_size=BATCH)
+    bulk.insert(StatusChange, [c for p in plans for c in p.history])
     for name, column, attr in [
         ("lived_experience", "livedexperiencearea_id", "areas"),
         ("skills", "skill_id", "skills"),
@@ -594,4 +593,4 @@ def _insert(plans: list[Plan]) -> None:
         rows = [
             through(expert_id=p.expert.pk, **{column: i}) for p in plans for i in getattr(p, attr)
         ]
-        through.objects.bulk_create(rows, batch_size=BATCH * 2)
+        bulk.insert(through, rows)

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
+from coproduce.demo import bulk
 from coproduce.demo.context import DemoContext
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
@@ -221,7 +222,7 @@ def create(ctx: DemoContext) -> None:
         if rng.random() < 0.5:
             of = course(K.SAFEGUARDING)
             add(staff_id=staff_id, of=of, ago_days=ago_for(of))
-    TrainingRecord.objects.bulk_create(records, batch_size=5000)
+    bulk.insert(TrainingRecord, records)
     month = today + timedelta(days=30)
     soon = sum(1 for r in records if r.expires_on and today < r.expires_on <= month)
     gone = sum(1 for r in records if r.expires_on and r.expires_on <= today)

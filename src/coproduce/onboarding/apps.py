@@ -6,7 +6,10 @@ class OnboardingConfig(AppConfig):
     label = "onboarding"
 
     def ready(self) -> None:
-        from coproduce.onboarding.checklist.queries import missing_for_active
+        from coproduce.onboarding.checklist.queries import (
+            current_privacy_notice_number,
+            missing_for_active,
+        )
         from coproduce.onboarding.contributions import (
             agreements_section,
             badge_section,
@@ -18,5 +21,6 @@ class OnboardingConfig(AppConfig):
         add_profile_part(checklist_section)
         add_profile_part(agreements_section)
         add_profile_part(badge_section)
-        # The people app asks what a new expert still needs before it makes them active.
-        readiness.provide(missing_for_active)
+        # The people app asks what a new expert still needs before it makes them active, and
+        # which privacy notice is current.
+        readiness.provide(missing_for_active, privacy_notice=current_privacy_notice_number)

@@ -274,12 +274,12 @@ class Invitation(TimeStamped):
             # The latest change, which keys the shortlist's cached attendance counts.
             models.Index(fields=["updated_at"]),
             # Places attended, by session: the shortlist counts each expert's in the last 12
-            # months from this alone, not from every invitation (PostgreSQL; SQLite plans its
-            # query before it sees the value, so cannot use an index made for one value).
+            # months from this alone, not from every invitation. It holds the attendance too,
+            # so that SQLite, which checks the condition again on each row, needs no table row.
             models.Index(
-                fields=["session", "expert"],
+                fields=["session", "expert", "attendance"],
                 condition=Q(attendance=Attendance.ATTENDED),
-                name="invitation_attended_idx",
+                name="invitation_attended_cover_idx",
             ),
         ]
 

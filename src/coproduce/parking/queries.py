@@ -50,6 +50,16 @@ def own_vehicle(expert, pk: int) -> Vehicle:
     return vehicle
 
 
+def running_permits(vehicle: Vehicle, today: date) -> list[Permit]:
+    """The vehicle's permits not cancelled and not yet ended, with their sites (one query):
+    they show its registration, so changing it replaces them."""
+    return list(
+        Permit.objects.filter(vehicle=vehicle, cancelled_at__isnull=True, valid_to__gte=today)
+        .select_related("venue")
+        .order_by("valid_from", "id")
+    )
+
+
 def get_permit_for(user, pk: int) -> Permit:
     """A permit of an expert this user may see, with its site, or 404."""
     permit = Permit.objects.select_related("expert", "venue").filter(pk=pk).first()

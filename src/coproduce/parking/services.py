@@ -1,6 +1,7 @@
 """Changes to vehicles and permits, each in one transaction with its audit record. The caller
 has checked the person may make them (parking.rules)."""
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -8,10 +9,11 @@ from django.utils import timezone
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
-from coproduce.core.formats import long_date
+from coproduce.core.formats import count_of, long_date
 from coproduce.opportunities.models import Venue
 from coproduce.parking.models import Permit, Vehicle
 from coproduce.parking.plates import normalise
+from coproduce.parking.queries import AttendantList
 from coproduce.people.models import Expert
 
 
@@ -67,6 +69,110 @@ def add_vehicle(
     except IntegrityError:  # the same plate added at the same moment in another tab
         raise ParkingError(f"{plate} is already registered", field="registration") from None
     return vehicle
+
+
+@dataclass(frozen=True)
+class VehicleChange:
+    """What changing a vehicle did: the fields changed ({field: [before, after]}), and, when
+    its registration changed, its permits still running: each replaced by one showing the new
+    plate (old, new), or cancelled with none to replace it (its site is no longer used)."""
+
+    vehicle: Vehicle
+    changed: dict[str, list]
+    replaced: list[tuple[Permit, Permit]] = field(default_factory=list)
+    cancelled: list[Permit] = field(default_factory=list)
+
+
+VEHICLE_FIELDS = ("registration", "make", "colour", "blue_badge")
+
+
+def change_vehicle(
+    *,
+    actor,
+    vehicle: Vehicle,
+    registration: str,
+    make: str = "",
+    colour: str = "",
+    blue_badge: bool = False,
+) -> VehicleChange:
+    """Changes the vehicle's registration, make, colour or blue badge, the plate written one
+    way as when it was added. A printed permit shows the registration, so when it changes
+    every permit for the vehicle still running (today or later, not cancelled) is cancelled
+    and replaced by a new one for the same site and days (from today, if it had started),
+    showing the new plate: the attendant's list then gives the new permit's number, and a
+    permit with the old plate is no longer valid. Nothing changes if nothing was changed."""
+    _usable(vehicle.expert)
+    plate = normalise(registration)
+    after = {
+        "registration": plate,
+        "make": make.strip(),
+        "colour": colour.strip(),
+        "blue_badge": bool(blue_badge),
+    }
+    try:
+        with transaction.atomic():
+            locked = Vehicle.objects.select_for_update().select_related("expert").get(pk=vehicle.pk)
+            before = audit.snapshot(locked, VEHICLE_FIELDS)
+            changed = audit.diff(before, after)
+            if not changed:
+                return VehicleChange(vehicle=locked, changed={})
+            if (
+                "registration" in changed
+                and Vehicle.objects.filter(expert_id=locked.expert_id, registration=plate)
+                .exclude(pk=locked.pk)
+                .exists()
+            ):
+                raise ParkingError(f"{plate} is already registered", field="registration")
+            old_plate = locked.registration
+            for name, value in after.items():
+                setattr(locked, name, value)
+            locked.save(update_fields=list(VEHICLE_FIELDS))
+            audit.record_change(
+                actor=actor,
+                instance=locked,
+                subject=locked.expert,
+                action=AuditEvent.Action.VEHICLE_CHANGED,
+                summary=(
+                    f"Vehicle {old_plate} changed to {plate}"
+                    if old_plate != plate
+                    else f"Vehicle {plate} changed"
+                ),
+                changes=changed,
+            )
+            result = VehicleChange(vehicle=locked, changed=changed)
+            if old_plate != plate:
+                _replace_permits(actor=actor, vehicle=locked, old_plate=old_plate, result=result)
+    except IntegrityError:  # the same plate saved at the same moment in another tab
+        raise ParkingError(f"{plate} is already registered", field="registration") from None
+    return result
+
+
+def _replace_permits(*, actor, vehicle: Vehicle, old_plate: str, result: VehicleChange) -> None:
+    today = timezone.localdate()
+    running = (
+        Permit.objects.select_for_update()
+        .select_related("venue")
+        .filter(vehicle=vehicle, cancelled_at__isnull=True, valid_to__gte=today)
+        .order_by("valid_from", "id")
+    )
+    for old in running:
+        _cancel(
+            actor=actor,
+            permit=old,
+            summary=f"Permit {old.number} cancelled: the registration changed from {old_plate} "
+            f"to {vehicle.registration}",
+        )
+        if not old.venue.active:
+            result.cancelled.append(old)
+            continue
+        new = issue_permit(
+            actor=actor,
+            vehicle=vehicle,
+            venue=old.venue,
+            valid_from=max(old.valid_from, today),
+            valid_to=old.valid_to,
+        )
+        result.replaced.append((old, new))
 
 
 def remove_vehicle(*, actor, vehicle: Vehicle) -> None:
@@ -133,16 +239,43 @@ def cancel_permit(*, actor, permit: Permit) -> Permit:
         locked = Permit.objects.select_for_update().get(pk=permit.pk)
         if locked.cancelled_at is not None:
             raise ParkingError(f"Permit {locked.number} has already been cancelled.")
-        locked.cancelled_at = timezone.now()
-        locked.cancelled_by = actor
-        locked.save(update_fields=["cancelled_at", "cancelled_by"])
-        audit.record_change(
-            actor=actor,
-            instance=locked,
-            subject=permit.expert,
-            action=AuditEvent.Action.PERMIT_CANCELLED,
-            summary=f"Permit {locked.number} cancelled",
-            changes={"cancelled_at": [None, str(locked.cancelled_at)]},
-        )
+        _cancel(actor=actor, permit=locked, summary=f"Permit {locked.number} cancelled")
     permit.refresh_from_db()
     return permit
+
+
+def _cancel(*, actor, permit: Permit, summary: str) -> None:
+    """Cancels a permit the caller has locked, with its audit record."""
+    permit.cancelled_at = timezone.now()
+    permit.cancelled_by = actor
+    permit.save(update_fields=["cancelled_at", "cancelled_by"])
+    audit.record_change(
+        actor=actor,
+        instance=permit,
+        subject=permit.expert,
+        action=AuditEvent.Action.PERMIT_CANCELLED,
+        summary=audit.shortened(summary, 300),
+        changes={"cancelled_at": [None, str(permit.cancelled_at)]},
+    )
+
+
+def record_attendant_list_printed(*, actor, listing: AttendantList) -> None:
+    """A site's car park list for a day downloaded to print for its attendant: it carries
+    people's names and number plates, so who printed it, for which site and day, and how many
+    people were on it are recorded (never the names or plates themselves)."""
+    audit.record_export(
+        actor=actor,
+        action=AuditEvent.Action.ATTENDANT_LIST_PRINTED,
+        what=listing.venue,
+        summary=audit.shortened(
+            f"Car park list for {listing.venue.name}, {long_date(listing.day)}, printed: "
+            f"{count_of(len(listing.people), 'person', 'people')}",
+            300,
+        ),
+        details={
+            "venue": listing.venue.pk,
+            "day": listing.day.isoformat(),
+            "people": len(listing.people),
+            "format": "pdf",
+        },
+    )

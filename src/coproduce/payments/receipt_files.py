@@ -6,8 +6,9 @@ message for the person saying why.
 - a photo is re-encoded as JPEG, so only its pixels are kept (no location or camera data). It
   has the same pixel limit as profile photos (settings.PHOTO_MAX_PIXELS a side), which also
   stops decompression bombs: a small file that claims a huge picture.
-- a PDF is rewritten by payments.receipt_pdf (qpdf, through pikepdf) without its scripts,
-  actions, embedded files, forms or annotations.
+- a PDF is rewritten by coproduce.core.file_cleaning (qpdf, through pikepdf) without its
+  scripts, actions, embedded files, forms, annotations or author metadata, and at most
+  MAX_PAGES pages long.
 - a file that is two formats at once (a "polyglot") is refused: a PDF or photo that is also a
   web page or a ZIP file, a photo that is also a PDF, or a PDF with something else before it.
   These tricks let a file that looks like a receipt be opened as something else.
@@ -22,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from coproduce.payments.receipt_pdf import rewrite_pdf
+from coproduce.core.file_cleaning import clean_pdf
 
 TYPES_IN_WORDS = "a photo (JPEG or PNG) or a PDF"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -39,6 +40,8 @@ HTML = re.compile(
 )
 ZIP_HEADERS = (b"PK\x03\x04", b"PK\x05\x06")
 AGAIN = "Save the receipt again as a PDF, or take a photo of it instead."
+MAX_PAGES = 20
+OR_PHOTO = "or take a photo of the receipt instead."
 
 
 def clean_receipt(upload) -> ContentFile:
@@ -50,7 +53,8 @@ def clean_receipt(upload) -> ContentFile:
     data = upload.read(settings.RECEIPT_MAX_BYTES + 1)
     if data.startswith(PDF_HEADER):
         _refuse_two_formats(data, "PDF")
-        return ContentFile(rewrite_pdf(data), name="receipt.pdf")
+        cleaned = clean_pdf(data, what="receipt", max_pages=MAX_PAGES, instead=OR_PHOTO)
+        return ContentFile(cleaned, name="receipt.pdf")
     if data.startswith(PNG_SIGNATURE) or data.startswith(JPEG_START):
         _refuse_two_formats(data, "photo")
         return ContentFile(_reencode_photo(data), name="receipt.jpg")

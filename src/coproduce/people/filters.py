@@ -1,11 +1,12 @@
 """The register's search and filter form, read from the query string."""
 
+from typing import cast
+
 from django import forms
 
 from coproduce.core.forms import NHSFormMixin
 from coproduce.people.choices import PaymentPreference, Perspective, Status
-from coproduce.people.models import AccessNeed, LivedExperienceArea, Locality, Skill
-from coproduce.people.queries import SORTS, RegisterFilters
+from coproduce.people.queries import SORTS, RegisterFilters, filter_entries
 
 SORT_CHOICES = [
     ("name", "Name (A to Z)"),
@@ -17,12 +18,11 @@ SORT_CHOICES = [
 ]
 
 
-def _multi(model, label):
-    return forms.ModelMultipleChoiceField(
-        queryset=model.objects.all(),
-        required=False,
-        label=label,
-        widget=forms.CheckboxSelectMultiple,
+def _multi(label):
+    """One of the team's lists (queries.FILTER_LISTS): its entries are given by the form, all
+    four lists in one query, and a chosen entry is its id."""
+    return forms.TypedMultipleChoiceField(
+        coerce=int, required=False, label=label, widget=forms.CheckboxSelectMultiple
     )
 
 
@@ -37,17 +37,22 @@ class RegisterFilterForm(NHSFormMixin, forms.Form):
         label="Perspective",
         widget=forms.CheckboxSelectMultiple,
     )
-    area = _multi(LivedExperienceArea, "Lived experience")
-    skill = _multi(Skill, "Skills")
-    locality = _multi(Locality, "Locality")
+    area = _multi("Lived experience")
+    skill = _multi("Skills")
+    locality = _multi("Locality")
     payment = forms.MultipleChoiceField(
         choices=PaymentPreference.choices,
         required=False,
         label="Payment preference",
         widget=forms.CheckboxSelectMultiple,
     )
-    need = _multi(AccessNeed, "Access needs")
+    need = _multi("Access needs")
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label="Sort by")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, entries in filter_entries().items():
+            cast(forms.ChoiceField, self.fields[name]).choices = entries
 
     def filters(self) -> RegisterFilters:
         if not self.is_valid():
@@ -58,11 +63,11 @@ class RegisterFilterForm(NHSFormMixin, forms.Form):
             text=data.get("q") or "",
             statuses=data.get("status") or [],
             perspectives=data.get("perspective") or [],
-            areas=[o.pk for o in data.get("area") or []],
-            skills=[o.pk for o in data.get("skill") or []],
-            localities=[o.pk for o in data.get("locality") or []],
+            areas=data.get("area") or [],
+            skills=data.get("skill") or [],
+            localities=data.get("locality") or [],
             payment_preferences=data.get("payment") or [],
-            access_needs=[o.pk for o in data.get("need") or []],
+            access_needs=data.get("need") or [],
             sort=sort if sort in SORTS else "name",
         )
 

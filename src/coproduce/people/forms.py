@@ -203,13 +203,8 @@ class ExpertForm(ExpertFormBase, ContactFields):
     consent_date = DateInputField(
         required=False,
         label="Date they agreed we can keep their data",
-        help_text="For example, 15 3 2026",
-    )
-    consent_privacy_notice_version = forms.CharField(
-        max_length=20,
-        required=False,
-        label="Privacy notice version they agreed to",
-        help_text="For example, 2026-1",
+        help_text="For example, 15 3 2026. Which version of the privacy notice they "
+        "acknowledged is recorded when they sign it, under Agreements (or on paper there).",
     )
     internal_notes = forms.CharField(
         max_length=5000,
@@ -251,7 +246,6 @@ class ExpertForm(ExpertFormBase, ContactFields):
         "assessment_period_start_day",
         "payee_reference",
         "consent_date",
-        "consent_privacy_notice_version",
         "internal_notes",
     ]
 
@@ -292,11 +286,6 @@ class ExpertForm(ExpertFormBase, ContactFields):
                     "assessment_period_start_day",
                     "Enter the day of the month the assessment period starts",
                 )
-        if data.get("consent_date") and not data.get("consent_privacy_notice_version"):
-            self.add_error(
-                "consent_privacy_notice_version",
-                "Enter which version of the privacy notice they agreed to",
-            )
         return data
 
     def _consent_given_at(self, consent_date):
@@ -403,7 +392,6 @@ def initial_from(expert: Expert) -> dict:
             "earnings_limit",
             "assessment_period_start_day",
             "payee_reference",
-            "consent_privacy_notice_version",
             "internal_notes",
         )
     }
@@ -475,7 +463,13 @@ class OwnProfileForm(ExpertFormBase, ContactFields):
 
 
 class StatusForm(NHSFormMixin, forms.Form):
-    status = forms.ChoiceField(choices=Status.choices, widget=forms.RadioSelect, label="New status")
+    status = forms.ChoiceField(
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        label="New status",
+        help_text="Someone can be made active only when every required item of their "
+        "onboarding checklist is done.",
+    )
     reason = forms.CharField(max_length=300, required=False, label="Reason (optional)")
 
 

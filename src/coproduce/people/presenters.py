@@ -2,12 +2,13 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.urls import reverse
 from markupsafe import Markup
 
 from coproduce.core.formats import count_of, long_date, money
-from coproduce.people import queries
+from coproduce.people import queries, readiness
 from coproduce.people.choices import BenefitsDeclaration, Channel, Status, TimeOfDay, Weekday
 from coproduce.people.models import Expert
 from coproduce.people.validation import display_phone
@@ -131,35 +132,47 @@ class ExpertPresenter:
             )
         return e.get_benefits_declaration_display()
 
-    @property
+    @cached_property
     def consent(self) -> str:
+        """When they agreed, to which version of the privacy notice, and whether that is the
+        one in force now (asked of onboarding through people.readiness: one query)."""
         e = self.expert
         if not e.consent_given_at:
             return "Not recorded"
-        version = (
-            f", privacy notice version {e.consent_privacy_notice_version}"
-            if e.consent_privacy_notice_version
-            else ""
+        agreed = f"Agreed on {long_date(e.consent_given_at)}"
+        acknowledged = e.consent_privacy_notice_version
+        if not acknowledged:
+            return f"{agreed}. Which version of the privacy notice is not recorded."
+        current = readiness.current_privacy_notice_version()
+        if acknowledged == current:
+            return f"{agreed}, privacy notice version {acknowledged} (the current version)"
+        return (
+            f"{agreed}, privacy notice version {acknowledged}. The current version is "
+            f"{current}: they have not acknowledged it yet."
         )
-        return f"Agreed on {long_date(e.consent_given_at)}{version}"
 
 
-def register_rows(experts: Iterable[Expert]) -> list[list]:
+def register_rows(experts: Iterable[Expert], areas: dict[int, list[str]]) -> list[list]:
     """The register table's cells for a page of experts: the name (a link to the record, with
-    the name they prefer to be called), status, locality and lived experience. Escaped as the
-    template would, by markupsafe; plain text cells are escaped by the table."""
+    the name they prefer to be called), status, locality and lived experience (`areas`, each
+    expert's names from queries.lived_experience_names). Escaped as the template would, by
+    markupsafe; plain text cells are escaped by the table."""
+    # Every record's address is the same but for its number: made once, not once a row.
+    marker = 2_147_483_647
+    before, after = reverse("people:expert_detail", args=[marker]).split(str(marker))
+    statuses = {value: str(label) for value, label in Status.choices}
     rows: list[list] = []
     for expert in experts:
-        link = reverse("people:expert_detail", args=[expert.pk])
+        link = f"{before}{expert.pk}{after}"
         name = Markup('<a href="{}">{}</a>').format(link, expert.full_name)
         if expert.preferred_name:
             name += Markup(" ({})").format(expert.preferred_name)
         rows.append(
             [
                 name,
-                expert.get_status_display(),
+                statuses.get(expert.status, expert.status),
                 expert.locality.name if expert.locality else "Not recorded",
-                ", ".join(area.name for area in expert.lived_experience.all()),
+                ", ".join(areas.get(expert.pk, ())),
             ]
         )
     return rows

@@ -3,7 +3,16 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    CharField,
+    Count,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
 
 from coproduce.accounts.models import User
 from coproduce.people.choices import Perspective, Status
@@ -109,14 +118,69 @@ def list_entries(model) -> QuerySet:
 
 
 def register_page(experts: QuerySet[Expert]) -> QuerySet[Expert]:
-    """A page of the register as its table shows it: the columns it shows, and lived experience
-    (the one list it shows), in one more query."""
-    return experts.only("full_name", "preferred_name", "status", "locality__name").prefetch_related(
-        Prefetch(
-            "lived_experience",
-            queryset=LivedExperienceArea.objects.order_by("name").only("name"),
+    """A page of the register as its table shows it: the columns it shows. Lived experience,
+    the one list it shows, is read by `lived_experience_names`."""
+    return experts.only("full_name", "preferred_name", "status", "locality__name")
+
+
+def counted_page(
+    experts: QuerySet[Expert], start: int, size: int, *, searched: bool
+) -> tuple[list[Expert], int | None]:
+    """A page of the register (as register_page) and how many experts match in all, in one
+    query: the count rides on each row. After a search by name, email or phone (`searched`)
+    it is counted over the rows found, since finding them is the work and a count then a page
+    would do it twice; otherwise by a count of its own inside the query, which the indexes
+    answer, so the page is still read in the order of an index, stopping when it is full.
+    None when the page is past the last: no row came back to carry it."""
+    if searched:
+        matching: Any = Window(Count("pk"))
+    else:
+        matching = Subquery(
+            experts.order_by().values(everyone=Value(1)).annotate(n=Count("pk")).values("n")
         )
-    )
+    rows = list(register_page(experts.annotate(matching=matching))[start : start + size])
+    return rows, (rows[0].matching if rows else None)  # type: ignore[attr-defined]
+
+
+def lived_experience_names(experts: list[Expert]) -> dict[int, list[str]]:
+    """The names of each expert's areas of lived experience, by name, in one query: plain
+    names, not a prefetch, which made a model and a related manager for every one."""
+    names: dict[int, list[str]] = {expert.pk: [] for expert in experts}
+    if names:
+        pairs = (
+            Expert.lived_experience.through.objects.filter(expert_id__in=names)
+            .order_by("livedexperiencearea__name", "livedexperiencearea_id")
+            .values_list("expert_id", "livedexperiencearea__name")
+        )
+        for expert_id, name in pairs:
+            names[expert_id].append(name)
+    return names
+
+
+# The register's filters for the team's own lists, by the form field that shows each.
+FILTER_LISTS = {
+    "area": LivedExperienceArea,
+    "skill": Skill,
+    "locality": Locality,
+    "need": AccessNeed,
+}
+
+
+def filter_entries() -> dict[str, list[tuple[int, str]]]:
+    """Every entry of the lists the register filters on, as (id, name) in each list's order,
+    in one query (four lists read one by one took four, each making a model an entry)."""
+    lists = [
+        model.objects.annotate(kind=Value(kind, output_field=CharField()))
+        .values_list("kind", "id", "name", "order")
+        .order_by()
+        for kind, model in FILTER_LISTS.items()
+    ]
+    entries: dict[str, list[tuple[int, str]]] = {kind: [] for kind in FILTER_LISTS}
+    for kind, pk, name, _order in (
+        lists[0].union(*lists[1:], all=True).order_by("kind", "order", "name", "id")
+    ):
+        entries[kind].append((pk, name))
+    return entries
 
 
 def restricted_people() -> QuerySet[Expert]:

@@ -103,7 +103,8 @@ def _link_account(expert: Expert) -> None:
 
 @transaction.atomic
 def add_expert(*, actor: User | None, values: dict[str, Any], source: str = "register") -> Expert:
-    """Puts a new expert on the register, with a sign-in if they have an email address."""
+    """Puts a new expert on the register, with a sign-in if they have an email address. One
+    added as active must have done the onboarding checklist already (NotReady otherwise)."""
     plain = {k: v for k, v in values.items() if k not in M2M_FIELDS and k != "photo"}
     status = plain.pop("status", Status.ENQUIRY)
     expert = Expert.objects.create(status=status, source=source, **plain)
@@ -113,6 +114,8 @@ def add_expert(*, actor: User | None, values: dict[str, Any], source: str = "reg
     StatusChange.objects.create(
         expert=expert, from_status="", to_status=status, by=actor, reason="Added to the register"
     )
+    if status == Status.ACTIVE:
+        _refuse_unless_ready(expert)  # undoes the whole addition: nothing half-saved
     _link_account(expert)
     audit.record_change(
         actor=actor,
@@ -154,17 +157,43 @@ def update_own_profile(*, expert: Expert, values: dict[str, Any]) -> Expert:
     return update_expert(actor=expert.user, expert=expert, values=allowed)
 
 
+class NotReady(ValueError):
+    """The expert cannot be made active yet; the message names what they are waiting for."""
+
+
+def _refuse_unless_ready(expert: Expert) -> None:
+    """The one rule for becoming active, whichever way it is asked for: every onboarding
+    checklist item the organisation requires is done (asked of onboarding, through
+    coproduce.people.readiness)."""
+    missing = readiness.missing_for_active(expert)
+    if missing:
+        raise NotReady(
+            f"{expert.full_name} cannot be made active yet. Still to do: "
+            + ", ".join(item[0].lower() + item[1:] for item in missing)
+            + "."
+        )
+
+
 @transaction.atomic
-def change_status(
+def change_status(*, actor: User, expert: Expert, status: str, reason: str = "") -> Expert:
+    """Moves the expert to another status, kept in their history with the reason. Becoming
+    active (from any status) is refused with NotReady, naming what is missing, until the
+    onboarding checklist is done: the same rule as make_active."""
+    if expert.status == status:
+        return expert
+    if status == Status.ACTIVE:
+        _refuse_unless_ready(expert)
+    return _set_status(actor=actor, expert=expert, status=status, reason=reason)
+
+
+def _set_status(
     *,
     actor: User,
     expert: Expert,
     status: str,
-    reason: str = "",
+    reason: str,
     action: AuditEvent.Action = AuditEvent.Action.STATUS_CHANGED,
 ) -> Expert:
-    if expert.status == status:
-        return expert
     old = expert.status
     expert.status = status
     expert.save(update_fields=["status", "updated_at"])
@@ -182,10 +211,6 @@ def change_status(
     return expert
 
 
-class NotReady(ValueError):
-    """The expert cannot be made active yet; the message names what they are waiting for."""
-
-
 def make_active(*, actor: User, expert: Expert) -> Expert:
     """An expert enquiring or onboarding becomes active in one step, once every onboarding
     checklist item the organisation requires is done (asked of onboarding, through
@@ -197,20 +222,38 @@ def make_active(*, actor: User, expert: Expert) -> Expert:
                 f"{expert.full_name} is {Status(expert.status).label.lower()}, not onboarding, "
                 "so they cannot be made active from here."
             )
-        missing = readiness.missing_for_active(expert)
-        if missing:
-            raise NotReady(
-                f"{expert.full_name} cannot be made active yet. Still to do: "
-                + ", ".join(item[0].lower() + item[1:] for item in missing)
-                + "."
-            )
-        return change_status(
+        _refuse_unless_ready(expert)
+        return _set_status(
             actor=actor,
             expert=expert,
             status=Status.ACTIVE,
             reason="Onboarding complete: every required checklist item is done",
             action=AuditEvent.Action.ONBOARDING_COMPLETED,
         )
+
+
+@transaction.atomic
+def acknowledge_privacy_notice(
+    *, actor: User | None, expert: Expert, version: str, acknowledged_at
+) -> Expert:
+    """Records on the expert which version of the privacy notice they acknowledged, and when:
+    called when they sign it (coproduce.people.receivers), so their consent always follows
+    the signature, which is the record. Audited when it changes anything."""
+    fields = ("consent_given_at", "consent_privacy_notice_version")
+    before = audit.snapshot(expert, fields)
+    expert.consent_privacy_notice_version = version
+    expert.consent_given_at = acknowledged_at
+    expert.save(update_fields=[*fields, "updated_at"])
+    changes = audit.diff(before, audit.snapshot(expert, fields))
+    if changes:
+        audit.record_change(
+            actor=actor,
+            instance=expert,
+            action=AuditEvent.Action.UPDATED,
+            changes=changes,
+            summary=f"Privacy notice version {version} acknowledged",
+        )
+    return expert
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from coproduce.core.dates import DateInputField
@@ -213,40 +214,49 @@ class CorrectRecordForm(NHSFormMixin, forms.Form):
         return data
 
 
-class FindExpertsForm(NHSFormMixin, forms.Form):
+class RecordManyForm(NHSFormMixin, forms.Form):
+    """Everyone at a training day: find experts by name, tick them (search again as often as
+    needed: the people ticked so far are kept, as `chosen`), then one course and one date.
+    The view checks who was chosen; with `checking` False (a search, a page of results, a
+    person taken off the list) nothing is checked, and what was typed stays on the page."""
+
+    subjects = {"course": "the course", "experts": "who completed it"}
+
     q = forms.CharField(
         max_length=100,
         required=False,
         label="Find experts by name or email",
         help_text="Only experts who are onboarding or active are shown",
     )
-
-
-class RecordManyForm(NHSFormMixin, forms.Form):
-    """Everyone at a training day: one course, one date, the experts ticked."""
-
-    subjects = {"course": "the course", "experts": "who completed it"}
-
-    course = RecordForm.base_fields["course"]
-    completed_on = RecordForm.base_fields["completed_on"]
     experts = forms.TypedMultipleChoiceField(
         coerce=int,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Who completed it?",
+        label="Tick the experts who completed it",
         error_messages={
-            "required": "Choose at least one expert who completed the course",
-            "invalid_choice": "Someone you chose can no longer be recorded. Choose again",
+            "invalid_choice": "Someone you ticked can no longer be recorded. Tick again",
         },
     )
+    course = RecordForm.base_fields["course"]
+    completed_on = RecordForm.base_fields["completed_on"]
 
-    def __init__(self, *args, expert_choices: list | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, expert_choices: list | None = None, checking: bool = True, **kw):
+        super().__init__(*args, **kw)
+        self.checking = checking
         course = self.fields["course"]
         assert isinstance(course, forms.ModelChoiceField)
         course.queryset = queries.courses_offered(for_experts=True)
         experts = self.fields["experts"]
         assert isinstance(experts, forms.TypedMultipleChoiceField)
         experts.choices = [(e.pk, _expert_label(e)) for e in expert_choices or []]
+
+    def full_clean(self) -> None:
+        if not self.checking:
+            # Searching or paging: nothing is wrong yet. The values typed are shown as typed.
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            return
+        super().full_clean()
 
     def clean_completed_on(self) -> date:
         return _check_completed(self.cleaned_data["completed_on"])

@@ -176,9 +176,10 @@ def training_of_staff(user) -> list[TrainingRecord]:
     )
 
 
-def experts_to_choose(text: str, *, limit: int = 50) -> list:
-    """Experts to tick on the "record for many" page: onboarding or active, found by name or
-    email, by name; at most `limit` (one query)."""
+def experts_to_choose(text: str, *, limit: int = 25, page: int = 1) -> tuple[list, bool]:
+    """One page of experts to tick on the "record for many" page: onboarding or active,
+    found by name or email, by name; with whether there is a next page (one query: one row
+    more than the page is read, to know)."""
     experts = Expert.objects.processable().filter(status__in=[Status.ONBOARDING, Status.ACTIVE])
     text = text.strip()
     if text:
@@ -187,7 +188,9 @@ def experts_to_choose(text: str, *, limit: int = 50) -> list:
             | Q(preferred_name__icontains=text)
             | Q(email__icontains=text)
         )
-    return list(experts.order_by("full_name", "id")[:limit])
+    start = (max(page, 1) - 1) * limit
+    found = list(experts.order_by("full_name", "id")[start : start + limit + 1])
+    return found[:limit], len(found) > limit
 
 
 def experts_by_id(ids: Iterable[int]) -> list:

@@ -20,7 +20,6 @@ from coproduce.training.forms import (
     NAME_TAKEN,
     CorrectRecordForm,
     CourseForm,
-    FindExpertsForm,
     ListFilterForm,
     RecordForm,
     RecordManyForm,
@@ -213,48 +212,90 @@ def record_staff(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+def _ids(values) -> list[int]:
+    """Record ids from a form, each once, in order; anything else is ignored."""
+    return list(dict.fromkeys(int(v) for v in values if v.isdigit() and len(v) < 12))
+
+
+def _results_page(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 6 else 1
+
+
 @permission_required(RECORD, raise_exception=True)
 def record_many(request: AuthenticatedHttpRequest) -> HttpResponse:
-    find = FindExpertsForm(request.GET or None)
-    text = find.cleaned_data["q"] if find.is_valid() else ""
+    """Everyone at a training day. One form, so nothing is lost between searches: the people
+    chosen so far travel with it as hidden inputs, each shown with a button to take them off.
+    For the people on the page of results, ticked means chosen; anyone chosen from an earlier
+    search or page stays chosen until taken off. Only "Save" checks the course and date."""
     posted = request.method == "POST"
+    source = request.POST if posted else request.GET
+    text = source.get("q", "").strip()[:100]
+    action = source.get("action", "")
+    page_number = 1 if action == "find" else _results_page(source.get("go") or source.get("at"))
+    wanted: list[int] = []
     if posted:
-        ids = [int(v) for v in request.POST.getlist("experts") if v.isdigit()]
-        choices = queries.experts_by_id(ids)
-        # The people found by the search stay on the page, beside those already ticked.
-        shown = {e.pk: e for e in [*choices, *queries.experts_to_choose(text)]}
-        choices = list(shown.values())
-    else:
-        choices = queries.experts_to_choose(text) if text else []
-    form = RecordManyForm(request.POST if posted else None, expert_choices=choices)
-    if posted and form.is_valid():
-        chosen = set(form.cleaned_data["experts"])
-        try:
-            made, already = services.record_training_for_many(
-                actor=request.user,
-                course=form.cleaned_data["course"],
-                completed_on=form.cleaned_data["completed_on"],
-                experts=[e for e in choices if e.pk in chosen],
+        shown = set(_ids(request.POST.getlist("shown")))
+        ticked = _ids(request.POST.getlist("experts"))
+        removed = set(_ids(request.POST.getlist("remove")))
+        earlier = [pk for pk in _ids(request.POST.getlist("chosen")) if pk not in shown]
+        wanted = [pk for pk in dict.fromkeys([*earlier, *ticked]) if pk not in removed]
+    chosen = queries.experts_by_id(wanted) if wanted else []
+    found, more = queries.experts_to_choose(text, page=page_number) if text else ([], False)
+    chosen_ids = {e.pk for e in chosen}
+    saving = posted and action == "save"
+    data = None
+    if posted:
+        data = request.POST.copy()
+        data.setlist("experts", [str(e.pk) for e in found if e.pk in chosen_ids])
+        data["q"] = text
+    form = RecordManyForm(data, initial={"q": text}, expert_choices=found, checking=saving)
+    if saving:
+        form.is_valid()
+        lost = len(wanted) - len(chosen)
+        if not chosen:
+            form.add_error(
+                "experts" if found else "q",
+                "Choose at least one expert who completed the course",
             )
-        except services.TrainingError as problem:
-            messages.error(request, str(problem))
-        else:
+        elif lost:
+            form.add_error(
+                None,
+                f"{count_of(lost, 'person', 'people')} you chose can no longer be recorded "
+                "(their record is restricted, or they are no longer onboarding or active), "
+                "so they are taken off the list. Check who is chosen, then save again.",
+            )
+        if not form.errors:
             course = form.cleaned_data["course"]
-            note = (
-                f" {count_of(already, 'person was', 'people were')} already recorded."
-                if already
-                else ""
-            )
-            messages.success(
-                request,
-                f"Saved: {count_of(made, 'expert')} completed ‘{course.name}’ on "
-                f"{long_date(form.cleaned_data['completed_on'])}.{note}",
-            )
-            return redirect("training:records")
+            completed_on = form.cleaned_data["completed_on"]
+            try:
+                made, already = services.record_training_for_many(
+                    actor=request.user, course=course, completed_on=completed_on, experts=chosen
+                )
+            except services.TrainingError as problem:
+                messages.error(request, str(problem))
+            else:
+                note = (
+                    f" {count_of(already, 'person was', 'people were')} already recorded."
+                    if already
+                    else ""
+                )
+                messages.success(
+                    request,
+                    f"Saved: {count_of(made, 'expert')} completed ‘{course.name}’ on "
+                    f"{long_date(completed_on)}.{note}",
+                )
+                return redirect("training:records")
     return render(
         request,
         "training/record_many.jinja",
-        {"form": form, "find": find, "text": text, "found": choices},
+        {
+            "form": form,
+            "text": text,
+            "found": found,
+            "chosen": chosen,
+            "results_page": page_number,
+            "more": more,
+        },
         status=400 if form.errors else 200,
     )
 

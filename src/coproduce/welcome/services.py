@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
+from coproduce.core.formats import count_of
 from coproduce.onboarding import services as onboarding_services
 from coproduce.welcome.models import PackSettings, SectionWording, WelcomePrint
 from coproduce.welcome.sections import BY_KEY
@@ -82,10 +83,19 @@ def change_pack_settings(*, actor, signed_by: str, sheet_ids: list[int]) -> Pack
 
 def start_welcome_print(*, actor, expert_ids: list[int], format: str) -> WelcomePrint:
     """Many experts' packs made into one PDF in the background (tasks.make_welcome_print);
-    the coordinator watches its progress and downloads the PDF when it is ready."""
+    the coordinator watches its progress and downloads the PDF when it is ready. Who
+    printed how many, in which version, is in the audit trail (never whose packs: as for a
+    print of many badges)."""
     with transaction.atomic():
         run = WelcomePrint.objects.create(
             created_by=actor, expert_ids=list(expert_ids), total=len(expert_ids), format=format
+        )
+        audit.record_export(
+            actor=actor,
+            action=AuditEvent.Action.WELCOME_PACKS_PRINTED,
+            what=run,
+            summary=f"{count_of(len(expert_ids), 'welcome pack')} printed",
+            details={"packs": len(expert_ids), "format": format},
         )
         transaction.on_commit(lambda: make_welcome_print.enqueue(run.pk))
     return run

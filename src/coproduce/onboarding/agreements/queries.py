@@ -89,6 +89,11 @@ def versions_of(agreement: Agreement) -> list[AgreementVersion]:
     )
 
 
+def signature_count(agreement: Agreement) -> int:
+    """How many signatures there are of any version of the agreement (one query)."""
+    return Signature.objects.filter(version__agreement=agreement).count()
+
+
 def version(pk: int) -> AgreementVersion:
     """A version with its agreement; 404 when there is none. The caller applies the rules."""
     found = AgreementVersion.objects.select_related("agreement").filter(pk=pk).first()

@@ -11,6 +11,7 @@ from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.core.formats import long_date
 from coproduce.onboarding.models import Agreement, AgreementVersion, Signature
+from coproduce.people.signals import privacy_notice_signed
 
 
 class AgreementError(ValueError):
@@ -136,6 +137,15 @@ def _sign(
                 f"{expert.full_name} has already signed version {version.number} of "
                 f"‘{version.agreement.title}’."
             ) from clash
+        if version.agreement.kind == Agreement.Kind.PRIVACY_NOTICE:
+            # The register keeps the version on the expert's consent (people.receivers).
+            privacy_notice_signed.send(
+                sender=Signature,
+                expert=expert,
+                version=str(version.number),
+                signed_at=signed_at,
+                actor=actor,
+            )
         paper = method == Signature.Method.PAPER
         audit.record_change(
             actor=actor,
@@ -189,11 +199,15 @@ def record_on_paper(
 
 
 def retire_agreement(*, actor, agreement: Agreement) -> Agreement:
-    """Stops asking anyone to sign it; what was signed is kept."""
+    """Stops asking anyone to sign it; what was signed is kept. Retiring it twice (a double
+    click, a page left open) changes nothing and says so."""
     with transaction.atomic():
         agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
         if agreement.retired_at is not None:
-            raise AgreementError(f"‘{agreement.title}’ is already no longer in use.")
+            raise AgreementError(
+                f"‘{agreement.title}’ was already retired on {long_date(agreement.retired_at)}. "
+                "Nothing has changed."
+            )
         agreement.retired_at = timezone.now()
         agreement.save(update_fields=["retired_at"])
         audit.record_change(

@@ -1,7 +1,7 @@
 """Agreements: the team's list and each agreement's page (its versions, who has not signed
-the current one), the lead's pages to add an agreement and publish a new version, reading a
-version (in full or Easy Read) and signing it, the expert's own list, and a coordinator's
-record of a signature on paper."""
+the current one), the lead's pages to add an agreement, publish a new version and retire one,
+reading a version (in full or Easy Read) and signing it, the expert's own list, and a
+coordinator's record of a signature on paper."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -19,7 +19,7 @@ from coproduce.onboarding.agreements.forms import (
     SignForm,
 )
 from coproduce.onboarding.markdown import render as markdown_to_html
-from coproduce.onboarding.models import AgreementVersion
+from coproduce.onboarding.models import Agreement, AgreementVersion, Prerequisite
 from coproduce.people import queries as people_queries
 
 MANAGE = "onboarding.manage_agreements"
@@ -114,6 +114,44 @@ def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "onboarding/agreements/publish.jinja",
         {"form": form, "agreement": agreement, "current": current},
         status=400 if form.errors else 200,
+    )
+
+
+@permission_required(MANAGE, raise_exception=True)
+def retire(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The lead retires an agreement after a page saying what that means. A second retire (a
+    double click, a page left open) changes nothing and says so."""
+    agreement = queries.agreement(pk)
+    if request.method == "POST":
+        try:
+            services.retire_agreement(actor=request.user, agreement=agreement)
+        except services.AgreementError as problem:
+            messages.info(request, str(problem))
+        else:
+            messages.success(
+                request,
+                f"‘{agreement.title}’ is retired. Nobody is asked to sign it any more; the "
+                "signatures already given are kept.",
+            )
+        return redirect("onboarding:agreement_detail", pk=agreement.pk)
+    versions = queries.versions_of(agreement)
+    current = versions[0] if versions else None
+    waiting = 0
+    if current is not None and agreement.retired_at is None:
+        waiting = queries.not_signed(current).count()
+    return render(
+        request,
+        "onboarding/agreements/retire.jinja",
+        {
+            "agreement": agreement,
+            "current": current,
+            "signatures": queries.signature_count(agreement),
+            "waiting": waiting,
+            # Work can require these kinds (a prerequisite), and the onboarding checklist
+            # asks for the one in use of each single kind.
+            "is_prerequisite": agreement.kind in Prerequisite.values,
+            "is_on_checklist": agreement.kind in Agreement.SINGLE_KINDS,
+        },
     )
 
 

@@ -137,6 +137,15 @@ def missing_for_active(expert: Expert) -> list[str]:
     return [item.label for item in checklist_for(expert).waiting_for]
 
 
+def current_privacy_notice_number() -> str | None:
+    """The number of the privacy notice version published now, as the register keeps it on
+    each expert ("3"), or None when there is none (one query; see
+    coproduce.people.readiness)."""
+    kind = str(ChecklistItem.PRIVACY_NOTICE)
+    version = current_by_kind([kind]).get(kind)
+    return str(version.number) if version else None
+
+
 def still_onboarding(search: str = "") -> QuerySet[Expert]:
     """Enquiries and experts onboarding, oldest first (they have waited longest)."""
     experts = Expert.objects.filter(status__in=ONBOARDING, erased_at__isnull=True)

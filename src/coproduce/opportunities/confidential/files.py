@@ -2,8 +2,13 @@
 bigger than MAX_BYTES, or refused with a message for the person saying why.
 
 The kind is read from the file's first bytes, not its name. A Word file with macros
-(vbaProject.bin) is refused, as is a PDF or document that is also a web page. Papers are only
-ever sent back as downloads with a sandbox, never shown as a page (see views.open_paper)."""
+(vbaProject.bin) is refused, as is a PDF or document that is also a web page.
+
+What is kept is never the file as sent: it is cleaned the one way every upload is
+(coproduce.core.file_cleaning): a PDF is written again without its author metadata, scripts,
+actions, attached files and forms; a Word or OpenDocument file without its document
+properties (author, last modified by, dates …). Papers are only ever sent back as downloads
+with a sandbox, never shown as a page (see views.open_paper)."""
 
 import io
 import re
@@ -12,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+
+from coproduce.core.file_cleaning import clean_document, clean_pdf
 
 MAX_BYTES = 10 * 1024 * 1024
 TYPES_IN_WORDS = "a PDF, a Word document (.docx) or an OpenDocument text (.odt)"
@@ -32,6 +39,8 @@ class CheckedPaper:
     kind: str
     size: int
     name: str
+    # The cleaned file, which is what is kept.
+    content: bytes
 
 
 def _zip_kind(data: bytes) -> str | None:
@@ -53,7 +62,8 @@ def _zip_kind(data: bytes) -> str | None:
 
 
 def check_paper(upload) -> CheckedPaper:
-    """What kind of paper this is, or a ValidationError saying what is wrong in words."""
+    """What kind of paper this is, cleaned to be kept, or a ValidationError saying what is
+    wrong in words."""
     limit_mb = MAX_BYTES // (1024 * 1024)
     if upload.size > MAX_BYTES:
         raise ValidationError(f"The paper must be smaller than {limit_mb} MB")
@@ -69,9 +79,11 @@ def check_paper(upload) -> CheckedPaper:
                 "This file is both a PDF and a web page, so we cannot accept it. "
                 "Save the paper again as a PDF."
             )
-        return CheckedPaper("pdf", len(data), name)
+        cleaned = clean_pdf(data, what="paper")
+        return CheckedPaper("pdf", len(cleaned), name, cleaned)
     if data.startswith(b"PK\x03\x04"):
         kind = _zip_kind(data)
         if kind:
-            return CheckedPaper(kind, len(data), name)
+            cleaned = clean_document(data, kind)
+            return CheckedPaper(kind, len(cleaned), name, cleaned)
     raise ValidationError(f"The paper must be {TYPES_IN_WORDS}")

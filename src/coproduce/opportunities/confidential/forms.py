@@ -3,10 +3,11 @@ confidential, who may see it), changing the named staff, adding a paper, and rec
 check-in."""
 
 import re
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
@@ -53,17 +54,34 @@ def _days(label: str, initial: int) -> forms.IntegerField:
 
 
 class NamedStaffMixin(forms.Form):
-    """Choosing the named staff: the involvement team by ticking, other staff by email."""
+    """Choosing the named staff: the involvement team by ticking, other staff by email. The
+    person who asked for the work leads it and is always named (services.change_named_staff),
+    so they are not offered to untick: the field says so instead."""
 
     subjects = {
         "named_team": "who in the involvement team may see it",
         "named_others": "the other staff",
     }
+    lead: User | None = None
+
+    def leave_out_lead(self, lead: User) -> None:
+        """The lead is named whatever is ticked: not listed, and the hint says why."""
+        self.lead = lead
+        if lead.role not in TEAM_ROLES:
+            return  # not in the list; the other staff's hint says whoever asked is named
+        team = cast(forms.ModelMultipleChoiceField, self.fields["named_team"])
+        team.queryset = cast(QuerySet[User], team.queryset).exclude(pk=lead.pk)
+        team.help_text = (
+            f"{lead.display_name} leads this work, so they are always named and not listed "
+            "here. " + str(team.help_text)
+        )
 
     def _named_initial(self, opportunity: Opportunity) -> dict:
         named = list(opportunity.named_staff.all())
         return {
-            "named_team": [u for u in named if u.role in TEAM_ROLES],
+            "named_team": [
+                u for u in named if u.role in TEAM_ROLES and u.pk != opportunity.requested_by_id
+            ],
             "named_others": "\n".join(
                 u.email
                 for u in named
@@ -99,7 +117,8 @@ class NamedStaffMixin(forms.Form):
     def check_team_named(self) -> None:
         if "named_team" in self.errors:
             return
-        if not self.cleaned_data.get("named_team"):
+        lead_is_team = self.lead is not None and self.lead.role in TEAM_ROLES
+        if not self.cleaned_data.get("named_team") and not lead_is_team:
             self.add_error(
                 "named_team",
                 "Name at least one person from the involvement team, so someone can find "
@@ -131,6 +150,8 @@ class ConfidentialFields(NamedStaffMixin):
     )
 
     def setup_confidential(self, opportunity: Opportunity | None) -> None:
+        if opportunity is not None:
+            self.leave_out_lead(opportunity.requested_by)
         if opportunity is not None and opportunity.confidential:
             del self.fields["confidential"]
             self.initial.update(self._named_initial(opportunity))
@@ -176,6 +197,7 @@ class NamedStaffForm(NHSFormMixin, NamedStaffMixin):
     def __init__(self, *args, opportunity: Opportunity, **kwargs):
         super().__init__(*args, **kwargs)
         self.opportunity = opportunity
+        self.leave_out_lead(opportunity.requested_by)
         if not self.is_bound:
             self.initial.update(self._named_initial(opportunity))
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
 
-from django.core.files.base import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -193,10 +193,9 @@ def is_closed(opportunity: Opportunity) -> bool:
 
 
 @transaction.atomic
-def add_paper(
-    *, actor: User, opportunity: Opportunity, title: str, upload, checked: CheckedPaper
-) -> Paper:
-    """Adds a paper (already checked by files.check_paper) to open confidential work."""
+def add_paper(*, actor: User, opportunity: Opportunity, title: str, checked: CheckedPaper) -> Paper:
+    """Adds a paper to open confidential work: the file as files.check_paper cleaned it,
+    never the bytes that were sent."""
     if not opportunity.confidential:
         raise ConfidentialError("Papers are shared this way only for confidential work")
     if is_closed(opportunity):
@@ -209,7 +208,7 @@ def add_paper(
         file_name=checked.name,
         added_by=actor,
     )
-    paper.file.save(f"paper.{checked.kind}", File(upload), save=False)
+    paper.file.save(f"paper.{checked.kind}", ContentFile(checked.content), save=False)
     paper.save()
     audit.record_change(
         actor=actor,

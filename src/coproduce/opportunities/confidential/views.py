@@ -84,7 +84,6 @@ def paper_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 opportunity=opportunity,
                 title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
                 checked=form.checked,
             )
         except services.ConfidentialError as error:

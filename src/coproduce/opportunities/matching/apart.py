@@ -3,6 +3,7 @@ invited to every session the shortlist is for (invited to some, or to other sess
 work, is a note instead). One query each, whatever the number of experts."""
 
 from collections import defaultdict
+from collections.abc import Callable, Collection, Container
 from datetime import date
 
 from django.utils import timezone
@@ -11,47 +12,53 @@ from coproduce.onboarding import queries as onboarding
 from coproduce.onboarding.models import Prerequisite
 from coproduce.opportunities.matching import reasons as words
 from coproduce.opportunities.matching.reasons import Effect, Reason
-from coproduce.opportunities.matching.scoring import Row
 from coproduce.opportunities.models import Invitation, Opportunity, Session
 from coproduce.training.queries import valid_course_kinds
 
 
-def missing_prerequisites(
-    opportunity: Opportunity,
-    first: Session | None,
-    today: date,
-    rows: dict[int, Row],
-    why_apart: dict[int, list[str]],
-    names: dict[int, str],
-) -> None:
-    """Adds why to `why_apart` for the active experts ranked (`rows`) who have not met every
-    prerequisite: signed the current version of each agreement named (two queries: the
-    versions, then who signed them), and training valid on the first session's day (one
-    query). Read for every active expert: narrowing it to those ranked (their areas and skills
-    again, in a subquery) took longer than reading them all."""
+def lacking_prerequisites(
+    opportunity: Opportunity, first: Session | None, today: date, active: Collection[int]
+) -> tuple[set[int], Callable[[int], str]]:
+    """The active experts ranked (`active`) who have not met every prerequisite: signed the
+    current version of each agreement named (two queries: the versions, then who signed them),
+    and training valid on the first session's day (one query); and a function that says, for
+    one of them, what is missing. Read for every active expert: narrowing it to those ranked
+    (their areas and skills again, in a subquery) took longer than reading them all. Who has
+    met them is worked out as sets; the words only for the experts shown apart."""
     prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
-    if not prerequisites or not rows:
-        return
+    if not prerequisites or not active:
+        return set(), _nothing_missing
     on_day = timezone.localdate(first.starts_at) if first else today
     agreements = [p for p in prerequisites if p in AGREEMENT_KINDS]
     courses = [p for p in prerequisites if p not in AGREEMENT_KINDS]
     current = onboarding.current_by_kind(agreements) if agreements else {}
     signed = onboarding.signers(current.values()) if current else {}
     trained = valid_course_kinds(courses, on_day) if courses else {}
-    for expert_id, row in rows.items():
-        missing = [
+    met = set(active)
+    for kind in agreements:
+        version = current.get(kind)
+        met &= {e for e, versions in signed.items() if version and version.pk in versions}
+    for kind in courses:
+        met &= {e for e, kinds in trained.items() if kind in kinds}
+
+    def missing(expert_id: int) -> str:
+        labels = [
             _agreement_missing(kind, current.get(kind))
             for kind in agreements
             if kind not in current or current[kind].pk not in signed.get(expert_id, ())
         ]
-        missing += [
+        labels += [
             Prerequisite(kind).label.lower()
             for kind in courses
             if kind not in trained.get(expert_id, ())
         ]
-        if missing:
-            why_apart[expert_id].append(words.missing_prerequisites(missing))
-            names[expert_id] = row.full_name
+        return words.missing_prerequisites(labels)
+
+    return set(active) - met, missing
+
+
+def _nothing_missing(expert_id: int) -> str:
+    raise ValueError(f"Expert {expert_id} has met every prerequisite")
 
 
 # The prerequisites met by signing the current version of an agreement of that kind; the
@@ -75,13 +82,11 @@ def invitations(
     upcoming: list[Session],
     sessions: list[Session],
     for_session: Session | None,
-    rows: dict[int, Row],
-    why_apart: dict[int, list[str]],
-    names: dict[int, str],
-) -> dict[int, list[Reason]]:
+    candidates: Container[int],
+) -> tuple[dict[int, list[Reason]], dict[int, str]]:
     """Invitations to this work's upcoming sessions: being invited to every session the
-    shortlist is for leaves nothing to invite someone to (added to `why_apart`); the rest are
-    notes, returned by expert."""
+    shortlist is for leaves nothing to invite someone to (why, by expert, for the
+    `candidates` read); the rest are notes, by expert. Returns (notes, why apart)."""
     wanted = {x.pk for x in sessions}
     here: dict[int, list[str]] = defaultdict(list)  # to the sessions the shortlist is for
     elsewhere: dict[int, list[str]] = defaultdict(list)  # to the work's other sessions
@@ -92,18 +97,18 @@ def invitations(
     ):
         (here if session in wanted else elsewhere)[expert_id].append(status)
     notes: dict[int, list[Reason]] = defaultdict(list)
+    apart: dict[int, str] = {}
     for expert_id, statuses in here.items():
-        if expert_id not in rows and expert_id not in names:
+        if expert_id not in candidates:
             continue
         if len(statuses) < len(sessions):
             notes[expert_id].append(
                 Reason(Effect.NOTE, words.invited_to_some(statuses, len(sessions)))
             )
         elif for_session:
-            why_apart[expert_id].append(words.invited_to_this_session(statuses))
+            apart[expert_id] = words.invited_to_this_session(statuses)
         else:
-            why_apart[expert_id].append(words.invited_to_every(statuses))
-        names.setdefault(expert_id, rows[expert_id].full_name if expert_id in rows else "")
+            apart[expert_id] = words.invited_to_every(statuses)
     for expert_id, statuses in elsewhere.items():
         notes[expert_id].append(Reason(Effect.NOTE, words.invited_elsewhere(statuses)))
-    return notes
+    return notes, apart

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import (
     CharField,
     Count,
+    DateTimeField,
     IntegerField,
     OuterRef,
     Q,
@@ -68,13 +69,27 @@ def name_filter(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
 
 def relevant_experts(setting: Setting, text: str) -> QuerySet[Expert]:
     """Experts with at least one wanted area or skill (or, by name, any processable expert)."""
-    relevant = name_filter(Expert.objects.processable(), text)
-    if (setting.areas or setting.skills) and not text:
-        relevant = relevant.filter(
+    if text:
+        return name_filter(Expert.objects.processable(), text)
+    if setting.areas or setting.skills:
+        return Expert.objects.processable().filter(
             Q(pk__in=_areas(setting).values("expert_id"))
             | Q(pk__in=_skills(setting).values("expert_id"))
         )
-    return relevant
+    return _processable_read_in_order()
+
+
+def _processable_read_in_order() -> QuerySet[Expert]:
+    """Expert.objects.processable(), neither restricted nor erased, said so that SQLite reads
+    the whole table in its own order when nothing is asked for: asked as two separate
+    conditions, exactly those of the index of processable experts by name, SQLite went through
+    that index instead and read the rows in the order of their names, all over the file, which
+    took nearly twice as long (20,000 experts). Where areas or skills are asked for, it finds
+    fewer through their indexes, and processable() is quicker. (A test checks that both find
+    the same experts.)"""
+    return Expert.objects.alias(
+        gone=Coalesce("restricted_at", "erased_at", output_field=DateTimeField())
+    ).filter(gone__isnull=True)
 
 
 def _areas(setting: Setting) -> QuerySet:

@@ -5,7 +5,7 @@ answers (days, times, notice, earnings limit). Reasons are worded (reasons.py) o
 experts shown: most experts scored are never shown."""
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -52,8 +52,6 @@ class Row:
     recent: int = 0  # sessions attended in the last 12 months (queries/recent.py, cached)
     involvement: int = 0  # the involvement rule's points for `recent`
     # Involvement payments near the first session (date, amount), for a declared limit.
-    # (Empty tuples, not lists, by default: a list for each of 20,000 rows would set off
-    # Python's cycle collector.)
     earnings: Sequence[tuple[date, Decimal]] = ()
     # Read only for the experts shown, to word the reasons (with_answers and candidates.details).
     locality_id: int | None = None
@@ -262,18 +260,50 @@ def _payment(t: _Tally, row: Row, s: Setting) -> None:
         t.add(Effect.NOTE, 0, lambda: words.within_limit(fee, already, weekly, limit))
 
 
-def rank(rows: list[Row], s: Setting, limit: int) -> list[Row]:
-    """The best `limit` rows, best first; ties to the least involved, then by name. Rows are
-    scored in order of the most they could score, stopping once no one left could reach the
-    last place shown."""
-    by_ceiling: dict[int, list[Row]] = {}
-    for row in rows:
-        by_ceiling.setdefault(row.ceiling, []).append(row)
-    scored: list[tuple[int, int, str, int, Row]] = []
-    for ceiling in sorted(by_ceiling, reverse=True):
-        if len(scored) >= limit and -scored[limit - 1][0] > ceiling:
-            break
-        for row in by_ceiling[ceiling]:
-            scored.append((-score(row, s), row.recent, row.full_name.casefold(), row.id, row))
-        scored.sort(key=lambda x: x[:4])
-    return [x[4] for x in scored[:limit]]
+class Ranking:
+    """Ranks candidates as candidates.read() reads them (tuples of FIELDS), without making a
+    Row for each: a Row only for the experts whose earnings limit must be checked near the top,
+    and for the `limit` shown. (Thousands of Rows each time also set off Python's cycle
+    collector, which then walked every object in the process.)"""
+
+    def __init__(
+        self,
+        s: Setting,
+        weights: tuple[int, int, int],
+        recent: dict[int, int],
+        band: dict[int, int],
+        earnings: Mapping[int, Sequence[tuple[date, Decimal]]],
+    ):
+        self.setting, self.weights, self.recent, self.band = s, weights, recent, band
+        self.earnings = earnings
+
+    def row(self, values: tuple) -> Row:
+        n = self.recent.get(values[0], 0)
+        row = row_of(values, self.weights, n, self.band[n])
+        row.earnings = self.earnings.get(row.id, ())
+        return row
+
+    def best(self, candidates: Iterable[tuple], limit: int) -> list[Row]:
+        """The best `limit`, best first; ties to the least involved, then by name. Scored in
+        order of the most they could score (the earnings limit only ever takes points away),
+        stopping once no one left could reach the last place shown."""
+        per_area, per_skill, per_need = self.weights
+        attended, band = self.recent.get, self.band
+        by_ceiling: dict[int, list[tuple]] = {}
+        for v in candidates:
+            # As row_of() adds them up, with the involvement band: Row.ceiling.
+            ceiling = v[9] + per_area * v[6] + per_skill * v[7] + per_need * v[8]
+            ceiling += band[attended(v[0], 0)]
+            by_ceiling.setdefault(ceiling, []).append(v)
+        check_limit = self.setting.paid
+        scored: list[tuple[int, int, str, int, tuple]] = []
+        for ceiling in sorted(by_ceiling, reverse=True):
+            if len(scored) >= limit and -scored[limit - 1][0] > ceiling:
+                break
+            for v in by_ceiling[ceiling]:
+                points = (
+                    score(self.row(v), self.setting) if check_limit and v[3] in LIMITS else ceiling
+                )
+                scored.append((-points, attended(v[0], 0), v[1].casefold(), v[0], v))
+            scored.sort(key=lambda x: x[:4])
+        return [self.row(x[4]) for x in scored[:limit]]

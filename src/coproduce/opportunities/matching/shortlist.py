@@ -8,9 +8,11 @@ asked for, listed on their own, so that the team can invite a person they know i
 
 Speed: one query loads the candidates with what the database can count (candidates.py); the
 rest is one query each (prerequisites, invitations, earnings, and the details and records of
-the experts shown), never one per expert."""
+the experts shown), never one per expert. The candidates stay the tuples the query reads:
+who is shown apart is worked out as sets of ids and worded only for the experts shown, and a
+Row (scoring.Ranking) is made only for those near the top, not for each of 20,000."""
 
-from collections import defaultdict
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -19,7 +21,7 @@ from django.utils import timezone
 
 from coproduce.opportunities.choices import SessionStatus
 from coproduce.opportunities.matching import reasons as words
-from coproduce.opportunities.matching.apart import invitations, missing_prerequisites
+from coproduce.opportunities.matching.apart import invitations, lacking_prerequisites
 from coproduce.opportunities.matching.candidates import (
     candidates,
     details,
@@ -29,7 +31,7 @@ from coproduce.opportunities.matching.candidates import (
 from coproduce.opportunities.matching.points import count_weights
 from coproduce.opportunities.matching.reasons import Reason
 from coproduce.opportunities.matching.rules import involvement_points
-from coproduce.opportunities.matching.scoring import Row, assess, rank, row_of, with_answers
+from coproduce.opportunities.matching.scoring import Ranking, Row, assess, with_answers
 from coproduce.opportunities.matching.setting import Setting, session_fee, setting_for
 from coproduce.opportunities.models import Opportunity, Session, Venue
 from coproduce.opportunities.pay import earnings_near
@@ -113,49 +115,33 @@ def shortlist(
     first_fee = session_fee(opportunity, first)
     setting = setting_for(opportunity, sessions, venue, first_fee, today)
 
-    rows: dict[int, Row] = {}
-    why_apart: dict[int, list[str]] = defaultdict(list)
-    names: dict[int, str] = {}
+    # Every candidate as read, by id: tuples of candidates.FIELDS, no object for each, since
+    # there are up to 20,000 (status at 2, name at 1, area and skill counts at 6 and 7).
+    everyone = {values[0]: values for values in read(candidates(setting, text, today))}
+    active = Status.ACTIVE.value
+    inactive = {pk for pk, values in everyone.items() if values[2] != active}
+    ranked = everyone.keys() - inactive  # the active: the others are only shown apart
     # Found by a name search with none of the experience or skills asked for. With nothing
     # asked for, everyone matches.
-    unmatched: set[int] = set()
     asked = bool(setting.areas or setting.skills)
-    weights = count_weights(setting)
-    recent = recent_attendance(today)
-    attended = recent.get
-    # The involvement band of each count there is, worked out once: few counts, many experts.
-    band = {n: involvement_points(n) for n in {0, *recent.values()}}
-    active = Status.ACTIVE.value
-    # Once for each of up to 20,000 experts: a Row only for the active, who are ranked; the
-    # others need only their name, to be shown apart.
-    for values in read(candidates(setting, text, today)):
-        pk, name, status = values[0], values[1], values[2]
-        if asked and not values[6] and not values[7]:  # no wanted area, no wanted skill
-            unmatched.add(pk)
-        if status == active:
-            n = attended(pk, 0)
-            rows[pk] = row_of(values, weights, n, band[n])
-        else:
-            names[pk] = name
-            why_apart[pk].append(words.STATUS_WHY.get(status, "Not active"))
-    missing_prerequisites(opportunity, first, today, rows, why_apart, names)
-    notes = invitations(opportunity, upcoming, sessions, for_session, rows, why_apart, names)
-    # Found by name but shown apart: say too that they match nothing asked for.
-    for expert_id in unmatched & why_apart.keys():
-        why_apart[expert_id].append(words.NOTHING_ASKED_FOR)
+    unmatched = {pk for pk, v in everyone.items() if not v[6] and not v[7]} if asked else set()
+    lacking, missing = lacking_prerequisites(opportunity, first, today, ranked)
+    notes, invited = invitations(opportunity, upcoming, sessions, for_session, everyone)
+    apart = inactive | lacking | invited.keys()
 
     # Payments already due near the first session, for experts who declared an earnings limit.
-    if setting.fee and setting.first_day and rows:
-        for expert_id, near in earnings_near(setting.first_day).items():
-            if expert_id in rows:
-                rows[expert_id].earnings = near
-
-    eligible = [r for i, r in rows.items() if i not in why_apart and i not in unmatched]
-    best = rank(eligible, setting, limit)
-    named = [r for i, r in rows.items() if i in unmatched and i not in why_apart]
-    by_name = rank(named, setting, limit)
-    apart_ids = sorted(why_apart, key=lambda i: (names.get(i, "").casefold(), i))
-    shown_apart = apart_ids[:limit]
+    earnings = {}
+    if setting.fee and setting.first_day and ranked:
+        earnings = earnings_near(setting.first_day)
+    recent = recent_attendance(today)
+    # The involvement band of each count there is, worked out once: few counts, many experts.
+    band = {n: involvement_points(n) for n in {0, *recent.values()}}
+    ranking = Ranking(setting, count_weights(setting), recent, band, earnings)
+    eligible = ranked - apart - unmatched
+    best = ranking.best((everyone[i] for i in eligible), limit)
+    named = (ranked & unmatched) - apart
+    by_name = ranking.best((everyone[i] for i in named), limit)
+    shown_apart = heapq.nsmallest(limit, apart, key=lambda i: (everyone[i][1].casefold(), i))
     shown = [r.id for r in best + by_name]
     areas, skills, needs = details(setting, shown)
     experts = Expert.objects.select_related("locality").in_bulk(shown + shown_apart)
@@ -166,13 +152,26 @@ def shortlist(
         score, reasons = assess(row, setting)
         return Candidate(experts[row.id], score, reasons + notes.get(row.id, []), row.recent)
 
+    def why_apart(expert_id: int) -> list[str]:
+        """In this order: not active, a prerequisite missing, invited already, and (found by
+        name) matching nothing asked for."""
+        status = everyone[expert_id][2]
+        why = [words.STATUS_WHY.get(status, "Not active")] if status != active else []
+        if expert_id in lacking:
+            why.append(missing(expert_id))
+        if expert_id in invited:
+            why.append(invited[expert_id])
+        if expert_id in unmatched:
+            why.append(words.NOTHING_ASKED_FOR)
+        return why
+
     return Shortlist(
         opportunity=opportunity,
         sessions=sessions,
         candidates=[explained(r) for r in best],
         considered=len(eligible),
-        apart=[Apart(experts[i], why_apart[i]) for i in shown_apart],
-        apart_total=len(apart_ids),
+        apart=[Apart(experts[i], why_apart(i)) for i in shown_apart],
+        apart_total=len(apart),
         fee=setting.fee,
         fee_words=words.fee_words(opportunity, first, first_fee),
         venue=venue,

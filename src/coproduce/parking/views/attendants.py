@@ -1,6 +1,7 @@
 """Each site's list for its car-park attendant, for any day: who is expected and in what
 vehicle, made from the meetings booked there. The involvement team opens and prints it (a
-page and a PDF); there is no link for attendants, so the list leaves the product on paper."""
+page and a PDF); there is no link for attendants, so the list leaves the product on paper, and
+each download of the PDF is in the audit trail."""
 
 from datetime import date
 
@@ -10,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
-from coproduce.parking import queries
+from coproduce.parking import queries, services
 from coproduce.parking.documents import attendant_list_pdf, attendant_list_title
 from coproduce.parking.forms import DayForm
 
@@ -66,7 +67,9 @@ def attendant_list_download(
     request: AuthenticatedHttpRequest, venue: int, day: str
 ) -> HttpResponse:
     listing = queries.attendant_list(queries.venue_or_404(venue), _day(day))
-    response = HttpResponse(attendant_list_pdf(listing), content_type="application/pdf")
+    pdf = attendant_list_pdf(listing)
+    services.record_attendant_list_printed(actor=request.user, listing=listing)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="car-park-{listing.venue.pk}-{listing.day.isoformat()}.pdf"'
     )

@@ -1,5 +1,5 @@
-"""Vehicles: an expert registers and removes their own in the portal; the involvement team
-does the same for any expert, from the expert's parking page."""
+"""Vehicles: an expert registers, changes and removes their own in the portal; the
+involvement team does the same for any expert, from the expert's parking page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -7,10 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.parking import queries, services
 from coproduce.parking.forms import VehicleForm
+from coproduce.parking.presenters import change_messages
 from coproduce.people import queries as people_queries
 
 OWN = "parking.manage_own_vehicles"
@@ -40,6 +42,42 @@ def _add(request, expert, *, done: str, back: str, for_someone_else: bool) -> Ht
         request,
         "parking/vehicle_add.jinja",
         {"expert": expert, "form": form, "back": back, "for_someone_else": for_someone_else},
+        status=400 if form.errors else 200,
+    )
+
+
+def _change(request, vehicle, *, done: str, back: str, for_someone_else: bool) -> HttpResponse:
+    initial = {name: getattr(vehicle, name) for name in services.VEHICLE_FIELDS}
+    form = VehicleForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        for_someone_else=for_someone_else,
+    )
+    running = queries.running_permits(vehicle, timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        typed = form.data.get("registration", "").strip()
+        try:
+            change = services.change_vehicle(
+                actor=request.user, vehicle=vehicle, **form.cleaned_data
+            )
+        except services.ParkingError as error:
+            form.add_error(error.field, str(error))
+        else:
+            for level, message in change_messages(
+                change, typed=typed, for_someone_else=for_someone_else
+            ):
+                messages.add_message(request, level, message)
+            return redirect(done)
+    return render(
+        request,
+        "parking/vehicle_change.jinja",
+        {
+            "vehicle": vehicle,
+            "form": form,
+            "back": back,
+            "for_someone_else": for_someone_else,
+            "running": running,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -85,6 +123,14 @@ def my_vehicle_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return _remove(request, vehicle, done=done, back=done, for_someone_else=False)
 
 
+@permission_required(OWN, raise_exception=True)
+def my_vehicle_change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    expert = people_queries.signed_in_expert(request.user)
+    vehicle = queries.own_vehicle(expert, pk)
+    done = reverse("parking:my_vehicles")
+    return _change(request, vehicle, done=done, back=done, for_someone_else=False)
+
+
 def _expert(request: AuthenticatedHttpRequest, pk: int):
     """The record, or 404 for someone who may not see it; then 403 without the permission."""
     expert = people_queries.get_expert_for(request.user, pk)
@@ -105,3 +151,11 @@ def vehicle_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     page = reverse("parking:expert_parking", args=[vehicle.expert_id])
     return _remove(request, vehicle, done=page, back=page, for_someone_else=True)
+
+
+def vehicle_change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    vehicle = queries.get_vehicle_for(request.user, pk)
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    page = reverse("parking:expert_parking", args=[vehicle.expert_id])
+    return _change(request, vehicle, done=page, back=page, for_someone_else=True)

@@ -97,14 +97,20 @@ def change_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _require(request, "people.change_expert")
     form = StatusForm(request.POST)
     if form.is_valid():
-        services.change_status(
-            actor=request.user,
-            expert=expert,
-            status=form.cleaned_data["status"],
-            reason=form.cleaned_data["reason"],
-        )
-        messages.success(request, f"Status is now {expert.get_status_display()}.")
-        return redirect("people:expert_detail", pk=expert.pk)
+        try:
+            services.change_status(
+                actor=request.user,
+                expert=expert,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
+        except services.NotReady as problem:
+            # Active only through the onboarding checklist: said beside the choice, with what
+            # was chosen and typed kept.
+            form.add_error("status", str(problem))
+        else:
+            messages.success(request, f"Status is now {expert.get_status_display()}.")
+            return redirect("people:expert_detail", pk=expert.pk)
     return _render_detail(request, expert, form, status=400)
 
 

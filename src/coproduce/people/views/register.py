@@ -6,7 +6,7 @@ from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -49,13 +49,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def register(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
-        experts = queries.search_register(queries.RegisterFilters()).none()
+        filters = queries.RegisterFilters()
+        experts = queries.search_register(filters).none()
     else:
-        experts = queries.search_register(form.filters())
+        filters = form.filters()
+        experts = queries.search_register(filters)
     long = request.GET.get("per_page") == str(LONG_PAGE_SIZE)
     paginator = Paginator(experts, LONG_PAGE_SIZE if long else settings.REGISTER_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = list(queries.register_page(cast(QuerySet[Expert], page.object_list)))
+    page = _counted_page(paginator, request.GET.get("page"), searched=bool(filters.text.strip()))
+    if page is None:
+        page = paginator.get_page(request.GET.get("page"))
+        page.object_list = list(queries.register_page(cast(QuerySet[Expert], page.object_list)))
+    shown = cast(list[Expert], page.object_list)  # a list, read in one of the two ways above
+    areas = queries.lived_experience_names(shown)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -65,12 +71,32 @@ def register(request: HttpRequest) -> HttpResponse:
             "filter_form": form,
             "form": form,  # the layout's error summary reads `form`
             "page": page,
-            "rows": register_rows(page.object_list),
+            "rows": register_rows(shown, areas),
             "query_without_page": query.urlencode(),
             "sort_choices": SORT_CHOICES,
             "current_sort": request.GET.get("sort") or "name",
         },
     )
+
+
+def _counted_page(paginator: Paginator, asked: str | None, *, searched: bool) -> Page | None:
+    """The page asked for, read with how many experts match in one query
+    (queries.counted_page), not a count and then a page: each query is a round trip to the
+    database. None where the page asked for is not one of the results' pages (or there are
+    none), for Paginator.get_page to settle as it always does."""
+    try:
+        number = int(asked or 1)
+    except ValueError:
+        return None
+    if number < 1:
+        return None
+    experts = cast(QuerySet[Expert], paginator.object_list)
+    start = (number - 1) * paginator.per_page
+    rows, total = queries.counted_page(experts, start, paginator.per_page, searched=searched)
+    if total is None:
+        return None
+    paginator.count = total  # type: ignore[misc]  # Paginator's cached count, known now
+    return Page(rows, number, paginator)
 
 
 @permission_required("people.export_register", raise_exception=True)

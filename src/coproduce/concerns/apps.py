@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ConcernsConfig(AppConfig):
-    name = "coproduce.concerns"
-    label = "concerns"

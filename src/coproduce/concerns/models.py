@@ -1,1 +1,0 @@
-"""The concerns app's records."""

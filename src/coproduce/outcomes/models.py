@@ -1,1 +1,0 @@
-"""The outcomes app's records."""
