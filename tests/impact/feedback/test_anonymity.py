@@ -107,8 +107,15 @@ def test_the_subject_access_export_has_named_answers_but_not_anonymous_ones():
 
 def test_the_team_sees_anonymous_words_without_the_name(coordinator_client):
     expert, place, saved = _anonymous_answer()
-    page = coordinator_client.get(reverse("feedback:session", args=[place.session_id]))
-    html = page.content.decode()
+    url = reverse("feedback:session", args=[place.session_id])
+    # Alone, the anonymous answer is kept back: who answered is listed, so it would be theirs.
+    html = coordinator_client.get(url).content.decode()
+    assert WORDS not in html
+    assert "1 anonymous answer is not counted here" in html
+    # With three anonymous answers, the words show, without a name.
+    for _ in range(2):
+        answer(attended(place.session), anonymous=True)
+    html = coordinator_client.get(url).content.decode()
     assert WORDS in html
     words_at = html.index(WORDS)
     nearby = html[max(0, words_at - 300) : words_at]

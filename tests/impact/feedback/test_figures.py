@@ -32,19 +32,39 @@ def _known_session(**kwargs):
 
 
 def test_the_figures_for_a_known_set_of_answers():
-    session, _ = _known_session()
+    session, places = _known_session()
+    # Three anonymous answers (the known one and two more) count with the named ones.
+    answer(places[3], good_experience="no", anonymous=True)
+    answer(places[4], good_experience="no", anonymous=True, comments="Too long")
     got = queries.figures(queries.Filters(session_id=session.pk))
-    assert (got.asked, got.answered, got.answers, got.anonymous, got.comments) == (5, 3, 3, 1, 2)
-    assert got.answer_rate == 60
+    assert (got.asked, got.answered, got.answers, got.anonymous, got.comments) == (5, 5, 5, 3, 3)
+    assert got.held_back == 0
+    assert got.answer_rate == 100
     good, listened, access, before = got.questions
-    assert (good.count("yes"), good.count("partly"), good.count("no")) == (2, 1, 0)
-    assert good.total == 3
-    assert good.score == 67  # 2 of the 3 who said yes, partly or no
-    assert [share for *_, share in good.rows] == [67, 33, 0, 0]
-    assert listened.score == 50  # yes 1, no 1; "not sure" left out
-    assert access.count("not_needed") == 2 and access.count("no") == 1
+    assert (good.count("yes"), good.count("partly"), good.count("no")) == (2, 1, 2)
+    assert good.total == 5
+    assert good.score == 40  # 2 of the 5 who said yes, partly or no
+    assert [share for *_, share in good.rows] == [40, 20, 40, 0]
+    assert listened.score == 75  # yes 3, no 1; "not sure" left out
+    assert access.count("not_needed") == 4 and access.count("no") == 1
     assert access.score == 0
-    assert before.count("partly") == 3 and before.score == 0
+    assert before.count("partly") == 5 and before.score == 0
+
+
+def test_one_or_two_anonymous_answers_are_kept_back_from_the_figures():
+    """Fewer than three could be told apart from the named answers (who answered is shown,
+    and each expert's data download holds their named answers): they are not counted."""
+    session, _ = _known_session()  # two named answers, one anonymous
+    got = queries.figures(queries.Filters(session_id=session.pk))
+    assert (got.asked, got.answered, got.answers, got.anonymous, got.comments) == (5, 3, 2, 0, 1)
+    assert got.held_back == 1
+    assert got.answer_rate == 60  # that they answered is still counted
+    good, listened, access, before = got.questions
+    assert (good.count("yes"), good.count("partly"), good.count("no")) == (1, 1, 0)
+    assert good.total == 2 and good.score == 50
+    assert listened.count("not_sure") == 0  # only the anonymous answer said "not sure"
+    assert access.count("not_needed") == 1 and access.count("no") == 1
+    assert before.count("partly") == 2
 
 
 def test_figures_by_team_and_period():
@@ -73,8 +93,11 @@ def test_the_session_page_shows_counts_who_answered_and_comments(coordinator_cli
     assert "Not answered yet (2)" in html
     for place in places:
         assert place.expert.full_name in html
-    assert "Good chair" in html and "Hot" in html
+    assert "Good chair" in html
     assert "60% of those asked" in html
+    # The one anonymous answer is kept back, and the page says so.
+    assert "Hot" not in html
+    assert "1 anonymous answer is not counted here" in html
 
 
 def _count(client, url) -> int:

@@ -28,6 +28,11 @@ from coproduce.people.models import Expert
 # often recorded a few days late); the portal shows a session for PORTAL_DAYS after it ended, longer
 # than any link lasts (links.LINK_DAYS), so "sign in to tell us" always finds it there.
 ASK_WITHIN_DAYS = 14
+# Anonymous answers count in figures, and their words are shown, only where at least this many
+# were given among those shown. Fewer could be told apart from the named ones: by elimination
+# against who answered, or by taking away the named answers an expert's own data download
+# holds. So one or two anonymous answers are kept back, and the page says so.
+FEWEST_ANONYMOUS = 3
 PORTAL_DAYS = 60
 PORTAL_SHOWN = 10
 
@@ -166,6 +171,9 @@ class FeedbackFigures:
     anonymous: int = 0
     comments: int = 0
     questions: list[QuestionFigures] = field(default_factory=list)
+    # Anonymous answers left out of these figures, being fewer than FEWEST_ANONYMOUS.
+    held_back: int = 0
+    fewest_anonymous: int = FEWEST_ANONYMOUS
 
     @property
     def answer_rate(self) -> int | None:
@@ -183,15 +191,29 @@ def figures(filters: Filters | None = None, *, user=None) -> FeedbackFigures:
         for q in QUESTIONS
         for choice in q.choices
     }
+    # The same counts for named answers alone, for when the anonymous ones are kept back.
+    named = Q(expert__isnull=False)
+    named_counts = {
+        f"{q.field}__{choice.value}__named": Count(
+            "pk", filter=named & Q(**{q.field: choice.value})
+        )
+        for q in QUESTIONS
+        for choice in q.choices
+    }
     got = FeedbackAnswer.objects.filter(filters.sessions_q(user, "session__")).aggregate(
         answers=Count("pk"),
         anonymous=Count("pk", filter=Q(expert__isnull=True)),
-        comments=Count("pk", filter=~Q(comments="")),
+        # Not named after a field: a later filter on `comments` would read the count instead.
+        with_words=Count("pk", filter=~Q(comments="")),
+        named_with_words=Count("pk", filter=named & ~Q(comments="")),
         **counts,
+        **named_counts,
     )
+    held_back = got["anonymous"] if 0 < got["anonymous"] < FEWEST_ANONYMOUS else 0
+    which = "__named" if held_back else ""
     questions = []
     for q in QUESTIONS:
-        numbers = [(c, got[f"{q.field}__{c.value}"]) for c in q.choices]
+        numbers = [(c, got[f"{q.field}__{c.value}{which}"]) for c in q.choices]
         total = sum(n for _, n in numbers)
         said = {c.value: n for c, n in numbers}
         with_a_view = said["yes"] + said["partly"] + said["no"]
@@ -207,10 +229,11 @@ def figures(filters: Filters | None = None, *, user=None) -> FeedbackFigures:
     return FeedbackFigures(
         asked=asked["asked"],
         answered=asked["answered"],
-        answers=got["answers"],
-        anonymous=got["anonymous"],
-        comments=got["comments"],
+        answers=got["answers"] - held_back,
+        anonymous=got["anonymous"] - held_back,
+        comments=got["named_with_words"] if held_back else got["with_words"],
         questions=questions,
+        held_back=held_back,
     )
 
 
@@ -261,9 +284,10 @@ def who_was_asked(session: Session) -> tuple[list[str], list[str]]:
     return answered, waiting
 
 
-def comments_on(session: Session) -> list[Comment]:
+def comments_on(session: Session, *, anonymous: bool = True) -> list[Comment]:
     """What people added in their own words: named ones by name, then anonymous ones in a
-    random order (their keys are random), without a date that could tell them apart."""
+    random order (their keys are random), without a date that could tell them apart; no
+    anonymous ones when `anonymous` is False (too few to show, see FEWEST_ANONYMOUS)."""
     rows = (
         FeedbackAnswer.objects.filter(session=session)
         .exclude(comments="")
@@ -271,5 +295,7 @@ def comments_on(session: Session) -> list[Comment]:
         .order_by("expert__full_name", "pk")
     )
     named = [Comment(r.expert.full_name, r.comments, r.answered_on) for r in rows if r.expert]
-    anonymous = [Comment("Anonymous", r.comments, None) for r in rows if r.expert is None]
-    return named + anonymous
+    if not anonymous:
+        return named
+    unnamed = [Comment("Anonymous", r.comments, None) for r in rows if r.expert is None]
+    return named + unnamed

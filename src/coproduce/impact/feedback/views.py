@@ -155,15 +155,16 @@ def session_feedback(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     if session is None:
         raise Http404
     answered, waiting = queries.who_was_asked(session)
+    figures = queries.figures(queries.Filters(session_id=session.pk), user=request.user)
     return render(
         request,
         "feedback/session.jinja",
         {
             "session": session,
-            "figures": queries.figures(queries.Filters(session_id=session.pk), user=request.user),
+            "figures": figures,
             "answered": answered,
             "waiting": waiting,
-            "comments": queries.comments_on(session),
+            "comments": queries.comments_on(session, anonymous=not figures.held_back),
             "back": reverse("feedback:overview"),
         },
     )
