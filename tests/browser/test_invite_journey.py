@@ -169,7 +169,9 @@ def test_invited_expert_who_came_sees_the_meeting_and_hours_the_coordinator_reco
         expect(screen.get_by_role("heading", level=1)).to_have_text("Hello, Ada Okafor")
         main = screen.get_by_role("main")
         expect(main.get_by_role("heading", name="Meetings you have been to")).to_be_visible()
-        (been_to,) = main.get_by_role("listitem").all()
+        # She is asked how it went (issue 13's feedback), above her meetings.
+        expect(main.get_by_role("heading", name="Tell us how it went")).to_be_visible()
+        (been_to,) = main.locator("#history ~ ul").first.get_by_role("listitem").all()
         expect(been_to).to_contain_text("Shaping dementia support")
         expect(been_to).to_contain_text("1.75 hours")
         expect(main).to_contain_text(
