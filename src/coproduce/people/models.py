@@ -173,6 +173,12 @@ class Expert(TimeStamped):
     def is_restricted(self) -> bool:
         return self.restricted_at is not None
 
+    @property
+    def may_be_contacted(self) -> bool:
+        """Whether reminders and news may be sent to them: not while their processing is
+        restricted, never once erased, and not after they have left."""
+        return self.restricted_at is None and self.erased_at is None and self.status != Status.LEFT
+
 
 class StatusChange(models.Model):
     """Each move along enquiry → onboarding → active → paused → left, with why."""

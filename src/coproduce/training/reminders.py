@@ -15,7 +15,7 @@ from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.core import sms
 from coproduce.core.formats import count_of, long_date
-from coproduce.people.choices import Channel, Status
+from coproduce.people.choices import Channel
 from coproduce.training import queries
 from coproduce.training.models import TrainingRecord
 
@@ -74,11 +74,7 @@ def send_reminder(record: TrainingRecord) -> str:
     """Tells the person their training runs out soon; returns what went wrong, or ""."""
     expert = record.expert
     if expert is not None:
-        if (
-            expert.restricted_at is not None
-            or expert.erased_at is not None
-            or expert.status == Status.LEFT
-        ):
+        if not expert.may_be_contacted:
             return NOT_CONTACTED
         email = expert.email
         wants_text = expert.preferred_channel == Channel.TEXT and bool(expert.phone)

@@ -27,7 +27,7 @@ from coproduce.core import sms
 from coproduce.core.formats import count_of, long_date
 from coproduce.impact.concerns import queries
 from coproduce.impact.concerns.models import Concern, Step
-from coproduce.people.choices import Channel, Status
+from coproduce.people.choices import Channel
 
 logger = logging.getLogger(__name__)
 
@@ -116,11 +116,7 @@ def tell_expert_of_reply(step_id: int) -> str:
         return NOT_CONTACTED
     concern = step.concern
     expert = concern.expert
-    if (
-        expert.restricted_at is not None
-        or expert.erased_at is not None
-        or expert.status == Status.LEFT
-    ):
+    if not expert.may_be_contacted:
         return NOT_CONTACTED
     wants_text = expert.preferred_channel == Channel.TEXT and bool(expert.phone)
     if not expert.email and not wants_text:

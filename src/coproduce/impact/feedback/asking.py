@@ -13,7 +13,7 @@ from coproduce.core import sms
 from coproduce.core.formats import long_date
 from coproduce.impact.feedback.links import LINK_DAYS, link_token
 from coproduce.impact.feedback.models import FeedbackRequest
-from coproduce.people.choices import Channel, Status
+from coproduce.people.choices import Channel
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +30,7 @@ def send_request(request: FeedbackRequest) -> str:
     """Asks the expert by email (and text, if they prefer texts); returns what went wrong, or
     "" when they were asked."""
     expert = request.invitation.expert
-    if (
-        expert.restricted_at is not None
-        or expert.erased_at is not None
-        or expert.status == Status.LEFT
-    ):
+    if not expert.may_be_contacted:
         return NOT_CONTACTED
     wants_text = expert.preferred_channel == Channel.TEXT and bool(expert.phone)
     if not expert.email and not wants_text:

@@ -17,7 +17,7 @@ from coproduce.audit.models import AuditEvent
 from coproduce.core import sms
 from coproduce.impact.outcomes.models import Outcome, Telling
 from coproduce.opportunities.queries.confidential import work_title
-from coproduce.people.choices import Channel, Status
+from coproduce.people.choices import Channel
 from coproduce.people.models import Expert
 
 logger = logging.getLogger(__name__)
@@ -50,18 +50,12 @@ def claim(outcome: Outcome, expert_id: int) -> Telling | None:
         return None
 
 
-def _may_contact(expert: Expert) -> bool:
-    return (
-        expert.restricted_at is None and expert.erased_at is None and expert.status != Status.LEFT
-    )
-
-
 def send(telling: Telling) -> Telling:
     """Tells the expert what happened next, and records how (or why not) and when."""
     expert = telling.expert
     outcome = telling.outcome
     how, problem = "", ""
-    if not _may_contact(expert):
+    if not expert.may_be_contacted:
         problem = NOT_CONTACTED
     else:
         wants_text = expert.preferred_channel == Channel.TEXT and bool(expert.phone)
