@@ -87,6 +87,12 @@ INSTALLED_APPS = [
     "coproduce.impact.feedback",
     "coproduce.impact.outcomes",
     "coproduce.impact.concerns",
+    "coproduce.impact.declarations",
+    "coproduce.impact.ambitions",
+    "coproduce.impact.equality",
+    "coproduce.impact.your_year",
+    "coproduce.impact.dashboard",
+    "coproduce.impact.report",
     "coproduce.retention",
     # Last: `manage.py demo_data` and the fictional records it makes, which use every app above.
     "coproduce.demo",

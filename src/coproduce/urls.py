@@ -45,6 +45,12 @@ urlpatterns = [
     path("feedback/", include("coproduce.impact.feedback.urls")),
     path("outcomes/", include("coproduce.impact.outcomes.urls")),
     path("concerns/", include("coproduce.impact.concerns.urls")),
+    path("declarations/", include("coproduce.impact.declarations.urls")),
+    path("ambitions/", include("coproduce.impact.ambitions.urls")),
+    path("equality/", include("coproduce.impact.equality.urls")),
+    path("your-year/", include("coproduce.impact.your_year.urls")),
+    path("dashboard/", include("coproduce.impact.dashboard.urls")),
+    path("report/", include("coproduce.impact.report.urls")),
     # Behind our own sign-in (password, second factor, lock-out), audited: see admin_site.
     path("django-admin/", secure(admin.site).urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.

@@ -131,6 +131,23 @@ class AuditEvent(AppendOnly):
         CONCERN_REOPENED = "concern reopened", "Concern reopened"
         SAFEGUARDING_TOLD = "safeguarding contacts told", "Safeguarding contacts told"
         SAFEGUARDING_CONTACTS_SET = "safeguarding contacts set", "Safeguarding contacts changed"
+        # Co-production declarations and the board's reviews of them.
+        DECLARATION_SUBMITTED = "declaration submitted", "Co-production declaration submitted"
+        DECLARATION_CHANGED = "declaration changed", "Co-production declaration changed"
+        DECLARATION_REVIEWED = "declaration reviewed", "Declaration reviewed by the board"
+        FOLLOW_UP_DONE = "follow-up done", "Board follow-up done"
+        # Strategic ambitions for involvement.
+        AMBITION_SET = "ambition set", "Ambition added or changed"
+        AMBITION_RETIRED = "ambition retired", "Ambition retired"
+        AMBITION_LINKED = "ambition work linked", "Work linked to an ambition"
+        # Equality monitoring (special-category data) and the local population.
+        EQUALITY_ANSWERED = "equality answers given", "Equality monitoring answers given"
+        EQUALITY_REMOVED = "equality answers removed", "Equality monitoring answers removed"
+        POPULATION_SET = "population set", "Local population figures changed"
+        # The annual Experts Report and each expert's year.
+        REPORT_WRITTEN = "report written", "Experts Report highlights or case studies changed"
+        REPORT_PUBLISHED = "report published", "Experts Report published"
+        YEAR_SUMMARY_PRINTED = "year summary printed", "Year summary printed for an expert"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -1,0 +1,1 @@
+"""Strategic ambitions for involvement: the organisation's few ambitions (for example seven), the opportunities linked to each, and progress against each (issue 13)."""

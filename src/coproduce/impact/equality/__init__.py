@@ -1,0 +1,1 @@
+"""Who is heard, and who is missing: experts' optional equality monitoring answers (special-category data with their own consent, never shown on a profile), the local population the organisation enters from census tables, and the comparison of the two with small numbers never shown (issue 13)."""

@@ -1,0 +1,1 @@
+"""The annual Experts Report: for a year, the dashboard's figures and charts, highlights the lead writes and case studies chosen from recorded outcomes, as a web page and a print-quality PDF for the Local Account (issue 13)."""

@@ -1,0 +1,8 @@
+"""The annual Experts Report: for a year, the dashboard's figures and charts, highlights the lead writes and case studies chosen from recorded outcomes, as a web page and a print-quality PDF for the Local Account (issue 13)."""
+
+from django.apps import AppConfig
+
+
+class ReportConfig(AppConfig):
+    name = "coproduce.impact.report"
+    label = "report"
