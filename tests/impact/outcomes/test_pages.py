@@ -122,7 +122,14 @@ def test_the_overdue_page_lists_overdue_work_by_team_hiding_confidential_titles(
     held_work(team=surgery, ended_days_ago=60, title="Pre-op leaflets")  # 8.6 weeks: overdue
     held_work(team=wards, ended_days_ago=100, title="Ward rounds")
     held_work(team=wards, ended_days_ago=10, title="Visiting hours")  # not due yet
-    secret = held_work(team=wards, ended_days_ago=90, confidential=True, title="Secret review")
+    investigator = UserFactory(role=Role.STAFF, full_name="Ingrid Vestigator")
+    secret = held_work(
+        team=wards,
+        ended_days_ago=90,
+        confidential=True,
+        title="Secret review",
+        requested_by=investigator,
+    )
     done = held_work(team=surgery, ended_days_ago=90, title="Theatre lists")
     services.record_outcome(actor=coordinator, opportunity=done, wording=NOTHING)
     for n in range(5):
@@ -133,6 +140,7 @@ def test_the_overdue_page_lists_overdue_work_by_team_hiding_confidential_titles(
     assert page.index("Adult wards") < page.index("Surgery")
     assert "Ward rounds" in page and "Pre-op leaflets" in page and "6 weeks overdue" in page
     assert "Secret review" not in page and "Confidential work" in page
+    assert "Vestigator" not in page  # who asked for it is hidden with its title
     assert reverse("outcomes:record", args=[secret.pk]) not in page
     assert "Theatre lists" not in page
     overdue_part = page.split("Not due yet")[0]

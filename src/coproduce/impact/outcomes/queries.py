@@ -145,13 +145,14 @@ def _mine(user) -> Q:
 
 @dataclass(frozen=True)
 class Waiting:
-    """One piece of work waiting for its outcome. `title` is None where the reader may not
-    see the confidential work's title."""
+    """One piece of work waiting for its outcome. `title` and `requested_by` are None where
+    the reader may not see the confidential work: who asked for an investigation says what it
+    is about nearly as much as its title."""
 
     pk: int
     title: str | None
     team: str
-    requested_by: str
+    requested_by: str | None
     last_ends: datetime
     due: datetime
     overdue_days: int
@@ -188,7 +189,7 @@ def waiting_for_outcomes(user, *, everyone: bool, now: datetime | None = None) -
                 pk=row.pk,
                 title=row.title if row.may_see else None,
                 team=row.team.name,
-                requested_by=row.requested_by.display_name,
+                requested_by=row.requested_by.display_name if row.may_see else None,
                 last_ends=row.last_ends,
                 due=due,
                 overdue_days=max((now - due).days, 0) if due < now else 0,
