@@ -223,3 +223,45 @@ def test_the_work_pages_link_to_the_outcome(coordinator_client, staff_client, st
     asked = OpportunityFactory(requested_by=staff_member, status="requested")
     page = staff_client.get(reverse("opportunities:request_detail", args=[asked.pk]))
     assert reverse("outcomes:work", args=[asked.pk]) not in page.content.decode()
+
+
+def test_the_overdue_page_counts_each_teams_work_and_shows_it_a_page_at_a_time(
+    coordinator_client, monkeypatch
+):
+    from coproduce.impact.outcomes import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    wards = TeamFactory(name="Adult wards")
+    surgery = TeamFactory(name="Surgery")
+    for n in range(4):
+        held_work(team=wards, ended_days_ago=100 - n, title=f"Ward work {n}")
+    for n in range(3):
+        held_work(team=wards, ended_days_ago=10 + n, title=f"Ward plans {n}")
+    held_work(team=surgery, ended_days_ago=100, title="Theatre lists")
+    held_work(team=surgery, ended_days_ago=5, title="Clinic letters")
+
+    page = coordinator_client.get(reverse("outcomes:waiting")).content.decode()
+    summary = page.split("Work waiting for an outcome, by team")[1].split("</table>")[0]
+    assert f'href="?team={wards.pk}"' in summary and f'href="?team={surgery.pk}"' in summary
+    assert ">4<" in summary and ">3<" in summary  # Adult wards: 4 overdue, 3 not due yet
+    assert "<strong>5</strong> pieces of work have no outcome recorded on time" in page
+    # The most overdue first, three to a page; what is not due yet waits for a team.
+    assert "Ward work 0" in page and "Ward work 2" in page and "Ward work 3" not in page
+    assert "Page 1 of 2 of overdue work" in page
+    assert "4 pieces of work are not due yet. Choose a team" in page
+    assert "Ward plans 0" not in page and "Clinic letters" not in page
+
+    second = coordinator_client.get(reverse("outcomes:waiting") + "?page=2").content.decode()
+    assert "Ward work 3" in second and "Theatre lists" in second and "Ward work 0" not in second
+
+    one_team = coordinator_client.get(
+        reverse("outcomes:waiting") + f"?team={surgery.pk}"
+    ).content.decode()
+    assert "<strong>1</strong> piece of work has no outcome recorded on time" in one_team
+    assert "Theatre lists" in one_team and "Clinic letters" in one_team
+    assert "Ward work" not in one_team and "Ward plans" not in one_team
+    assert "See every team" in one_team
+
+    # An address for a team with nothing waiting shows every team.
+    other = coordinator_client.get(reverse("outcomes:waiting") + "?team=999999").content.decode()
+    assert "<strong>5</strong> pieces of work" in other

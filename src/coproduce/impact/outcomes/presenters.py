@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from coproduce.core.formats import count_of
-from coproduce.impact.outcomes.queries import Waiting
+from coproduce.impact.outcomes.queries import TeamCount, Waiting
 from coproduce.opportunities.queries.confidential import CONFIDENTIAL_TITLE
 
 
@@ -33,3 +33,11 @@ def how_late(row: Waiting) -> str:
 
 def title_of(row: Waiting) -> str:
     return row.title if row.title is not None else CONFIDENTIAL_TITLE
+
+
+def chosen_team(value: str | None, teams: list[TeamCount]) -> TeamCount | None:
+    """The team asked for in the address, if it has work waiting (anything else: all teams)."""
+    for team in teams:
+        if value == str(team.team_id):
+            return team
+    return None

@@ -162,27 +162,74 @@ class Waiting:
         return self.overdue_days > 0
 
 
-def waiting_for_outcomes(user, *, everyone: bool, now: datetime | None = None) -> list[Waiting]:
-    """Work with sessions held and no outcome, soonest due first within each team (teams by
-    name), with how many days each is overdue (0 when not yet due). `everyone` gives all of
-    it (the involvement team's page); otherwise what `user` asked for and their team's. The
-    title of confidential work `user` is not named on stays hidden. One query, plus one for
-    the weeks."""
+@dataclass(frozen=True)
+class TeamCount:
+    """How much of one team's work waits for its outcome: overdue, and not due yet."""
+
+    team_id: int
+    team: str
+    overdue: int
+    not_due: int
+
+
+def _waiting_for(user, *, everyone: bool, now: datetime):
+    rows = _waiting(now)
+    return rows if everyone else rows.filter(_mine(user))
+
+
+def waiting_by_team(user, *, everyone: bool, now: datetime | None = None) -> list[TeamCount]:
+    """Each team with work waiting for an outcome, by name, with how much is overdue and how
+    much is not due yet: all the work (`everyone`, the involvement team's page) or what `user`
+    asked for and their team's. One query for the rows' teams and dates, plus one for the
+    weeks."""
     now = now or timezone.now()
-    weeks = current_weeks().weeks
-    rows = _waiting(now).annotate(
+    cutoff = now - timedelta(weeks=current_weeks().weeks)
+    counts: dict[int, list] = {}
+    rows = _waiting_for(user, everyone=everyone, now=now)
+    for team_id, team, last_ends in rows.values_list("team_id", "team__name", "last_ends"):
+        count = counts.setdefault(team_id, [team, 0, 0])
+        count[1 if last_ends < cutoff else 2] += 1
+    return sorted(
+        (
+            TeamCount(team_id, team, overdue, not_due)
+            for team_id, (team, overdue, not_due) in counts.items()
+        ),
+        key=lambda c: (c.team.casefold(), c.team_id),
+    )
+
+
+def waiting_rows(
+    user,
+    *,
+    everyone: bool,
+    overdue: bool,
+    weeks: int,
+    now: datetime,
+    team_id: int | None = None,
+):
+    """Work with sessions held and no outcome, overdue or not yet due, by team name and then
+    the most overdue (or soonest due) first: for a page of them (`as_waiting`). `may_see`
+    says whether `user` may see the title of confidential work."""
+    cutoff = now - timedelta(weeks=weeks)
+    rows = _waiting_for(user, everyone=everyone, now=now).annotate(
         may_see=Case(
             When(opportunity_q(user), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )
     )
-    if not everyone:
-        rows = rows.filter(_mine(user))
+    rows = rows.filter(last_ends__lt=cutoff) if overdue else rows.filter(last_ends__gte=cutoff)
+    if team_id is not None:
+        rows = rows.filter(team_id=team_id)
+    return rows.select_related("team", "requested_by").order_by("team__name", "last_ends", "pk")
+
+
+def as_waiting(rows, *, weeks: int, now: datetime) -> list[Waiting]:
+    """A page of `waiting_rows` in words, with how many days each is overdue (0 when not yet
+    due). The title of confidential work the reader is not named on stays hidden, and who
+    asked for it."""
     found = []
-    for row in rows.select_related("team", "requested_by").order_by(
-        "team__name", "last_ends", "pk"
-    ):
+    for row in rows:
         due = row.last_ends + timedelta(weeks=weeks)
         found.append(
             Waiting(

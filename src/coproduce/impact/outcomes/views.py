@@ -4,6 +4,7 @@ outcome, recorded and corrected; the weeks by which an outcome is due; and each 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,25 +18,53 @@ from coproduce.people.queries import signed_in_expert
 
 VIEW = "outcomes.view_outcomes"
 RECORD = "outcomes.record_outcome"
+PAGE_SIZE = 50
 
 
 @permission_required(VIEW, raise_exception=True)
 def waiting(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every piece of work whose outcome is overdue, by team (the involvement team's), or the
-    member of staff's own and their team's; then what is not due yet."""
+    member of staff's own and their team's: how much each team has waiting, then the work
+    itself a page at a time, overdue first; what is not due yet is listed for one team."""
     everyone = request.user.has_perm("outcomes.view_all_overdue")
     now = timezone.now()
-    rows = queries.waiting_for_outcomes(request.user, everyone=everyone, now=now)
-    overdue = [row for row in rows if row.overdue]
+    weeks = queries.current_weeks()
+    teams = queries.waiting_by_team(request.user, everyone=everyone, now=now)
+    team = presenters.chosen_team(request.GET.get("team"), teams)
+    team_id = team.team_id if team else None
+
+    def rows(*, overdue: bool):
+        return queries.waiting_rows(
+            request.user,
+            everyone=everyone,
+            overdue=overdue,
+            weeks=weeks.weeks,
+            now=now,
+            team_id=team_id,
+        )
+
+    overdue_page = Paginator(rows(overdue=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    overdue = queries.as_waiting(overdue_page, weeks=weeks.weeks, now=now)
+    not_due_count = team.not_due if team else sum(t.not_due for t in teams)
+    # Not due yet: listed for one team, or when there is little of it.
+    not_due = (
+        queries.as_waiting(rows(overdue=False), weeks=weeks.weeks, now=now)
+        if team or not_due_count <= PAGE_SIZE
+        else []
+    )
     return render(
         request,
         "outcomes/waiting.jinja",
         {
             "everyone": everyone,
+            "teams": teams,
+            "team": team,
+            "overdue_count": team.overdue if team else sum(t.overdue for t in teams),
+            "not_due_count": not_due_count,
             "overdue": presenters.by_team(overdue),
-            "overdue_count": len(overdue),
-            "not_due": [row for row in rows if not row.overdue],
-            "weeks": queries.current_weeks(),
+            "page": overdue_page,
+            "not_due": not_due,
+            "weeks": weeks,
             "can_set_weeks": request.user.has_perm("outcomes.set_weeks"),
             "how_late": presenters.how_late,
             "title_of": presenters.title_of,
