@@ -16,6 +16,9 @@ SCHEDULE: dict[str, str] = {
     "coproduce.welcome.tasks.forget_old_welcome_prints": "35 3 * * *",
     # Reminders to people whose training runs out soon, and the team's list: each sent once.
     "coproduce.training.tasks.send_training_reminders": "0 8 * * *",
+    # Each expert's sessions attended in the last 12 months, stored for the shortlist: the
+    # window moves with the day, so it is counted again just after midnight.
+    "coproduce.opportunities.tasks_attendance.count_recent_attendance": "5 0 * * *",
     # Everyone who attended a session lately is asked how it went: each place once.
     "coproduce.impact.feedback.tasks.ask_for_feedback": "0 10 * * *",
 }

@@ -7,6 +7,7 @@ question: What is the work called?"), and never two messages for one field."""
 import importlib
 import pkgutil
 import re
+from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -97,6 +98,12 @@ def _permit_kwargs():
 MADE: dict = {}  # made once for a test, reused by each post
 
 
+def _population_kwargs():
+    from coproduce.impact.equality.categories import RELIGION
+
+    return {"characteristic": RELIGION}
+
+
 # How to make each form, as its view does. A form missing here fails the test below: add it.
 BUILD = {
     "AttendanceForm": _attendance_kwargs,
@@ -124,6 +131,9 @@ BUILD = {
     "ConfirmLoginCodeForm": lambda: {"code": "123456"},
     "DeactivateTOTPForm": lambda: {"authenticator": None},
     "GenerateRecoveryCodesForm": _user_kwargs,
+    "PeriodForm@coproduce.impact.dashboard.forms": lambda: {"today": date(2026, 12, 3)},
+    "StartForm": lambda: {"years": [2025, 2026]},
+    "PopulationForm": _population_kwargs,
 }
 # Parts of other forms, tried through the forms made from them.
 PARTS = {

@@ -84,7 +84,7 @@ def test_the_database_and_the_reasons_give_the_same_score(format):
     # Read from the cursor, the columns are in the order of FIELDS, as Django would give them.
     assert sorted(read(query)) == sorted(query)
     weights = count_weights(setting)
-    rows = [row_of(values, weights, 0, 3) for values in read(query)]
+    rows = [row_of(values, weights, 3) for values in read(query)]
     assert len(rows) > 100
     areas_of, skills_of, needs_of = details(setting, [r.id for r in rows])
     experts = Expert.objects.in_bulk([r.id for r in rows])

@@ -2,6 +2,7 @@
 cannot be invited are shown apart with why, and ties are broken fairly."""
 
 import re
+import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -9,12 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from coproduce.onboarding.agreements import services as agreements
 from coproduce.opportunities.matching import rules
 from coproduce.opportunities.matching.reasons import NOTHING_ASKED_FOR, Effect
 from coproduce.opportunities.matching.setting import session_fee
 from coproduce.opportunities.matching.shortlist import shortlist
+from coproduce.opportunities.services import recent_attendance
 from coproduce.people.choices import BenefitsDeclaration, PaymentPreference, Status
 from coproduce.training.models import TrainingRecord
 from tests.factories import (
@@ -46,6 +49,24 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "shortlist.md"
 def _clock():
     with time_machine.travel(NOW, tick=False):
         yield
+
+
+@pytest.fixture(autouse=True, params=["counted live", "as stored"])
+def _recent_attendance(request, monkeypatch):
+    """Every rule holds alike whether recent attendance is counted live or read as stored
+    (counted for the day just before the shortlist, as the nightly job does). The tests of
+    the number of queries count the live way only."""
+    if request.param == "counted live":
+        return
+    if "django_assert_max_num_queries" in request.fixturenames:
+        pytest.skip("the number of queries is checked with the count made live")
+    real = shortlist
+
+    def counted_first(opportunity, **kwargs):
+        recent_attendance.count_all(kwargs.get("today") or timezone.localdate())
+        return real(opportunity, **kwargs)
+
+    monkeypatch.setattr(sys.modules[__name__], "shortlist", counted_first)
 
 
 @pytest.fixture

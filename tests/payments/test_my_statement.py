@@ -16,6 +16,7 @@ from coproduce.payments.queries.mine import Statement, statement_for
 from tests.core.pdf_helpers import info_title, is_tagged, language, page_texts
 from tests.factories import expert_with_account
 from tests.payments.mine_helpers import expense_claim, involvement_claim, pay
+from tests.welcome.pdf_text import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +248,28 @@ def test_no_page_of_a_long_statement_has_a_total_or_the_footer_without_its_rows(
         assert _orphans(pages) == [], f"With {expenses} expenses: {pages}"
         assert pages[-1].count("PR-") >= 1
     assert longest >= 2, "No statement here was long enough to need a second page"
+
+
+def test_the_pdf_does_not_name_confidential_work_but_the_page_does_for_the_expert(
+    policy, paying_expert, expert_client
+):
+    # The PDF may be handed to a benefits adviser: confidential work is not named in it, in
+    # either table. The page is for the expert themself, who was there, so it keeps the title.
+    hidden_title = "Ward 7 serious incident review"
+    earned = involvement_claim(paying_expert, title=hidden_title, confidential=True)
+    pay(earned, paid_on=date(2026, 5, 1))
+    pay(expense_claim(paying_expert, invitation=earned.invitation), paid_on=date(2026, 5, 2))
+    pay(involvement_claim(paying_expert, title="Carers' board"), paid_on=date(2026, 6, 1))
+
+    response = expert_client.get(pdf_url(2026))
+    assert response.status_code == 200
+    text = " ".join(text_of(response.content).split())
+    earnings, expenses = text.split("Expenses paid back (not earnings)", 1)
+    assert "Confidential work (details not shared)" in earnings
+    assert "Confidential work (details not shared): Public transport (bus, train, tram)" in expenses
+    assert "Carers' board" in earnings
+    assert "Ward 7" not in text and "serious incident" not in text
+
+    html = expert_client.get(PAGE, {"year": 2026}).content.decode()
+    assert html.count(hidden_title) == 2
+    assert "details not shared" not in html

@@ -2,11 +2,15 @@
 fails the suite. Each entry: (method, url kwargs key, expectations)."""
 
 from tests.permissions.matrix_agreements import AGREEMENTS
+from tests.permissions.matrix_ambitions import AMBITIONS
 from tests.permissions.matrix_auth import AUTH
 from tests.permissions.matrix_badges import BADGES
 from tests.permissions.matrix_calendar import CALENDAR
 from tests.permissions.matrix_concerns import CONCERNS
 from tests.permissions.matrix_confidential import CONFIDENTIAL
+from tests.permissions.matrix_dashboard import DASHBOARD
+from tests.permissions.matrix_declarations import DECLARATIONS
+from tests.permissions.matrix_equality import EQUALITY
 from tests.permissions.matrix_feedback import FEEDBACK
 from tests.permissions.matrix_import import IMPORT
 from tests.permissions.matrix_invitations import INVITATIONS
@@ -16,12 +20,14 @@ from tests.permissions.matrix_payments_mine import PAYMENTS_MINE
 from tests.permissions.matrix_payments_money import PAYMENTS_MONEY
 from tests.permissions.matrix_payments_places import PAYMENTS_PLACES
 from tests.permissions.matrix_payments_staff import PAYMENTS_STAFF
+from tests.permissions.matrix_report import REPORT
 from tests.permissions.matrix_requests import REQUESTS
 from tests.permissions.matrix_restriction import RESTRICTION
 from tests.permissions.matrix_shortlist import SHORTLIST
 from tests.permissions.matrix_support_sheets import SUPPORT_SHEETS
 from tests.permissions.matrix_training import TRAINING
 from tests.permissions.matrix_welcome import WELCOME
+from tests.permissions.matrix_your_year import YOUR_YEAR
 from tests.permissions.outcomes import (
     DENIED,
     INVALID,
@@ -121,5 +127,11 @@ MATRIX = {
     **PARKING,
     **FEEDBACK,
     **OUTCOMES,
+    **REPORT,
+    **AMBITIONS,
     **CONCERNS,
+    **DECLARATIONS,
+    **EQUALITY,
+    **DASHBOARD,
+    **YOUR_YEAR,
 }

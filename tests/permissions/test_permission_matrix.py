@@ -11,9 +11,13 @@ from coproduce.people.models import ImportBatch
 from tests.factories import ExpertFactory, SkillFactory, UserFactory, expert_with_account
 from tests.permissions import (
     matrix_agreements,
+    matrix_ambitions,
     matrix_badges,
     matrix_concerns,
     matrix_confidential,
+    matrix_dashboard,
+    matrix_declarations,
+    matrix_equality,
     matrix_feedback,
     matrix_outcomes,
     matrix_parking,
@@ -21,10 +25,12 @@ from tests.permissions import (
     matrix_payments_money,
     matrix_payments_places,
     matrix_payments_staff,
+    matrix_report,
     matrix_restriction,
     matrix_support_sheets,
     matrix_training,
     matrix_welcome,
+    matrix_your_year,
 )
 from tests.permissions.matrix import MATRIX
 from tests.permissions.outcomes import DENIED, LOGIN, MISSING, OK, REDIRECT, ROLES, TOO_MANY
@@ -89,7 +95,13 @@ def _kwargs(key: str) -> dict:
         matrix_welcome,
         matrix_concerns,
         matrix_outcomes,
+        matrix_ambitions,
         matrix_feedback,
+        matrix_declarations,
+        matrix_equality,
+        matrix_report,
+        matrix_dashboard,
+        matrix_your_year,
     ):
         found = part.kwargs(key)
         if found is not None:

@@ -54,20 +54,28 @@ def navigation_for(request) -> Navigation:
         nav.items.append(_item(request, "onboarding:agreement_list", "Agreements"))
         nav.items.append(_item(request, "training:records", "Training"))
         nav.items.append(_item(request, "outcomes:waiting", "Outcomes"))
+        nav.items.append(_item(request, "ambitions:list", "Ambitions"))
         nav.items.append(_item(request, "welcome:overview", "Welcome pack"))
         nav.items.append(_item(request, "onboarding:sheet_list", "Support sheets"))
         nav.items.append(_item(request, "opportunities:confidential_list", "Confidential work"))
         nav.items.append(_item(request, "feedback:overview", "Feedback"))
+        nav.items.append(_item(request, "dashboard:dashboard", "Dashboard"))
+        nav.items.append(_item(request, "report:reports", "Experts Report"))
+        nav.items.append(_item(request, "equality:who_is_heard", "Who is heard"))
+        nav.items.append(_item(request, "declarations:all", "Declarations"))
     elif role == Role.STAFF:
         nav.items = [
             _item(request, "opportunities:request_new", "Ask for involvement"),
             _item(request, "opportunities:request_list", "Your requests"),
             _item(request, "opportunities:confidential_list", "Confidential work"),
             _item(request, "feedback:overview", "Feedback"),
+            _item(request, "dashboard:dashboard", "Dashboard"),
             _item(request, "opportunities:calendar", "Calendar"),
             _item(request, "training:mine", "My training"),
             _item(request, "outcomes:waiting", "Outcomes to record"),
+            _item(request, "declarations:mine", "Co-production declarations"),
             _item(request, "onboarding:sheet_list", "Support sheets"),
+            _item(request, "report:reports", "Experts Report"),
         ]
     elif role == Role.FINANCE:
         nav.items = [
@@ -89,6 +97,7 @@ def navigation_for(request) -> Navigation:
             _item(request, "welcome:my_pack", "My welcome pack"),
             _item(request, "training:mine", "My training"),
             _item(request, "outcomes:mine", "What happened next"),
+            _item(request, "equality:mine", "About you"),
             _item(request, "onboarding:sheet_list_experts", "Support sheets"),
         ]
     elif role == Role.ADMINISTRATOR:

@@ -4,6 +4,7 @@ issue's numbers (None: measured, but no target yet)."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coproduce.bench.impact_case import impact_cases
 from coproduce.bench.welcome_case import welcome_cases
 
 
@@ -53,5 +54,7 @@ CASES = [
     Case("budgets", 150, lambda f: _url("payments:budgets"), role="finance"),
     # A PDF made while the coordinator waits (welcome_case.py).
     *welcome_cases(Case),
+    # The evaluation dashboard for a financial year (impact_case.py).
+    *impact_cases(Case),
 ]
 DEMO_DATA_TARGET_S = 120.0

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 
 import django
 
+from coproduce.bench.impact_case import REPORT_NAME
+
 WARM_UPS = 3
 
 
@@ -35,8 +37,8 @@ def main() -> None:
         "--cases",
         help="measure: only the pages whose names start so, comma-separated, such as "
         "'register,shortlist' (the register brings Django admin's list; the shortlist, every "
-        "cold shortlist), to try a change on a database filled once; writes: import, "
-        "payment_run or badges",
+        "cold shortlist; 'annual' the annual report PDF), to try a change on a database filled "
+        "once; writes: import, payment_run or badges",
     )
     args = parser.parse_args()
     django.setup()
@@ -49,15 +51,15 @@ def main() -> None:
         cold = "shortlist".startswith(wanted) or not args.cases
         shortlists = time_shortlists() if cold else {"count": 0}  # first, while cold
         results, admin = _measure_pages(args.requests, wanted)
-        print(
-            json.dumps(
-                {
-                    "results": [asdict(r) for r in results],
-                    "admin": [asdict(r) for r in admin],
-                    "shortlists": shortlists,
-                }
-            )
-        )
+        measured = {
+            "results": [asdict(r) for r in results],
+            "admin": [asdict(r) for r in admin],
+            "shortlists": shortlists,
+            "sizes": _sizes(),
+        }
+        if REPORT_NAME.startswith(wanted):
+            measured["report_pdf"] = _measure_report_pdf()
+        print(json.dumps(measured))
     elif args.step == "plan":
         print(json.dumps(_plan(args.per_role, args.out)))
     else:
@@ -295,6 +297,22 @@ def _measure_badges() -> dict:
 
     try:
         return {**time_badge_print(User.objects.get(email=COORDINATOR_EMAIL)), "error": ""}
+    except Exception as error:  # reported in the table, like a broken page
+        return {"seconds": None, "error": f"{type(error).__name__}: {error}"}
+
+
+def _sizes() -> dict[str, int]:
+    from coproduce.bench.impact_case import data_sizes
+
+    return data_sizes()
+
+
+def _measure_report_pdf() -> dict:
+    """After the pages: a PDF of seconds, timed on its own rather than as a page."""
+    from coproduce.bench.impact_case import time_report_pdf
+
+    try:
+        return {**time_report_pdf(), "error": ""}
     except Exception as error:  # reported in the table, like a broken page
         return {"seconds": None, "error": f"{type(error).__name__}: {error}"}
 

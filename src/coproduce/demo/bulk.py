@@ -114,7 +114,9 @@ def insert(model: type[models.Model], objects: Iterable[models.Model]) -> list[m
     fields = [f for f in meta.concrete_fields if not f.generated]  # type: ignore[attr-defined]
     pk = meta.pk
     assert pk is not None
-    key = _next_key(model)
+    # A key the database numbers is given here; a UUID key is already set by its default.
+    numbered = pk.get_internal_type() in ("AutoField", "BigAutoField", "SmallAutoField")
+    key = _next_key(model) if numbered else 0
     now = timezone.now()
     stamped = [
         f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)

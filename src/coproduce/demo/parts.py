@@ -5,7 +5,10 @@ from types import ModuleType
 
 from coproduce.demo import (
     accounts,
+    ambitions,
     concerns,
+    declarations,
+    equality,
     feedback,
     onboarding,
     opportunities,
@@ -13,6 +16,8 @@ from coproduce.demo import (
     parking,
     payments,
     people,
+    recent_attendance,
+    report,
     support_sheets,
     training,
     welcome,
@@ -31,4 +36,10 @@ PARTS: tuple[ModuleType, ...] = (
     concerns,
     outcomes,
     feedback,
+    declarations,
+    ambitions,
+    equality,
+    report,
+    # Last: counts the attendance every part before has recorded.
+    recent_attendance,
 )

@@ -281,10 +281,49 @@ class Invitation(TimeStamped):
                 condition=Q(attendance=Attendance.ATTENDED),
                 name="invitation_attended_cover_idx",
             ),
+            # Places attended with their hours, by session: the dashboard's sessions and hours
+            # and how widely they are spread read this index alone, never a table row.
+            models.Index(
+                fields=["session", "expert", "hours", "attendance"],
+                condition=Q(attendance=Attendance.ATTENDED),
+                name="invitation_attended_hours_idx",
+            ),
+            # Places accepted whose attendance is not recorded yet, by session: few at any
+            # time, the budget report's committed money reads them without scanning the rest.
+            models.Index(
+                fields=["session", "status", "attendance"],
+                condition=Q(status=InvitationStatus.ACCEPTED, attendance=Attendance.NOT_RECORDED),
+                name="invitation_awaiting_record_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.expert} to {self.session}"
+
+
+class RecentAttendance(models.Model):
+    """How many sessions an expert attended in the 12 months before `RecentAttendanceDay.day`:
+    the shortlist's involvement rule, so that work spreads beyond the usual few. A stored
+    figure, not a cache: counted again for everyone each night (the window moves), and for the
+    experts concerned whenever attendance is recorded (services/recent_attendance.py, the only
+    writer). No row means none. Read only when its day is today; otherwise counted live."""
+
+    expert = models.OneToOneField(
+        Expert, primary_key=True, on_delete=models.CASCADE, related_name="recent_attendance"
+    )
+    attended = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.attended} attended by expert {self.expert_id}"
+
+
+class RecentAttendanceDay(models.Model):
+    """The day the stored counts (RecentAttendance) are for: one row, locked by each writer."""
+
+    day = models.DateField()
+
+    def __str__(self) -> str:
+        return f"Recent attendance as of {self.day}"
 
 
 class CalendarFeed(models.Model):

@@ -194,6 +194,13 @@ class Claim(TimeStamped):
             models.Index(fields=["expert", "session_date"]),
             # Payments near a day, for everyone (the shortlist's benefits rule).
             models.Index(fields=["session_date", "kind"]),
+            # Involvement claims paid in a period, with their session's day: the dashboard's
+            # days to payment reads this index alone.
+            models.Index(fields=["kind", "paid_on", "session_date"], name="claim_kind_paid_on_idx"),
+            # Spend by the month of the session: the budget report reads this index alone.
+            models.Index(
+                fields=["session_date", "status", "team", "total"], name="claim_spend_cover_idx"
+            ),
         ]
 
     def __str__(self) -> str:

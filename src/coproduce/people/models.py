@@ -194,6 +194,12 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        indexes = [
+            # An expert's status on a day: their latest change before it (equality's register).
+            models.Index(fields=["expert", "at"], name="statuschange_expert_at_idx"),
+            # The changes made in a period (the dashboard's new and leaving experts).
+            models.Index(fields=["at"], name="statuschange_at_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status or 'new'} to {self.to_status}"

@@ -19,7 +19,9 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    Window,
 )
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
@@ -274,19 +276,25 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def _median_days(concerns: QuerySet[Concern], until: str) -> Decimal | None:
-    """The median of (until − raised_at), in days. The database sorts and counts; at most
-    two values come back (the middle one, or the middle two to average), so this costs two
-    small queries however many concerns there are, on SQLite and PostgreSQL alike."""
-    measured = concerns.filter(**{f"{until}__isnull": False}).annotate(
-        took=ExpressionWrapper(F(until) - F("raised_at"), output_field=DurationField())
+    """The median of (until − raised_at), in days. One query whatever the rows, on SQLite and
+    PostgreSQL alike: the database ranks the concerns by how long they took and returns only
+    the middle one or two (to average); none when no concern has that moment yet."""
+    count = F("everyone")
+    middle = (
+        concerns.filter(**{f"{until}__isnull": False})
+        .order_by()
+        .annotate(took=ExpressionWrapper(F(until) - F("raised_at"), output_field=DurationField()))
+        .annotate(
+            place=Window(RowNumber(), order_by=[F("took").asc(), F("pk").asc()]),
+            everyone=Window(Count("*")),
+        )
+        .filter(Q(place=(count + 1) / 2) | Q(place=count / 2 + 1))
+        .values_list("took", flat=True)
     )
-    n = measured.count()
-    if not n:
+    took = list(middle)
+    if not took:
         return None
-    middle = list(
-        measured.order_by("took", "id").values_list("took", flat=True)[(n - 1) // 2 : n // 2 + 1]
-    )
-    seconds = sum(took.total_seconds() for took in middle) / len(middle)
+    seconds = sum(t.total_seconds() for t in took) / len(took)
     return (Decimal(seconds) / Decimal(86400)).quantize(Decimal("0.1"))
 
 

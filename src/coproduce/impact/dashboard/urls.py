@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from coproduce.impact.dashboard import views
 
 app_name = "dashboard"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("everything.csv", views.download_all, name="download_all"),
+    path("<slug:slug>.csv", views.download, name="download"),
+]

@@ -10,9 +10,20 @@ Sessions count in a period by the day they started. Confidential work is left ou
 confidential)."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -113,6 +124,10 @@ def requests_of(expert: Expert) -> QuerySet[FeedbackRequest]:
 # Figures --------------------------------------------------------------------------------------
 
 
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
 @dataclass(frozen=True)
 class Filters:
     """Which sessions figures cover. Every part is optional."""
@@ -130,10 +145,12 @@ class Filters:
             if user is not None
             else not_confidential_q(f"{prefix}opportunity__")
         )
+        # The period's days as the local midnights they lie between: the index on `starts_at`
+        # finds the sessions (a `__date` lookup works each row's day out, in Python on SQLite).
         if self.start is not None:
-            q &= Q(**{f"{prefix}starts_at__date__gte": self.start})
+            q &= Q(**{f"{prefix}starts_at__gte": local_midnight(self.start)})
         if self.end is not None:
-            q &= Q(**{f"{prefix}starts_at__date__lte": self.end})
+            q &= Q(**{f"{prefix}starts_at__lt": local_midnight(self.end + timedelta(days=1))})
         if self.team_id is not None:
             q &= Q(**{f"{prefix}opportunity__team_id": self.team_id})
         if self.session_id is not None:
@@ -183,32 +200,41 @@ class FeedbackFigures:
 def figures(filters: Filters | None = None, *, user=None) -> FeedbackFigures:
     """How many were asked and answered, and each question's answers: two queries."""
     filters = filters or Filters()
-    asked = FeedbackRequest.objects.filter(
-        filters.sessions_q(user, "invitation__session__")
-    ).aggregate(asked=Count("pk"), answered=Count("pk", filter=Q(answered=True)))
+    # The places at the sessions, as a list the database makes once and looks each request up
+    # in (joined row by row instead, PostgreSQL hashes every request ever made).
+    sessions = Session.objects.filter(filters.sessions_q(user)).values("pk")
+    places = Invitation.objects.filter(session__in=sessions).values("pk")
+    asked = FeedbackRequest.objects.filter(invitation_id__in=places).aggregate(
+        asked=Count("pk"), answered=Count("pk", filter=Q(answered=True))
+    )
     counts = {
         f"{q.field}__{choice.value}": Count("pk", filter=Q(**{q.field: choice.value}))
         for q in QUESTIONS
         for choice in q.choices
     }
-    # The same counts for named answers alone, for when the anonymous ones are kept back.
-    named = Q(expert__isnull=False)
-    named_counts = {
-        f"{q.field}__{choice.value}__named": Count(
-            "pk", filter=named & Q(**{q.field: choice.value})
+    # Counted once for the named answers and once for the anonymous ones (two rows at most,
+    # grouped in the database): the named alone are for when the anonymous are kept back.
+    by_name = (
+        FeedbackAnswer.objects.filter(filters.sessions_q(user, "session__"))
+        .order_by()
+        .values(named=ExpressionWrapper(Q(expert__isnull=False), output_field=BooleanField()))
+        .annotate(
+            answers=Count("pk"),
+            # Not named after a field: a later filter on `comments` would read the count.
+            with_words=Count("pk", filter=~Q(comments="")),
+            **counts,
         )
-        for q in QUESTIONS
-        for choice in q.choices
-    }
-    got = FeedbackAnswer.objects.filter(filters.sessions_q(user, "session__")).aggregate(
-        answers=Count("pk"),
-        anonymous=Count("pk", filter=Q(expert__isnull=True)),
-        # Not named after a field: a later filter on `comments` would read the count instead.
-        with_words=Count("pk", filter=~Q(comments="")),
-        named_with_words=Count("pk", filter=named & ~Q(comments="")),
-        **counts,
-        **named_counts,
     )
+    keys = ["answers", "with_words", *counts]
+    got = dict.fromkeys([*keys, *(f"{key}__named" for key in keys), "anonymous"], 0)
+    for row in by_name:
+        for key in keys:
+            got[key] += row[key]
+            if row["named"]:
+                got[f"{key}__named"] = row[key]
+        if not row["named"]:
+            got["anonymous"] = row["answers"]
+    got["named_with_words"] = got["with_words__named"]
     held_back = got["anonymous"] if 0 < got["anonymous"] < FEWEST_ANONYMOUS else 0
     which = "__named" if held_back else ""
     questions = []

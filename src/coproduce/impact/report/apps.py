@@ -6,3 +6,9 @@ from django.apps import AppConfig
 class ReportConfig(AppConfig):
     name = "coproduce.impact.report"
     label = "report"
+
+    def ready(self) -> None:
+        from coproduce.impact.report.contributions import new_report
+        from coproduce.opportunities.portal_parts import add_portal_part
+
+        add_portal_part(new_report)

@@ -1,7 +1,8 @@
 """Loading the experts a shortlist measures, in one query: who they are, and what the database
 can count for each of them (the wanted areas and skills they have, the access needs the venue
-does not meet). Sessions attended in the last 12 months come from queries/recent.py, counted
-once for every opportunity and cached.
+does not meet), and the sessions each attended in the last 12 months, as stored
+(models.RecentAttendance), when the stored counts are for the day; until they are,
+queries/recent.py counts them.
 
 Only the experts with at least one wanted area or skill are read (every processable expert
 when nothing is asked for, or when the team searched by name). People whose processing is
@@ -48,6 +49,7 @@ FIELDS = (
     "skill_count",
     "unmet_needs",
     "points",
+    "recent",
 )
 
 
@@ -106,6 +108,14 @@ def at_venue(setting: Setting) -> bool:
     return setting.format in ("in_person", "hybrid") and setting.has_venue
 
 
+def _recent(setting: Setting) -> Expression:
+    """Sessions attended in the last 12 months, as stored (one row an expert, joined), when
+    the stored counts are for the shortlist's day; else 0, and shortlist.py counts them."""
+    if not setting.recent_stored:
+        return Value(0)
+    return Coalesce("recent_attendance__attended", Value(0), output_field=IntegerField())
+
+
 def candidates(setting: Setting, text: str, today: date) -> QuerySet:
     """The one query that loads the candidates: a row of FIELDS for each relevant expert."""
     outer = OuterRef("pk")
@@ -136,7 +146,7 @@ def candidates(setting: Setting, text: str, today: date) -> QuerySet:
             else Value(0),
             unmet_needs=unmet,
         )
-        .annotate(points=points(setting))
+        .annotate(points=points(setting), recent=_recent(setting))
         .values_list(*FIELDS)
     )
 

@@ -4,9 +4,8 @@ does not meet as counts, weighed as they are read. Scoring (scoring.py) adds inv
 the earnings limit, and words the reasons rule by rule; a test checks
 that both ways give the same score."""
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Func, IntegerField, Q, Value, When
 from django.db.models.expressions import Expression
-from django.db.models.lookups import Exact, GreaterThan
 
 from coproduce.opportunities.choices import Format
 from coproduce.opportunities.matching.rules import (
@@ -42,14 +41,23 @@ def _availability(s: Setting) -> Expression:
     free: Expression = Value(0)
     for day, tod in s.slots:
         free = free + _case(_has("days_text", day) & (any_time | _has("times_text", tod)), 1)
-    has_days = Q(days_text__contains='"')
-    return Case(
-        When(has_days & Exact(free, len(s.slots)), then=Value(AVAILABLE_ALL)),
-        When(has_days & GreaterThan(free, 0), then=Value(AVAILABLE_SOME)),
-        When(has_days, then=Value(AVAILABLE_NONE)),
-        default=Value(0),
-        output_field=IntegerField(),
+    # The number of slots free, worked out once for each expert (a simple CASE on it), not
+    # once for each outcome: every mention of a JSON column is read again, cast to text.
+    by_free = _SimpleCase(
+        free,
+        template=f"CASE %(expressions)s WHEN {len(s.slots):d} THEN {AVAILABLE_ALL:d} "
+        f"WHEN 0 THEN {AVAILABLE_NONE:d} ELSE {AVAILABLE_SOME:d} END",
     )
+    return Case(
+        When(days_text__contains='"', then=by_free), default=Value(0), output_field=IntegerField()
+    )
+
+
+class _SimpleCase(Func):
+    """CASE x WHEN ... END, the whole numbers in the template: made from the constants above
+    and the number of slots, never from anything typed."""
+
+    output_field = IntegerField()
 
 
 def points(s: Setting) -> Expression:

@@ -26,6 +26,7 @@ from coproduce.opportunities.matching.rules import (
     OVER_EARNINGS_LIMIT,
     SAME_LOCALITY,
     SKILL_MATCH,
+    involvement_points,
 )
 from coproduce.opportunities.matching.setting import Setting
 from coproduce.opportunities.pay import earned_in
@@ -49,7 +50,7 @@ class Row:
     skill_count: int  # wanted skills they have
     unmet_needs: int  # access needs the venue does not meet (0 with no venue)
     points: int  # the rules the database adds up (points.py), with the counts weighed
-    recent: int = 0  # sessions attended in the last 12 months (queries/recent.py, cached)
+    recent: int = 0  # sessions attended in the last 12 months (as stored, or counted live)
     involvement: int = 0  # the involvement rule's points for `recent`
     # Involvement payments near the first session (date, amount), for a declared limit.
     earnings: Sequence[tuple[date, Decimal]] = ()
@@ -69,11 +70,11 @@ class Row:
         return self.points + self.involvement
 
 
-def row_of(values: tuple, weights: tuple[int, int, int], recent: int, involvement: int) -> Row:
-    """A row as candidates.read() reads it, with its counts weighed (points.count_weights) and
-    its recent attendance and involvement points. Made in one call, each column unpacked,
+def row_of(values: tuple, weights: tuple[int, int, int], involvement: int) -> Row:
+    """A row as candidates.read() reads it, with its counts weighed (points.count_weights),
+    its recent attendance and its involvement points. Made in one call, each column unpacked,
     since it runs for each of up to 20,000 experts."""
-    pk, name, status, declared, day, limit_text, areas, skills, unmet, points = values
+    pk, name, status, declared, day, limit_text, areas, skills, unmet, points, recent = values
     per_area, per_skill, per_need = weights
     points += per_area * areas + per_skill * skills + per_need * unmet
     return Row(
@@ -260,6 +261,15 @@ def _payment(t: _Tally, row: Row, s: Setting) -> None:
         t.add(Effect.NOTE, 0, lambda: words.within_limit(fee, already, weekly, limit))
 
 
+class Bands(dict[int, int]):
+    """The involvement rule's points by sessions attended, each worked out once: few counts,
+    many experts."""
+
+    def __missing__(self, attended: int) -> int:
+        self[attended] = points = involvement_points(attended)
+        return points
+
+
 class Ranking:
     """Ranks candidates as candidates.read() reads them (tuples of FIELDS), without making a
     Row for each: a Row only for the experts whose earnings limit must be checked near the top,
@@ -270,16 +280,13 @@ class Ranking:
         self,
         s: Setting,
         weights: tuple[int, int, int],
-        recent: dict[int, int],
-        band: dict[int, int],
         earnings: Mapping[int, Sequence[tuple[date, Decimal]]],
     ):
-        self.setting, self.weights, self.recent, self.band = s, weights, recent, band
+        self.setting, self.weights, self.band = s, weights, Bands()
         self.earnings = earnings
 
     def row(self, values: tuple) -> Row:
-        n = self.recent.get(values[0], 0)
-        row = row_of(values, self.weights, n, self.band[n])
+        row = row_of(values, self.weights, self.band[values[10]])
         row.earnings = self.earnings.get(row.id, ())
         return row
 
@@ -288,12 +295,11 @@ class Ranking:
         order of the most they could score (the earnings limit only ever takes points away),
         stopping once no one left could reach the last place shown."""
         per_area, per_skill, per_need = self.weights
-        attended, band = self.recent.get, self.band
+        band = self.band
         by_ceiling: dict[int, list[tuple]] = {}
         for v in candidates:
             # As row_of() adds them up, with the involvement band: Row.ceiling.
-            ceiling = v[9] + per_area * v[6] + per_skill * v[7] + per_need * v[8]
-            ceiling += band[attended(v[0], 0)]
+            ceiling = v[9] + per_area * v[6] + per_skill * v[7] + per_need * v[8] + band[v[10]]
             by_ceiling.setdefault(ceiling, []).append(v)
         check_limit = self.setting.paid
         scored: list[tuple[int, int, str, int, tuple]] = []
@@ -304,6 +310,6 @@ class Ranking:
                 points = (
                     score(self.row(v), self.setting) if check_limit and v[3] in LIMITS else ceiling
                 )
-                scored.append((-points, attended(v[0], 0), v[1].casefold(), v[0], v))
+                scored.append((-points, v[10], v[1].casefold(), v[0], v))
             scored.sort(key=lambda x: x[:4])
         return [self.row(x[4]) for x in scored[:limit]]

@@ -12,6 +12,7 @@ from coproduce.opportunities.matching.reasons import slot_words
 from coproduce.opportunities.matching.rules import WEEKDAYS, time_of_day, weekday
 from coproduce.opportunities.models import Opportunity, Session, Venue
 from coproduce.opportunities.pay import fee_for
+from coproduce.opportunities.queries.recent import stored_for
 from coproduce.people.choices import TimeOfDay
 from coproduce.people.models import AccessNeed, Locality
 
@@ -35,6 +36,8 @@ class Setting:
     paid: bool
     first_day: date | None = None
     slots_words: list[str] = field(default_factory=list)
+    # Whether each expert's recent attendance is read as stored (counted for this day).
+    recent_stored: bool = False
 
 
 def session_fee(opportunity: Opportunity, session: Session | None) -> "Fee | None":
@@ -72,4 +75,5 @@ def setting_for(
         paid=opportunity.paid,
         first_day=timezone.localdate(first.starts_at) if first else None,
         slots_words=[slot_words(slot) for slot in slots],
+        recent_stored=stored_for(today),
     )

@@ -30,7 +30,6 @@ from coproduce.opportunities.matching.candidates import (
 )
 from coproduce.opportunities.matching.points import count_weights
 from coproduce.opportunities.matching.reasons import Reason
-from coproduce.opportunities.matching.rules import involvement_points
 from coproduce.opportunities.matching.scoring import Ranking, Row, assess, with_answers
 from coproduce.opportunities.matching.setting import Setting, session_fee, setting_for
 from coproduce.opportunities.models import Opportunity, Session, Venue
@@ -118,6 +117,9 @@ def shortlist(
     # Every candidate as read, by id: tuples of candidates.FIELDS, no object for each, since
     # there are up to 20,000 (status at 2, name at 1, area and skill counts at 6 and 7).
     everyone = {values[0]: values for values in read(candidates(setting, text, today))}
+    if not setting.recent_stored:  # not yet counted for today: counted live, put in place
+        recent = recent_attendance(today)
+        everyone = {pk: (*v[:10], recent.get(pk, 0)) for pk, v in everyone.items()}
     active = Status.ACTIVE.value
     inactive = {pk for pk, values in everyone.items() if values[2] != active}
     ranked = everyone.keys() - inactive  # the active: the others are only shown apart
@@ -133,10 +135,7 @@ def shortlist(
     earnings = {}
     if setting.fee and setting.first_day and ranked:
         earnings = earnings_near(setting.first_day)
-    recent = recent_attendance(today)
-    # The involvement band of each count there is, worked out once: few counts, many experts.
-    band = {n: involvement_points(n) for n in {0, *recent.values()}}
-    ranking = Ranking(setting, count_weights(setting), recent, band, earnings)
+    ranking = Ranking(setting, count_weights(setting), earnings)
     eligible = ranked - apart - unmatched
     best = ranking.best((everyone[i] for i in eligible), limit)
     named = (ranked & unmatched) - apart

@@ -1,9 +1,12 @@
 """How many sessions each expert attended in the last 12 months: the shortlist's measure of
 who has been asked a lot lately, so that work spreads beyond the usual few.
 
-Counting it reads every attendance of the year (about 70,000 rows with 20,000 experts), yet
-it is the same for every opportunity and changes only when attendance is recorded or the day
-turns. So it is kept in the cache under the day, the time of the latest change to any
+The figure is stored (models.RecentAttendance: counted each night, and kept by the attendance
+service as attendance is recorded), and the shortlist reads it with its candidates when it is
+for today. Until the night's count has run, it is counted here, live. Counting it reads every
+attendance of the year (about 70,000 rows with 20,000 experts), yet it is the same for every
+opportunity and changes only when attendance is recorded or the day turns. So the live count
+is kept in the cache under the day, the time of the latest change to any
 invitation (one indexed read, so a change made by another process is seen at once, whatever
 the cache), and a stamp record_attendance moves on (for changes within the same second). In
 case of a change committed out of order, nothing is kept longer than ten minutes."""
@@ -15,11 +18,11 @@ from operator import itemgetter
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from coproduce.opportunities.choices import Attendance
-from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.models import Invitation, RecentAttendanceDay, Session
 
 RECENT_DAYS = 365
 _STAMP_KEY = "opportunities:attendance-stamp"
@@ -38,14 +41,26 @@ def attendance_changed() -> None:
     transaction.on_commit(lambda: cache.set(_STAMP_KEY, secrets.token_hex(8), _DAY))
 
 
-def _count(today: date) -> dict[int, int]:
+def attended_in_window(today: date) -> QuerySet[Invitation]:
+    """Places attended at sessions in the 12 months before `today` (today's not yet)."""
     recent_sessions = Session.objects.filter(
         starts_at__gte=_midnight(today - timedelta(days=RECENT_DAYS)),
         starts_at__lt=_midnight(today),
     )
-    attended = Invitation.objects.filter(
+    return Invitation.objects.filter(
         attendance=Attendance.ATTENDED, session_id__in=recent_sessions.values("pk")
     )
+
+
+def stored_for(today: date) -> bool:
+    """Whether the stored counts (RecentAttendance, counted each night and kept by the
+    attendance service) are for `today`: then the shortlist reads them with its candidates,
+    rather than counting every attendance of the year (one small query)."""
+    return RecentAttendanceDay.objects.filter(day=today).exists()
+
+
+def _count(today: date) -> dict[int, int]:
+    attended = attended_in_window(today)
     # Counted here rather than grouped in SQL: SQLite's GROUP BY sorts every row first, and
     # PostgreSQL's is no quicker than sending the ids. Read straight from the cursor: for
     # 70,000 ids, Django's row-by-row iteration added about a sixth to the count's time.

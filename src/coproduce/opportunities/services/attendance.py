@@ -15,6 +15,7 @@ from coproduce.opportunities.models import Invitation, Session
 from coproduce.opportunities.pay import AlreadyPaid, settle_involvement_payment
 from coproduce.opportunities.queries.confidential import work_title
 from coproduce.opportunities.queries.recent import attendance_changed
+from coproduce.opportunities.services import recent_attendance
 
 MAX_HOURS = Decimal("24")
 TRACKED = ("attendance", "hours")
@@ -110,4 +111,5 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
         confidential.attendance_recorded(saved)
         if changed:
             attendance_changed()
+            recent_attendance.recount(i.expert_id for i in saved)
     return changed

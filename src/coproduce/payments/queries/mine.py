@@ -13,6 +13,7 @@ from django.utils import timezone
 from coproduce.core.periods import Period, tax_year, tax_year_of
 from coproduce.opportunities.choices import Attendance, SessionStatus
 from coproduce.opportunities.models import Invitation
+from coproduce.opportunities.queries.confidential import CONFIDENTIAL_TITLE
 from coproduce.payments.calculations import Fee, total
 from coproduce.payments.choices import COUNTED_STATUSES, ClaimKind, ClaimStatus
 from coproduce.payments.models import Claim
@@ -181,6 +182,13 @@ class Statement:
     def label(self) -> str:
         return tax_year_label(self.year)
 
+    @staticmethod
+    def work_title(claim: Claim, *, shared: bool) -> str:
+        """What the claim was for. In a copy the expert may hand on (the PDF, for a benefits
+        adviser), confidential work is not named; on their own page it is."""
+        work = claim.invitation.session.opportunity
+        return CONFIDENTIAL_SHARED if shared and work.confidential else work.title
+
     @property
     def earnings_total(self) -> Decimal:
         return total(c.total for c in self.earnings)
@@ -188,6 +196,10 @@ class Statement:
     @property
     def expenses_total(self) -> Decimal:
         return total(c.total for c in self.expenses)
+
+
+# Confidential work in a statement that leaves the product, worded as the summary of the year.
+CONFIDENTIAL_SHARED = f"{CONFIDENTIAL_TITLE} (details not shared)"
 
 
 def tax_year_label(year: int) -> str:
