@@ -93,6 +93,11 @@ INSTALLED_APPS = [
     "coproduce.impact.your_year",
     "coproduce.impact.dashboard",
     "coproduce.impact.report",
+    "coproduce.comms.lists",
+    "coproduce.comms.reminders",
+    "coproduce.comms.directory",
+    "coproduce.comms.stories",
+    "coproduce.comms.public",
     "coproduce.retention",
     # Last: `manage.py demo_data` and the fictional records it makes, which use every app above.
     "coproduce.demo",

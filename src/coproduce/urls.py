@@ -51,6 +51,11 @@ urlpatterns = [
     path("your-year/", include("coproduce.impact.your_year.urls")),
     path("dashboard/", include("coproduce.impact.dashboard.urls")),
     path("report/", include("coproduce.impact.report.urls")),
+    path("mailing/", include("coproduce.comms.lists.urls")),
+    path("reminders/", include("coproduce.comms.reminders.urls")),
+    path("", include("coproduce.comms.directory.urls")),
+    path("", include("coproduce.comms.stories.urls")),
+    path("", include("coproduce.comms.public.urls")),
     # Behind our own sign-in (password, second factor, lock-out), audited: see admin_site.
     path("django-admin/", secure(admin.site).urls),
     # Development only: each view answers 404 unless DEBUG and the outbox email backend are on.

@@ -148,6 +148,24 @@ class AuditEvent(AppendOnly):
         REPORT_WRITTEN = "report written", "Experts Report highlights or case studies changed"
         REPORT_PUBLISHED = "report published", "Experts Report published"
         YEAR_SUMMARY_PRINTED = "year summary printed", "Year summary printed for an expert"
+        # Keeping in touch (issue 14): mailing lists, messages, reminders, communication needs.
+        MAILING_LIST_SET = "mailing list set", "Mailing list added or changed"
+        MAILING_LIST_JOINED = "mailing list joined", "Joined a mailing list"
+        MAILING_LIST_LEFT = "mailing list left", "Left a mailing list"
+        MESSAGE_SENT = "message sent", "Message sent to a mailing list"
+        COMMUNICATION_NEEDS_SET = "communication needs set", "Communication needs changed"
+        REMINDERS_SET = "reminders set", "Reminder settings changed"
+        # Experts meeting each other: the directory and events.
+        DIRECTORY_ENTRY_SET = "directory entry set", "Directory entry changed"
+        EVENT_SET = "event set", "Event added or changed"
+        EVENT_REPLIED = "event replied", "Replied to an event"
+        # Working Together stories and the award.
+        STORY_SUBMITTED = "story submitted", "Working Together story submitted"
+        STORY_PUBLISHED = "story published", "Working Together story published"
+        STORY_WITHDRAWN = "story withdrawn", "Working Together story withdrawn"
+        AWARD_SET = "award set", "Working Together award opened or changed"
+        NOMINATION_MADE = "nomination made", "Nomination made for the award"
+        AWARD_DECIDED = "award decided", "Award shortlist or winners recorded"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -1,0 +1,10 @@
+"""Experts meeting each other: an opt-in directory seen only by other experts who opted
+in, and events (the annual get-together, a celebration) with replies and a headcount
+(issue 14)."""
+
+from django.apps import AppConfig
+
+
+class DirectoryConfig(AppConfig):
+    name = "coproduce.comms.directory"
+    label = "directory"

@@ -1,0 +1,1 @@
+"""The records of reminders (issue 14)."""

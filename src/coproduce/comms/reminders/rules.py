@@ -1,0 +1,3 @@
+"""Who may do what in reminders (issue 14)."""
+
+import rules  # noqa: F401

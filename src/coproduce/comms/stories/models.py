@@ -1,0 +1,1 @@
+"""The records of stories (issue 14)."""
