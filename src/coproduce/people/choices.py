@@ -23,6 +23,18 @@ class Channel(models.TextChoices):
     POST = "post", "Letter"
 
 
+class CommunicationNeed(models.TextChoices):
+    """How a person needs what we send them (issue 14): a message or document with a version in
+    that format is sent in it; the others are for the team to arrange (an audio recording, a
+    BSL interpreter), and a carer or supporter can be copied in."""
+
+    EASY_READ = "easy_read", "Easy Read"
+    LARGE_PRINT = "large_print", "Large print"
+    AUDIO = "audio", "Audio"
+    BSL = "bsl", "British Sign Language (BSL)"
+    CARER_COPY = "carer_copy", "Copy my carer or supporter in"
+
+
 class PaymentPreference(models.TextChoices):
     PAID = "paid", "Paid for my time"
     EXPENSES_ONLY = "expenses", "Expenses only"

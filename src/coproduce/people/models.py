@@ -70,6 +70,11 @@ class Expert(TimeStamped):
     locality = models.ForeignKey(
         Locality, null=True, blank=True, on_delete=models.SET_NULL, related_name="experts"
     )
+    # How they need what we send them (choices.CommunicationNeed codes), and the carer or
+    # supporter copied in when they ask for it.
+    communication_needs = models.JSONField(default=list, blank=True)
+    carer_name = models.CharField(max_length=150, blank=True)
+    carer_email = models.EmailField(blank=True)
 
     # What they bring
     perspective = models.CharField(max_length=20, choices=Perspective.choices)
