@@ -78,8 +78,8 @@ def add_experts(opportunity: Opportunity, count: int, attendances_each: int = 0)
             skills=[skill] if n % 2 else [],
             access_needs=needs[: n % 3],
             available_days=["tue"] if n % 2 else [],
-            benefits_declaration="weekly" if n % 5 == 0 else "none",
-            earnings_limit="20.00" if n % 5 == 0 else None,
+            benefits_declaration="weekly" if n % 5 == 2 else "none",
+            earnings_limit="20.00" if n % 5 == 2 else None,
         )
         if n % 4:
             confidentiality_signed(expert)

@@ -455,8 +455,9 @@ def test_the_reason_names_the_version_of_the_agreement_and_the_training_missing(
 
 
 def test_prerequisites_add_a_fixed_few_queries(world, django_assert_max_num_queries):
-    """Agreements are two reads (the current versions, who signed them) and training one,
-    whatever the number of experts; work with no prerequisites reads neither."""
+    """Agreements are one read (their current versions); who has met each prerequisite is
+    asked in the candidates' own query, whatever the number of experts; work with no
+    prerequisites reads nothing more."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -472,7 +473,7 @@ def test_prerequisites_add_a_fixed_few_queries(world, django_assert_max_num_quer
     world.opportunity.save()
     with CaptureQueriesContext(connection) as few:
         shortlist(world.opportunity, today=TODAY)
-    assert len(few) == len(without) + 3
+    assert len(few) == len(without) + 1
     for n in range(30):
         expert = plain_expert(world, full_name=f"Many {n}")
         if n % 2:
@@ -769,3 +770,36 @@ def test_payments_already_due_that_week_count_towards_a_weekly_limit(world):
     InvitationFactory(session=other, expert=expert, status="accepted")
     over = reason(candidate(world, expert), "on top of £20.00 already due in that week")
     assert over.points == -2
+
+
+def test_an_expert_over_their_limit_drops_below_the_places_shown(world):
+    """Payments near the session are looked up only for those who could reach the places
+    shown; one who could, and is over their limit once they are counted, is ranked lower."""
+    paid(world, "12.50")  # two hours: £25.00
+    over = plain_expert(
+        world, full_name="Aaron Over", benefits_declaration="weekly", earnings_limit=Decimal("30")
+    )
+    other = SessionFactory(
+        opportunity=OpportunityFactory(paid=True, hourly_rate=Decimal("10.00")),
+        starts_at=world.session.starts_at + timedelta(hours=4),
+        ends_at=world.session.starts_at + timedelta(hours=6),
+    )
+    InvitationFactory(session=other, expert=over, status="accepted")
+    within = [plain_expert(world, full_name=name) for name in ("Bea Within", "Cy Within")]
+    result = shortlist(world.opportunity, today=TODAY, limit=2)
+    assert [c.expert for c in result.candidates] == within
+    everyone = shortlist(world.opportunity, today=TODAY, limit=3)
+    assert everyone.candidates[-1].expert == over
+    assert everyone.candidates[-1].score == everyone.candidates[0].score - 2
+
+
+def test_the_lowest_reachable_score_assumes_every_limit_takes_the_most_away():
+    from coproduce.opportunities.matching.scoring import _lowest_reachable
+
+    # Ceiling 9: two experts, one with a limit (at worst 7); ceiling 8: one without.
+    by_ceiling = {9: [("a",), ("b",)], 8: [("c",)]}
+    limited = {9: [2]}
+    assert _lowest_reachable(by_ceiling, limited, 1) == 9
+    assert _lowest_reachable(by_ceiling, limited, 2) == 8
+    assert _lowest_reachable(by_ceiling, limited, 3) == 7
+    assert _lowest_reachable(by_ceiling, limited, 4) == float("-inf")

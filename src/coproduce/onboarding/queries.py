@@ -7,6 +7,7 @@ from django.http import Http404
 
 from coproduce.onboarding.agreements.queries import agreements_for_expert as agreements_for_expert
 from coproduce.onboarding.agreements.queries import current_by_kind as current_by_kind
+from coproduce.onboarding.agreements.queries import signed_by as signed_by
 from coproduce.onboarding.agreements.queries import signers as signers
 from coproduce.onboarding.agreements.queries import to_sign as to_sign
 from coproduce.onboarding.models import Badge, BadgePrint

@@ -42,6 +42,21 @@ def valid_course_kinds(
     return held
 
 
+def holders(kind: str, on_day: date) -> QuerySet:
+    """The ids of the experts who hold a course of this kind valid on `on_day`, as a subquery
+    (for the shortlist, which asks the database whether each candidate is among them)."""
+    return (
+        TrainingRecord.objects.filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gt=on_day),
+            course__kind=kind,
+            completed_on__lte=on_day,
+            expert__isnull=False,
+        )
+        .order_by()
+        .values("expert_id")
+    )
+
+
 # Courses -------------------------------------------------------------------------------------
 
 

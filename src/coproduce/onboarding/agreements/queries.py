@@ -54,6 +54,12 @@ def signers(
     return signed
 
 
+def signed_by(version: AgreementVersion) -> QuerySet:
+    """The ids of the experts who signed this version, as a subquery (for the shortlist, which
+    asks the database whether each candidate is among them)."""
+    return Signature.objects.filter(version=version).order_by().values("expert_id")
+
+
 def agreements_with_counts() -> list[tuple[Agreement, AgreementVersion | None, int]]:
     """Every agreement, in use first, with its current version and how many experts have
     signed that version (two queries)."""

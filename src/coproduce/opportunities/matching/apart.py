@@ -1,64 +1,67 @@
 """Who cannot be invited yet, and why: experts missing a prerequisite, and experts already
 invited to every session the shortlist is for (invited to some, or to other sessions of the
-work, is a note instead). One query each, whatever the number of experts."""
+work, is a note instead). A fixed few queries, whatever the number of experts."""
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Container
+from collections.abc import Container
+from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from coproduce.onboarding import queries as onboarding
-from coproduce.onboarding.models import Prerequisite
+from coproduce.onboarding.models import AgreementVersion, Prerequisite
 from coproduce.opportunities.matching import reasons as words
 from coproduce.opportunities.matching.reasons import Effect, Reason
 from coproduce.opportunities.models import Invitation, Opportunity, Session
-from coproduce.training.queries import valid_course_kinds
+from coproduce.training.queries import holders
 
 
-def lacking_prerequisites(
-    opportunity: Opportunity, first: Session | None, today: date, active: Collection[int]
-) -> tuple[set[int], Callable[[int], str]]:
-    """The active experts ranked (`active`) who have not met every prerequisite: signed the
-    current version of each agreement named (two queries: the versions, then who signed them),
-    and training valid on the first session's day (one query); and a function that says, for
-    one of them, what is missing. Read for every active expert: narrowing it to those ranked
-    (their areas and skills again, in a subquery) took longer than reading them all. Who has
-    met them is worked out as sets; the words only for the experts shown apart."""
-    prerequisites = [p for p in opportunity.prerequisites if p in Prerequisite.values]
-    if not prerequisites or not active:
-        return set(), _nothing_missing
-    on_day = timezone.localdate(first.starts_at) if first else today
-    agreements = [p for p in prerequisites if p in AGREEMENT_KINDS]
-    courses = [p for p in prerequisites if p not in AGREEMENT_KINDS]
-    current = onboarding.current_by_kind(agreements) if agreements else {}
-    signed = onboarding.signers(current.values()) if current else {}
-    trained = valid_course_kinds(courses, on_day) if courses else {}
-    met = set(active)
-    for kind in agreements:
-        version = current.get(kind)
-        met &= {e for e, versions in signed.items() if version and version.pk in versions}
-    for kind in courses:
-        met &= {e for e, kinds in trained.items() if kind in kinds}
+@dataclass(frozen=True)
+class Prerequisites:
+    """What the work asks every expert to have done first, in order (agreements, then
+    training): for each, the experts who have done it, as a subquery. The candidates' query
+    asks the database, for each expert, which they have met, as one number with a bit for each
+    (bit `i` for `kinds[i]`), so that who lacks what is known without reading every signature
+    and training record into Python; the words are made only for the experts shown apart."""
 
-    def missing(expert_id: int) -> str:
+    kinds: list[str]
+    # Who has met each, as a subquery of expert ids; None where no one can yet (an agreement
+    # of that kind has no version published).
+    met_by: list[QuerySet | None]
+    current: dict[str, AgreementVersion]
+
+    @property
+    def all_met(self) -> int:
+        return (1 << len(self.kinds)) - 1
+
+    def missing(self, met: int) -> str:
+        """In words, what an expert lacks, from the bits of what they have met."""
         labels = [
-            _agreement_missing(kind, current.get(kind))
-            for kind in agreements
-            if kind not in current or current[kind].pk not in signed.get(expert_id, ())
-        ]
-        labels += [
-            Prerequisite(kind).label.lower()
-            for kind in courses
-            if kind not in trained.get(expert_id, ())
+            _agreement_missing(kind, self.current.get(kind))
+            if kind in AGREEMENT_KINDS
+            else Prerequisite(kind).label.lower()
+            for i, kind in enumerate(self.kinds)
+            if not met & (1 << i)
         ]
         return words.missing_prerequisites(labels)
 
-    return set(active) - met, missing
 
-
-def _nothing_missing(expert_id: int) -> str:
-    raise ValueError(f"Expert {expert_id} has met every prerequisite")
+def prerequisites_for(opportunity: Opportunity, on_day: date) -> Prerequisites | None:
+    """The work's prerequisites, each to be met by the first session's day (`on_day`): the
+    current version of each agreement named signed (one query, for the versions), and
+    training valid on that day. None when the work asks for none."""
+    asked = [p for p in opportunity.prerequisites if p in Prerequisite.values]
+    if not asked:
+        return None
+    agreements = [p for p in asked if p in AGREEMENT_KINDS]
+    courses = [p for p in asked if p not in AGREEMENT_KINDS]
+    current = onboarding.current_by_kind(agreements) if agreements else {}
+    met_by: list[QuerySet | None] = [
+        onboarding.signed_by(current[kind]) if kind in current else None for kind in agreements
+    ]
+    met_by += [holders(kind, on_day) for kind in courses]
+    return Prerequisites(kinds=agreements + courses, met_by=met_by, current=current)
 
 
 # The prerequisites met by signing the current version of an agreement of that kind; the

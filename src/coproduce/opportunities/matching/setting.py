@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from coproduce.opportunities.matching.apart import Prerequisites, prerequisites_for
 from coproduce.opportunities.matching.reasons import slot_words
 from coproduce.opportunities.matching.rules import WEEKDAYS, time_of_day, weekday
 from coproduce.opportunities.models import Opportunity, Session, Venue
@@ -38,6 +39,8 @@ class Setting:
     slots_words: list[str] = field(default_factory=list)
     # Whether each expert's recent attendance is read as stored (counted for this day).
     recent_stored: bool = False
+    # What the work asks experts to have done first (None: nothing).
+    prerequisites: Prerequisites | None = None
 
 
 def session_fee(opportunity: Opportunity, session: Session | None) -> "Fee | None":
@@ -76,4 +79,7 @@ def setting_for(
         first_day=timezone.localdate(first.starts_at) if first else None,
         slots_words=[slot_words(slot) for slot in slots],
         recent_stored=stored_for(today),
+        prerequisites=prerequisites_for(
+            opportunity, timezone.localdate(first.starts_at) if first else today
+        ),
     )

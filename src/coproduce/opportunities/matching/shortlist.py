@@ -6,9 +6,10 @@ expert already invited to the other sessions of the work is still ranked for thi
 note. A search by name also finds active experts who have none of the experience or skills
 asked for, listed on their own, so that the team can invite a person they know is right.
 
-Speed: one query loads the candidates with what the database can count (candidates.py); the
-rest is one query each (prerequisites, invitations, earnings, and the details and records of
-the experts shown), never one per expert. The candidates stay the tuples the query reads:
+Speed: one query loads the candidates with what the database can count (candidates.py),
+which prerequisites each has met among it; the rest is one query each (invitations, the
+earnings of those with a limit near the top, and the details and records of the experts
+shown), never one per expert. The candidates stay the tuples the query reads:
 who is shown apart is worked out as sets of ids and worded only for the experts shown, and a
 Row (scoring.Ranking) is made only for those near the top, not for each of 20,000."""
 
@@ -21,7 +22,7 @@ from django.utils import timezone
 
 from coproduce.opportunities.choices import SessionStatus
 from coproduce.opportunities.matching import reasons as words
-from coproduce.opportunities.matching.apart import invitations, lacking_prerequisites
+from coproduce.opportunities.matching.apart import invitations
 from coproduce.opportunities.matching.candidates import (
     candidates,
     details,
@@ -37,6 +38,8 @@ from coproduce.opportunities.pay import earnings_near
 from coproduce.opportunities.queries.recent import recent_attendance
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
+
+EARNINGS_NAMED_MOST = 500
 
 
 @dataclass
@@ -115,11 +118,12 @@ def shortlist(
     setting = setting_for(opportunity, sessions, venue, first_fee, today)
 
     # Every candidate as read, by id: tuples of candidates.FIELDS, no object for each, since
-    # there are up to 20,000 (status at 2, name at 1, area and skill counts at 6 and 7).
+    # there are up to 20,000 (status at 2, name at 1, area and skill counts at 6 and 7, the
+    # prerequisites met at 11).
     everyone = {values[0]: values for values in read(candidates(setting, text, today))}
     if not setting.recent_stored:  # not yet counted for today: counted live, put in place
         recent = recent_attendance(today)
-        everyone = {pk: (*v[:10], recent.get(pk, 0)) for pk, v in everyone.items()}
+        everyone = {pk: (*v[:10], recent.get(pk, 0), v[11]) for pk, v in everyone.items()}
     active = Status.ACTIVE.value
     inactive = {pk for pk, values in everyone.items() if values[2] != active}
     ranked = everyone.keys() - inactive  # the active: the others are only shown apart
@@ -127,15 +131,27 @@ def shortlist(
     # asked for, everyone matches.
     asked = bool(setting.areas or setting.skills)
     unmatched = {pk for pk, v in everyone.items() if not v[6] and not v[7]} if asked else set()
-    lacking, missing = lacking_prerequisites(opportunity, first, today, ranked)
+    # Who has not met every prerequisite: the query read which each has met, as bits.
+    prerequisites = setting.prerequisites
+    lacking: set[int] = set()
+    if prerequisites is not None:
+        everything = prerequisites.all_met
+        lacking = {pk for pk in ranked if everyone[pk][11] != everything}
     notes, invited = invitations(opportunity, upcoming, sessions, for_session, everyone)
     apart = inactive | lacking | invited.keys()
 
-    # Payments already due near the first session, for experts who declared an earnings limit.
-    earnings = {}
-    if setting.fee and setting.first_day and ranked:
-        earnings = earnings_near(setting.first_day)
-    ranking = Ranking(setting, count_weights(setting), earnings)
+    # Payments already due near the first session, for the experts who declared an earnings
+    # limit and could reach the places shown (looked up by the ranking, one query).
+    near_day = setting.first_day
+
+    def earnings_of(ids: list[int]) -> dict:
+        # Past a few hundred (many tied near the top), naming them took longer than reading
+        # everyone with a limit.
+        return earnings_near(near_day, ids if len(ids) <= EARNINGS_NAMED_MOST else None)
+
+    ranking = Ranking(
+        setting, count_weights(setting), earnings_of if setting.fee and near_day else None
+    )
     eligible = ranked - apart - unmatched
     best = ranking.best((everyone[i] for i in eligible), limit)
     named = (ranked & unmatched) - apart
@@ -156,8 +172,8 @@ def shortlist(
         name) matching nothing asked for."""
         status = everyone[expert_id][2]
         why = [words.STATUS_WHY.get(status, "Not active")] if status != active else []
-        if expert_id in lacking:
-            why.append(missing(expert_id))
+        if expert_id in lacking and prerequisites is not None:
+            why.append(prerequisites.missing(everyone[expert_id][11]))
         if expert_id in invited:
             why.append(invited[expert_id])
         if expert_id in unmatched:

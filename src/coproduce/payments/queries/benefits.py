@@ -176,21 +176,23 @@ NEAR_DAYS = 31  # every weekly or monthly period holding a day lies within this 
 
 
 def earnings_near(day: date, experts=None) -> dict[int, list[tuple[date, Decimal]]]:
-    """For experts who declared a weekly or monthly earnings limit (of `experts`, a queryset,
-    or all), each involvement payment counted within a month either side of `day`, with its
-    session date: claims not rejected or withdrawn, and accepted places at paid sessions that
-    have no claim yet, at their expected fee. Four queries, whatever the number of experts."""
+    """For experts who declared a weekly or monthly earnings limit (of `experts`, a queryset or
+    a list of ids, or all), each involvement payment counted within a month either side of
+    `day`, with its session date: claims not rejected or withdrawn, and accepted places at paid
+    sessions that have no claim yet, at their expected fee. Four queries, whatever the number
+    of experts."""
     declared = [BenefitsDeclaration.WEEKLY_LIMIT, BenefitsDeclaration.MONTHLY_LIMIT]
     first, last = day - timedelta(days=NEAR_DAYS), day + timedelta(days=NEAR_DAYS)
     near: dict[int, list[tuple[date, Decimal]]] = {}
-    # Not counted, rather than counted: an IN list on status would lead SQLite to the status
-    # index (most claims) instead of the index on session date.
+    # Not counted, rather than counted, and not expenses rather than involvement: an IN list
+    # on status, or kind alone, would lead SQLite to an index that holds most claims instead
+    # of the one on session date (or on the expert and session date, for a few experts).
     claims = (
         Claim.objects.filter(
-            kind=ClaimKind.INVOLVEMENT,
             session_date__range=(first, last),
             expert__benefits_declaration__in=declared,
         )
+        .exclude(kind=ClaimKind.EXPENSES)
         .exclude(status__in=NOT_COUNTED_STATUSES)
         .order_by()
     )
