@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.core.figures import Filters
 from coproduce.impact.dashboard import figures, queries
 from coproduce.payments.models import Budget
-from tests.factories import ExpertFactory, OpportunityFactory, TeamFactory
+from tests.factories import ExpertFactory, InvitationFactory, OpportunityFactory, TeamFactory
 from tests.impact.dashboard.helpers import at, held, moved, paid_claim
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +86,19 @@ def test_sessions_places_and_hours_by_month_for_every_team_and_one():
         (1, 1, Decimal("1.5")),
     ]
     assert queries.spread(SPRING.start, SPRING.end, team_id=ours.pk, now=LATER).experts == 2
+
+
+def test_only_attended_places_count_and_a_place_without_hours_adds_none():
+    session = held(date(2026, 4, 10), hours=[2])
+    InvitationFactory(session=session, status="accepted", attendance="attended", hours=None)
+    InvitationFactory(session=session, status="accepted", attendance="did_not_attend", hours=3)
+    InvitationFactory(session=session, status="declined")
+    got = queries.involvement(SPRING.start, SPRING.end, now=LATER)
+    assert [(m.sessions, m.places, m.hours) for m in got.months] == [
+        (1, 2, Decimal(2)),
+        (0, 0, Decimal(0)),
+        (0, 0, Decimal(0)),
+    ]
 
 
 def test_sessions_not_yet_started_are_not_counted_as_held():

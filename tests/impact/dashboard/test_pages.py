@@ -130,7 +130,7 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_data(
 
 # Sessions, claims, figures from the apps below, the page's own (session, user, teams), and
 # the financial year's budget (teams, budgets, claims, places and fees read once).
-QUERIES = 26
+QUERIES = 25
 
 
 def _rows(response) -> list[list[str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from coproduce.core.figures import Filters
@@ -181,13 +181,6 @@ def progress(
     `filters`. One query, whatever the work, sessions and attendance."""
     now = now or timezone.now()
     start, end = _start(filters.start), _end(filters.end)
-    in_period = Q(
-        opportunity__sessions__status=SessionStatus.SCHEDULED,
-        opportunity__sessions__starts_at__gte=start,
-        opportunity__sessions__starts_at__lt=end,
-    )
-    held = in_period & Q(opportunity__sessions__starts_at__lte=now)
-    attended = held & Q(opportunity__sessions__invitations__attendance=Attendance.ATTENDED)
     # Only work with something in the period is joined to its sessions and attendance: the
     # rest would count nought, and over years of history the join would be most of the table.
     busy = Exists(
@@ -205,20 +198,35 @@ def progress(
     links = AmbitionLink.objects.filter(busy, ambition_id__in=[a.pk for a in ambitions])
     if filters.team_id is not None:
         links = links.filter(opportunity__team_id=filters.team_id)
-    # Each (ambition, work) is one link, so the joined rows count each attendance once.
+    # The work's sessions are joined with the period as the join's own condition (and their
+    # places with attendance as theirs), so only the period's sessions and places are read,
+    # not every session the work ever had. Each (ambition, work) is one link, so the joined
+    # rows count each attendance once.
     rows = (
-        links.values("ambition_id")
+        links.alias(
+            period=FilteredRelation(
+                "opportunity__sessions",
+                condition=Q(
+                    opportunity__sessions__status=SessionStatus.SCHEDULED,
+                    opportunity__sessions__starts_at__gte=start,
+                    opportunity__sessions__starts_at__lt=end,
+                ),
+            ),
+            came=FilteredRelation(
+                "period__invitations",
+                condition=Q(
+                    period__invitations__attendance=Attendance.ATTENDED,
+                    period__starts_at__lte=now,
+                ),
+            ),
+        )
+        .values("ambition_id")
         .annotate(
-            work=Count("opportunity_id", filter=in_period, distinct=True),
-            sessions=Count("opportunity__sessions", filter=held, distinct=True),
-            hours=Sum("opportunity__sessions__invitations__hours", filter=attended),
-            doing_with=Sum(
-                "opportunity__sessions__invitations__hours",
-                filter=attended & Q(opportunity__rung__in=DOING_WITH),
-            ),
-            experts=Count(
-                "opportunity__sessions__invitations__expert", filter=attended, distinct=True
-            ),
+            work=Count("opportunity_id", filter=Q(period__isnull=False), distinct=True),
+            sessions=Count("period", filter=Q(period__starts_at__lte=now), distinct=True),
+            hours=Sum("came__hours"),
+            doing_with=Sum("came__hours", filter=Q(opportunity__rung__in=DOING_WITH)),
+            experts=Count("came__expert", distinct=True),
             outcomes=Count(
                 "opportunity__outcome",
                 filter=Q(

@@ -20,6 +20,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
+    Subquery,
     Sum,
     Value,
     When,
@@ -194,45 +195,52 @@ def month_number(field_name: str, months: list[Month]) -> Case:
     )
 
 
+# Sums of hours, to the hundredth as each place keeps them, read back exactly (SQLite sums
+# them as floating point).
+HOURS: DecimalField = DecimalField(max_digits=12, decimal_places=2)
+
+
+def _per_session(value, output_field) -> Subquery:
+    """One figure of the places attended at the outer session, read from the index on
+    attended places alone (None when nobody attended)."""
+    attended = (
+        Invitation.objects.filter(session=OuterRef("pk"), attendance=Attendance.ATTENDED)
+        .order_by()
+        .values("session")
+        .annotate(figure=value)
+        .values("figure")
+    )
+    return Subquery(attended, output_field=output_field)
+
+
 def involvement(
     start: date, end: date, *, team_id: int | None = None, now: datetime | None = None
 ) -> Involvement:
     """Sessions held, places attended and hours given in each month of the period, for each
-    stage and rung. Two queries grouped by stage, rung and month: the sessions, and the
-    attended places with their hours."""
+    stage and rung. One query over the period's sessions, grouped by stage, rung and month:
+    each session's places and hours are counted from the index on attended places, so the
+    month of a place is worked out once for its session rather than once for each place, and
+    only the sessions (not every place) are sorted into groups."""
     now = now or timezone.now()
     months = months_between(start, end)
-    sessions = (
+    rows = (
         Session.objects.filter(_held(start, end, team_id, now))
         .order_by()
         .values("opportunity__stage", "opportunity__rung", month=month_number("starts_at", months))
-        .annotate(n=Count("pk"))
-        .values_list("opportunity__stage", "opportunity__rung", "month", "n")
-    )
-    places = (
-        Invitation.objects.filter(
-            _held(start, end, team_id, now, "session__"), attendance=Attendance.ATTENDED
+        .annotate(
+            n=Count("pk"),
+            places=Sum(_per_session(Count("*"), IntegerField())),
+            given=Sum(_per_session(Sum("hours"), HOURS), output_field=HOURS),
         )
-        .order_by()
-        .values(
-            "session__opportunity__stage",
-            "session__opportunity__rung",
-            month=month_number("session__starts_at", months),
-        )
-        .annotate(n=Count("pk"), given=Sum("hours"))
-        .values_list(
-            "session__opportunity__stage", "session__opportunity__rung", "month", "n", "given"
-        )
+        .values_list("opportunity__stage", "opportunity__rung", "month", "n", "places", "given")
     )
     counted: dict[tuple[str, int], list[list]] = {}
 
     def cells(stage: str, rung: int) -> list[list]:
         return counted.setdefault((stage, rung), [[0, 0, ZERO] for _ in months])
 
-    for stage, rung, month, n in sessions:
-        cells(stage, rung)[month][0] = n
-    for stage, rung, month, n, given in places:
-        cells(stage, rung)[month][1:] = [n, Decimal(given or ZERO)]
+    for stage, rung, month, n, places, given in rows:
+        cells(stage, rung)[month][:] = [n, places or 0, Decimal(given or ZERO)]
     kinds = [
         Kind(
             stage=stage,
