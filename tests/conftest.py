@@ -28,6 +28,119 @@ def _flush_past_the_audit_triggers():
     DatabaseOperations.execute_sql_flush = original
 
 
+# What the post_migrate signal puts in a new database (and Django's flush after each
+# transactional test deletes and makes again): content types and permissions.
+MADE_BY_POST_MIGRATE = ("django_content_type", "auth_permission")
+
+
+def _tables_with_rows(connection, tables: list[str]) -> list[str]:
+    """The tables among `tables` that hold a row, in one query."""
+    quote = connection.ops.quote_name
+    query = " UNION ALL ".join(
+        f"SELECT %s WHERE EXISTS (SELECT 1 FROM {quote(table)})" for table in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, tables)
+        return [name for (name,) in cursor.fetchall()]
+
+
+def _may_skip_triggers(connection) -> bool:
+    """Whether this PostgreSQL user may set session_replication_role (a superuser may)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+        return bool(cursor.fetchone()[0])
+
+
+def empty_the_database(connection) -> None:
+    """After a transactional (or browser) test: every table emptied, as Django's flush leaves
+    them, but in a fraction of the time. Only the tables that have rows are emptied, and the
+    content types and permissions are kept instead of being deleted and made again by
+    post_migrate (they are the same rows; nothing in the suite changes them)."""
+    from django.core.management.color import no_style
+
+    tables = [
+        table
+        for table in connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        if table not in MADE_BY_POST_MIGRATE
+    ]
+    full = _tables_with_rows(connection, tables)
+    if not full:
+        return
+    if connection.vendor == "postgresql" and _may_skip_triggers(connection):
+        # A TRUNCATE makes new files for each table it names, and with CASCADE it names every
+        # table that refers to one of these (nearly all of them refer to accounts_user): seconds
+        # on a busy machine. A DELETE of the few rows a test made is quick. Triggers (foreign
+        # keys' and the audit trail's refusals) are off for this one transaction, as
+        # pg_restore turns them off: every table is emptied, so no reference is left dangling.
+        from django.db import transaction
+
+        quote = connection.ops.quote_name
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = replica")
+            for table in full:
+                cursor.execute(f"DELETE FROM {quote(table)}")
+        return
+    # CASCADE on PostgreSQL: an empty table that refers to a full one must be named with it.
+    # It never reaches the kept tables: they refer to nothing else.
+    sql_list = connection.ops.sql_flush(
+        no_style(), full, reset_sequences=False, allow_cascade=connection.vendor == "postgresql"
+    )
+    connection.ops.execute_sql_flush(sql_list)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quick_flush_after_transactional_tests():
+    """Django flushes the database after each transactional test (browser tests too):
+    TRUNCATE of all 118 tables, then post_migrate making the content types and permissions
+    again. On PostgreSQL that took longer than many a test; `empty_the_database` leaves the
+    same state. Tests that ask for available_apps or serialized_rollback keep Django's way."""
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        if self.available_apps is not None or self.serialized_rollback:
+            return original(self)
+        for db_name in self._databases_names(include_mirrors=False):
+            empty_the_database(connections[db_name])
+        return None
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+    yield
+    TransactionTestCase._fixture_teardown = original
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL, the test databases do not wait for each commit to reach the disk
+    (synchronous_commit off): a throwaway database needs no durability after a crash of the
+    machine, and each commit then costs a fraction of a millisecond instead of ~10 ms. What
+    other sessions see, and when, is unchanged. The migrations that make the test database, and
+    every transactional and browser test, commit often."""
+    from django.db import connections
+
+    settings_dict = connections["default"].settings_dict
+    if settings_dict["ENGINE"] == "django.db.backends.postgresql":
+        options = settings_dict.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database made; on PostgreSQL set to synchronous_commit off for every session
+    (the production server's processes and the deployment tests' connect to it too)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            name = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cursor.execute(f"ALTER DATABASE {name} SET synchronous_commit = off")
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _private_storage(settings, tmp_path):
     """Uploaded files go to a throwaway folder, never the developer's var/."""

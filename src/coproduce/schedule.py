@@ -21,4 +21,12 @@ SCHEDULE: dict[str, str] = {
     "coproduce.opportunities.tasks_attendance.count_recent_attendance": "5 0 * * *",
     # Everyone who attended a session lately is asked how it went: each place once.
     "coproduce.impact.feedback.tasks.ask_for_feedback": "0 10 * * *",
+    # Reminders (issue 14), each turned on or off by the involvement lead and by each person,
+    # each sent once: sessions coming up, invitations not answered, agreements to sign, claims
+    # waiting to be checked or approved, outcomes overdue.
+    "coproduce.comms.reminders.tasks.send_session_reminders": "0 9 * * *",
+    "coproduce.comms.reminders.tasks.send_invitation_reminders": "5 9 * * *",
+    "coproduce.comms.reminders.tasks.send_agreement_reminders": "10 9 * * *",
+    "coproduce.comms.reminders.tasks.send_claim_reminders": "15 9 * * 1-5",
+    "coproduce.comms.reminders.tasks.send_outcome_reminders": "20 9 * * 1-5",
 }

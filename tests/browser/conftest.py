@@ -276,6 +276,21 @@ if PRODUCTION:
             pytrace=False,
         )
 
+    @pytest.fixture
+    def _private_storage(settings, tmp_path, app_server):
+        """Files a test makes here (a story's photo) go where the server's processes read
+        them: its var/private, not this test's throwaway folder (tests/conftest.py)."""
+        private = app_server.workdir / "var" / "private"
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(private)},
+            },
+        }
+        settings.MEDIA_ROOT = private
+        settings.OUTBOX_DIR = tmp_path / "outbox"
+
 else:
 
     @pytest.fixture

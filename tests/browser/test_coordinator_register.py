@@ -174,7 +174,7 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
             ).to_be_checked()
     expect(page.get_by_label("Locality").locator("option:checked")).to_have_text("Shrewsbury")
 
-    page.get_by_label("Email address").fill("Sam.Okafor@example.net")
+    page.get_by_label("Email address", exact=True).fill("Sam.Okafor@example.net")
     page.get_by_role("button", name="Add to the register").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Sam Okafor")

@@ -594,3 +594,167 @@ def test_every_feedback_page_passes_axe(expert_page):
         sweep(page, [("feedback:feedback_link", {"token": fresh})])
     sign_in_as(page, Role.COORDINATOR)
     sweep(page, [("feedback:overview", {}), ("feedback:session", {"pk": session.pk})])
+
+
+def test_every_reminders_page_passes_axe(expert_page):
+    from coproduce.comms.reminders import services as reminders
+
+    page = expert_page
+    reminders.set_expert_reminders(
+        actor=None, expert=page.expert, kinds_on=set(), kinds=("session",)
+    )
+    sweep(page, [("opportunities:my_involvement", {}), ("reminders:mine", {})])
+    page.get_by_role("button", name="Save my reminders").click()
+    check_page(page, small_screen=True)
+    sign_in_as(page, Role.FINANCE)
+    sweep(page, [("reminders:mine_staff", {})])
+    sign_in_as(page, Role.COORDINATOR)
+    sweep(page, [("reminders:mine_staff", {}), ("people:expert_detail", {"pk": page.expert.pk})])
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    sweep(page, [("reminders:settings", {})])
+    page.get_by_label("How many days before a session").fill("seven")
+    page.get_by_role("button", name="Save reminders").click()
+    check_page(page, small_screen=True)
+
+
+def test_every_directory_and_event_page_passes_axe(expert_page):
+    from coproduce.comms.directory import services as directory
+    from tests.comms.directory.helpers import event
+
+    page = expert_page
+    party = event(title="Summer celebration", open_to="public", how_to_come="Just turn up")
+    closed = event(title="Winter lunch", reply_by=timezone.localdate() - timedelta(days=1))
+    event(title="Last year's get-together", in_days=-300)
+    directory.reply_to_event(
+        actor=None,
+        expert=page.expert,
+        event=party,
+        values=directory.ReplyValues(answer="yes", dietary=("halal",), access_other="A ramp"),
+    )
+    sweep(page, [("directory:my_events", {}), ("directory:reply", {"pk": closed.pk})])
+    mine = directory.set_entry(
+        actor=None, expert=page.expert, first_name="Eve", interests="Films", photo="none"
+    )
+    sweep(page, [("directory:leave", {})])
+    directory.hide_entry(actor=None, entry=mine, reason="Please tell us more about you")
+    sweep(page, [("directory:directory", {})])
+    sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    sweep(
+        page,
+        [
+            ("directory:look_after", {}),
+            ("directory:hide", {"pk": mine.pk}),
+            ("directory:events", {}),
+            ("directory:event_edit", {"pk": party.pk}),
+            ("directory:event_detail", {"pk": party.pk}),
+        ],
+    )
+
+
+def test_every_working_together_page_passes_axe(page, transactional_db):
+    from coproduce.comms.stories.models import StoryStatus
+    from tests.comms.stories.helpers import award_round, nomination, story
+
+    published = story(status=StoryStatus.PUBLISHED, photos=1)
+    award = award_round()
+    winner = nomination(award, nominee="Jo", winner=True, category="person")
+    sweep(
+        page,
+        [
+            ("public_pages:involvement_here", {}),
+            ("stories:working_together_gallery", {}),
+            ("stories:working_together_story", {"pk": published.pk}),
+        ],
+    )
+    visit(page, reverse("stories:working_together_display") + "?paused=yes")
+    check_page(page, small_screen=True)
+    lead = sign_in_as(page, Role.INVOLVEMENT_LEAD)
+    draft = story(by=lead, photos=1)
+    sent = story(status=StoryStatus.SUBMITTED, photos=1)
+    sweep(
+        page,
+        [
+            ("stories:mine", {}),
+            ("stories:new", {}),
+            ("stories:mine_detail", {"pk": draft.pk}),
+            ("stories:change", {"pk": draft.pk}),
+            ("stories:add_photo", {"pk": draft.pk}),
+            ("stories:review_list", {}),
+            ("stories:review", {"pk": sent.pk}),
+            ("stories:review", {"pk": published.pk}),
+            ("stories:nominate", {}),
+            ("stories:award_rounds", {}),
+            ("stories:award_round_new", {}),
+            ("stories:award_round_change", {"pk": award.pk}),
+            ("stories:award_panel", {"pk": award.pk}),
+            ("stories:award_winner", {"pk": winner.pk}),
+            ("public_pages:involvement_words", {}),
+        ],
+    )
+
+
+def test_every_mailing_list_page_passes_axe(coordinator_page):
+    from coproduce.comms.lists import services as mailing
+    from coproduce.comms.lists.unsubscribe import leave_token
+    from tests.comms.lists.helpers import consenting, draft
+
+    page = coordinator_page
+    people = [
+        consenting(
+            full_name="Eve Brook",
+            communication_needs=["easy_read", "bsl", "carer_copy"],
+            carer_email="sam@example.net",
+        ),
+        consenting(full_name="Pat Brook", preferred_channel="post"),
+        consenting(full_name="Tia Brook", preferred_channel="text"),
+    ]
+    made = mailing.save_list(
+        actor=page.user, values={"name": "Carers' news", "topic": "Carers", "description": "News"}
+    )
+    mailing.add_members(actor=page.user, mailing_list=made, experts=people)
+    consenting(full_name="Ann Brook")  # found, and not on the list yet
+    waiting = draft(made, easy_read_body="Easy words.")
+    sent = draft(made, subject="Sent already")
+    mailing.queue_message(actor=page.user, message=sent, revision=sent.revision)
+    sweep(
+        page,
+        [
+            ("mailing:lists", {}),
+            ("mailing:list_add", {}),
+            ("mailing:list", {"pk": made.pk}),
+            ("mailing:list_change", {"pk": made.pk}),
+            ("mailing:members_add", {"pk": made.pk}),
+            ("mailing:message_new", {"pk": made.pk}),
+            ("mailing:message_change", {"pk": waiting.pk}),
+            ("mailing:message_check", {"pk": waiting.pk}),
+            ("mailing:message", {"pk": sent.pk}),
+        ],
+    )
+    visit(page, reverse("mailing:members_add", kwargs={"pk": made.pk}) + "?q=Brook")
+    check_page(page, small_screen=True)
+    visit(page, reverse("mailing:message", kwargs={"pk": sent.pk}) + "?status=not_sent")
+    check_page(page, small_screen=True)
+    page.context.clear_cookies()  # the link works for anyone holding it, signed in or not
+    token = leave_token(expert_id=people[1].pk, list_id=made.pk)
+    sweep(page, [("mailing:mailing_leave_link", {"token": token})])
+    page.get_by_role("button", name="Leave the list").click()
+    check_page(page, small_screen=True)
+    visit(page, reverse("mailing:mailing_leave_link", kwargs={"token": "broken"}), status=404)
+    check_page(page, small_screen=True)
+
+
+def test_an_experts_own_mailing_lists_page_passes_axe(expert_page):
+    from coproduce.comms.lists import services as mailing
+
+    lead = UserFactory(role=Role.COORDINATOR)
+    mine = mailing.save_list(actor=lead, values={"name": "Carers' news", "topic": "Carers"})
+    mailing.save_list(
+        actor=lead,
+        values={
+            "name": "Mental health services",
+            "topic": "Mental health",
+            "description": "News about mental health services.",
+        },
+    )
+    mailing.add_members(actor=lead, mailing_list=mine, experts=[expert_page.expert])
+    sweep(expert_page, [("mailing:my_lists", {})])

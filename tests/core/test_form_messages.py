@@ -134,6 +134,11 @@ BUILD = {
     "PeriodForm@coproduce.impact.dashboard.forms": lambda: {"today": date(2026, 12, 3)},
     "StartForm": lambda: {"years": [2025, 2026]},
     "PopulationForm": _population_kwargs,
+    "OwnForm@coproduce.comms.reminders.forms": lambda: {
+        "kinds": ("session",),
+        "labels": {"session": "Meetings coming up"},
+        "hint": "Untick any you do not want.",
+    },
 }
 # Parts of other forms, tried through the forms made from them.
 PARTS = {

@@ -49,6 +49,10 @@ def databases():
     for name in names:
         _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         _admin(f"CREATE DATABASE {name}")
+        # Throwaway databases need not wait for each commit to reach the disk (~10 ms a commit
+        # here otherwise): the migrations commit one by one. What is dumped and restored is
+        # the same.
+        _admin(f"ALTER DATABASE {name} SET synchronous_commit = off")
     yield [f"{_server_url()}/{name}" for name in names]
     for name in names:
         _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -10,20 +10,24 @@ from tests.permissions.matrix_concerns import CONCERNS
 from tests.permissions.matrix_confidential import CONFIDENTIAL
 from tests.permissions.matrix_dashboard import DASHBOARD
 from tests.permissions.matrix_declarations import DECLARATIONS
+from tests.permissions.matrix_directory import DIRECTORY
 from tests.permissions.matrix_equality import EQUALITY
 from tests.permissions.matrix_feedback import FEEDBACK
 from tests.permissions.matrix_import import IMPORT
 from tests.permissions.matrix_invitations import INVITATIONS
+from tests.permissions.matrix_mailing import MAILING
 from tests.permissions.matrix_outcomes import OUTCOMES
 from tests.permissions.matrix_parking import PARKING
 from tests.permissions.matrix_payments_mine import PAYMENTS_MINE
 from tests.permissions.matrix_payments_money import PAYMENTS_MONEY
 from tests.permissions.matrix_payments_places import PAYMENTS_PLACES
 from tests.permissions.matrix_payments_staff import PAYMENTS_STAFF
+from tests.permissions.matrix_reminders import REMINDERS
 from tests.permissions.matrix_report import REPORT
 from tests.permissions.matrix_requests import REQUESTS
 from tests.permissions.matrix_restriction import RESTRICTION
 from tests.permissions.matrix_shortlist import SHORTLIST
+from tests.permissions.matrix_stories import STORIES
 from tests.permissions.matrix_support_sheets import SUPPORT_SHEETS
 from tests.permissions.matrix_training import TRAINING
 from tests.permissions.matrix_welcome import WELCOME
@@ -107,6 +111,7 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
 
 MATRIX = {
     **CORE,
+    **REMINDERS,
     **AUTH,
     **IMPORT,
     **REQUESTS,
@@ -133,5 +138,8 @@ MATRIX = {
     **DECLARATIONS,
     **EQUALITY,
     **DASHBOARD,
+    **MAILING,
+    **DIRECTORY,
     **YOUR_YEAR,
+    **STORIES,
 }

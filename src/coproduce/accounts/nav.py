@@ -63,6 +63,15 @@ def navigation_for(request) -> Navigation:
         nav.items.append(_item(request, "report:reports", "Experts Report"))
         nav.items.append(_item(request, "equality:who_is_heard", "Who is heard"))
         nav.items.append(_item(request, "declarations:all", "Declarations"))
+        nav.items.append(_item(request, "mailing:lists", "Mailing lists"))
+        nav.items.append(_item(request, "stories:mine", "Working Together"))
+        nav.items.append(_item(request, "directory:events", "Events"))
+        if role == Role.INVOLVEMENT_LEAD:
+            nav.items.append(_item(request, "reminders:settings", "Reminders"))
+            nav.items.append(_item(request, "stories:review_list", "Working Together stories"))
+            nav.items.append(_item(request, "stories:award_rounds", "The award"))
+            nav.items.append(_item(request, "public_pages:involvement_words", "Public page words"))
+            nav.items.append(_item(request, "directory:look_after", "Look after the directory"))
     elif role == Role.STAFF:
         nav.items = [
             _item(request, "opportunities:request_new", "Ask for involvement"),
@@ -76,6 +85,7 @@ def navigation_for(request) -> Navigation:
             _item(request, "declarations:mine", "Co-production declarations"),
             _item(request, "onboarding:sheet_list", "Support sheets"),
             _item(request, "report:reports", "Experts Report"),
+            _item(request, "stories:mine", "Working Together"),
         ]
     elif role == Role.FINANCE:
         nav.items = [
@@ -86,6 +96,7 @@ def navigation_for(request) -> Navigation:
             _item(request, "payments:policy", "Payment policy"),
             _item(request, "opportunities:calendar", "Calendar"),
             _item(request, "onboarding:sheet_list", "Support sheets"),
+            _item(request, "stories:mine", "Working Together"),
         ]
     elif role == Role.EXPERT:
         nav.items = [
@@ -98,6 +109,11 @@ def navigation_for(request) -> Navigation:
             _item(request, "training:mine", "My training"),
             _item(request, "outcomes:mine", "What happened next"),
             _item(request, "equality:mine", "About you"),
+            _item(request, "directory:my_events", "Events"),
+            _item(request, "directory:directory", "Meet other experts"),
+            _item(request, "reminders:mine", "My reminders"),
+            _item(request, "mailing:my_lists", "My mailing lists"),
+            _item(request, "stories:mine", "Working Together"),
             _item(request, "onboarding:sheet_list_experts", "Support sheets"),
         ]
     elif role == Role.ADMINISTRATOR:
@@ -105,10 +121,12 @@ def navigation_for(request) -> Navigation:
             _item(request, "accounts:staff_list", "Staff accounts"),
             _item(request, "accounts:team_list", "Teams"),
             _item(request, "onboarding:sheet_list", "Support sheets"),
+            _item(request, "stories:mine", "Working Together"),
         ]
     account = [{"text": user.display_name, "icon": True}]
     if role != Role.EXPERT:
         account.append({"href": reverse("mfa_index"), "text": "Security"})
+        account.append({"href": reverse("reminders:mine_staff"), "text": "Your reminders"})
     account.append({"href": reverse("account_logout"), "text": "Sign out"})
     nav.account = account
     return nav

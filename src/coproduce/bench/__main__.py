@@ -17,6 +17,12 @@ from pathlib import Path
 from coproduce.bench.admin_case import ADMIN_CASES, admin_rows
 from coproduce.bench.badges_case import BADGES, BADGES_TARGET_S
 from coproduce.bench.cases import CASES, DEMO_DATA_TARGET_S
+from coproduce.bench.comms_case import (
+    PREVIEW_NAME,
+    PREVIEW_TARGET_MS,
+    QUEUE_NAME,
+    QUEUE_TARGET_S,
+)
 from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
 from coproduce.bench.impact_case import REPORT_NAME, REPORT_TARGET_S, sizes_line
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
@@ -258,7 +264,25 @@ def _rows(database: str, experts: int, outcome: dict) -> list[Row]:
     rows.append(_timed_row(_RUN_NAME, database, RUN_TARGET_S, outcome["payment_run"]))
     if "badges" in outcome:
         rows.append(_timed_row(_BADGES_NAME, database, BADGES_TARGET_S, outcome["badges"]))
+    if "mailing" in outcome:
+        rows += _mailing_rows(database, outcome["mailing"])
     return rows
+
+
+def _mailing_rows(database: str, mailing: dict) -> list[Row]:
+    """The check before sending a message to every expert (a page), then queueing it."""
+    preview = mailing["preview"]
+    row = Row(PREVIEW_NAME, database, f"< {PREVIEW_TARGET_MS:.0f} ms", "-", "-", None)
+    if preview["error"]:
+        row.note = f"not measured: {preview['error']}"
+    else:
+        row.median = milliseconds(preview["median_ms"])
+        row.queries = str(preview["queries"])
+        row.met = preview["median_ms"] < PREVIEW_TARGET_MS
+    queued = _timed_row(QUEUE_NAME, database, QUEUE_TARGET_S, mailing["queue"])
+    if not mailing["queue"]["error"]:
+        queued.note = f"{mailing['queue']['recipients']:,} recipients"
+    return [row, queued]
 
 
 def _timed_row(name: str, database: str, target_s: float, result: dict) -> Row:

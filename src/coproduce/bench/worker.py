@@ -71,6 +71,8 @@ def main() -> None:
             writes["payment_run"] = _measure_payment_run()
         if "badges".startswith(wanted):
             writes["badges"] = _measure_badges()
+        if "mailing".startswith(wanted):
+            writes["mailing"] = _measure_mailing()
         print(json.dumps(writes))
 
 
@@ -185,6 +187,16 @@ def _count_queries(client, path: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         _check(client.get(path), path)
     return len(queries)
+
+
+def _measure_mailing() -> dict:
+    """A message to a list of every expert: checked before sending, then queued (comms_case)."""
+    from coproduce.accounts.models import User
+    from coproduce.bench.comms_case import measure
+    from coproduce.demo.accounts import COORDINATOR_EMAIL
+
+    coordinator = User.objects.get(email=COORDINATOR_EMAIL)
+    return measure(coordinator, _staff_client(COORDINATOR_EMAIL))
 
 
 def _staff_client(email: str):

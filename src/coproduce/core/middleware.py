@@ -32,6 +32,16 @@ PUBLIC_URL_NAMES = frozenset(
         # A photo ID badge's QR code opens its check page (and photo) by its secret address.
         "badge_check",
         "badge_check_photo",
+        # Working Together (issue 14): published stories, their photos (only while published),
+        # the award winners, the display mode for screens, and the page about involvement.
+        "working_together_gallery",
+        "working_together_story",
+        "working_together_photo",
+        "working_together_display",
+        "involvement_here",
+        # Leaving a mailing list from a message's link, or a mail program's one-click
+        # unsubscribe: the signed link is the permission; the page names only the list.
+        "mailing_leave_link",
         # Load balancers and monitors: they say nothing personal, and never sign in.
         "health_live",
         "health_ready",

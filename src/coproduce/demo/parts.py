@@ -10,6 +10,8 @@ from coproduce.demo import (
     declarations,
     equality,
     feedback,
+    mailing,
+    meeting,
     onboarding,
     opportunities,
     outcomes,
@@ -18,6 +20,7 @@ from coproduce.demo import (
     people,
     recent_attendance,
     report,
+    stories,
     support_sheets,
     training,
     welcome,
@@ -40,6 +43,9 @@ PARTS: tuple[ModuleType, ...] = (
     ambitions,
     equality,
     report,
+    meeting,
+    mailing,
+    stories,
     # Last: counts the attendance every part before has recorded.
     recent_attendance,
 )

@@ -12,6 +12,7 @@ from coproduce.people import queries
 from coproduce.people.choices import (
     BenefitsDeclaration,
     Channel,
+    CommunicationNeed,
     PaymentPreference,
     Perspective,
     Status,
@@ -70,6 +71,16 @@ class ExpertFormBase(NHSFormMixin, forms.Form):
             self.add_error("phone", "Enter a phone number, or choose another way to be contacted")
         if channel == Channel.POST and not data.get("address"):
             self.add_error("address", "Enter an address, or choose another way to be contacted")
+        needs = data.get("communication_needs") or []
+        if (
+            CommunicationNeed.CARER_COPY in needs
+            and not data.get("carer_email")
+            and "carer_email" not in self.errors
+        ):
+            self.add_error(
+                "carer_email",
+                "Enter the carer or supporter's email address, or untick copying them in",
+            )
         return data
 
 
@@ -108,6 +119,24 @@ class ContactFields(forms.Form):
         label="How do they prefer to be contacted?",
         widget=forms.RadioSelect,
         initial=Channel.EMAIL,
+    )
+    communication_needs = forms.MultipleChoiceField(
+        choices=CommunicationNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="How do they need what we send them?",
+        help_text="Choose all that apply. Easy Read and large print versions are sent to them "
+        "automatically; audio and BSL are listed for the team to arrange",
+    )
+    carer_name = forms.CharField(
+        max_length=150, required=False, label="Carer or supporter's name (optional)"
+    )
+    carer_email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label="Carer or supporter's email address",
+        help_text="Only needed to copy them in on messages",
+        widget=forms.EmailInput(attrs={"spellcheck": False}),
     )
     biography = forms.CharField(
         max_length=2000,
@@ -229,6 +258,9 @@ class ExpertForm(ExpertFormBase, ContactFields):
         "address",
         "postcode",
         "preferred_channel",
+        "communication_needs",
+        "carer_name",
+        "carer_email",
         "locality",
         "perspective",
         "lived_experience",
@@ -381,6 +413,9 @@ def initial_from(expert: Expert) -> dict:
             "address",
             "postcode",
             "preferred_channel",
+            "communication_needs",
+            "carer_name",
+            "carer_email",
             "perspective",
             "biography",
             "access_notes",
@@ -424,6 +459,9 @@ class OwnProfileForm(ExpertFormBase, ContactFields):
         "address",
         "postcode",
         "preferred_channel",
+        "communication_needs",
+        "carer_name",
+        "carer_email",
         "biography",
         "access_needs",
         "access_notes",
@@ -439,6 +477,14 @@ class OwnProfileForm(ExpertFormBase, ContactFields):
         self.expert = expert
         self._keep_inactive_choices(expert)
         self.fields["preferred_channel"].label = "How do you like us to contact you?"
+        self.fields["communication_needs"].label = "How do you need the things we send you?"
+        self.fields["communication_needs"].help_text = (
+            "Choose all that apply. We send you the Easy Read or large print version when we "
+            "have one. For audio or British Sign Language, we will arrange it with you"
+        )
+        self.fields["carer_name"].label = "Your carer or supporter's name (optional)"
+        self.fields["carer_email"].label = "Your carer or supporter's email address"
+        self.fields["carer_email"].help_text = "Only if you want us to copy them in"
         self.fields["preferred_name"].label = "What would you like us to call you?"
         self.fields["preferred_name"].help_text = ""
         self.fields["biography"].label = "About you"

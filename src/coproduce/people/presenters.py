@@ -9,7 +9,14 @@ from markupsafe import Markup
 
 from coproduce.core.formats import count_of, long_date, money
 from coproduce.people import queries, readiness
-from coproduce.people.choices import BenefitsDeclaration, Channel, Status, TimeOfDay, Weekday
+from coproduce.people.choices import (
+    BenefitsDeclaration,
+    Channel,
+    CommunicationNeed,
+    Status,
+    TimeOfDay,
+    Weekday,
+)
 from coproduce.people.models import Expert
 from coproduce.people.validation import display_phone
 
@@ -104,6 +111,18 @@ class ExpertPresenter:
     @property
     def access_needs(self) -> str:
         return _names(self.expert.access_needs.all())
+
+    @property
+    def communication_needs(self) -> str:
+        """How they need what we send them, in words (issue 14)."""
+        chosen = self.expert.communication_needs or []
+        labels = [str(need.label) for need in CommunicationNeed if need.value in chosen]
+        return ", ".join(labels) or "None recorded"
+
+    @property
+    def carer(self) -> str:
+        e = self.expert
+        return ", ".join(part for part in (e.carer_name, e.carer_email) if part)
 
     @property
     def availability(self) -> str:

@@ -4,6 +4,7 @@ involvement team. Each record is reminded once, however often the schedule runs:
 `reminded_at` is set in the same transaction as its email is queued."""
 
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, send_mail
@@ -24,6 +25,22 @@ logger = logging.getLogger(__name__)
 NOT_CONTACTED = "Not sent: we may not contact them"
 NO_ADDRESS = "Not sent: there is no email address or mobile number"
 NOT_DELIVERED = "The email could not be sent"
+TURNED_OFF = "Not sent: they turned this reminder off"
+
+# Whether training reminders go at all (`record` None), and to this record's person: the
+# organisation's and each person's reminder switches live in comms.reminders, above training,
+# which hands its answer over here when Django starts (its AppConfig.ready), so that training
+# asks without importing it. With none added, every reminder goes.
+_switches: list[Callable[[TrainingRecord | None], bool]] = []
+
+
+def add_switch(switch: Callable[[TrainingRecord | None], bool]) -> None:
+    if switch not in _switches:
+        _switches.append(switch)
+
+
+def switched_on(record: TrainingRecord | None = None) -> bool:
+    return all(switch(record) for switch in _switches)
 
 
 def reminder_days() -> int:
@@ -72,6 +89,8 @@ def _context(record: TrainingRecord) -> dict:
 
 def send_reminder(record: TrainingRecord) -> str:
     """Tells the person their training runs out soon; returns what went wrong, or ""."""
+    if not switched_on(record):
+        return TURNED_OFF
     expert = record.expert
     if expert is not None:
         if not expert.may_be_contacted:

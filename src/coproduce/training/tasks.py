@@ -14,6 +14,8 @@ def send_training_reminders() -> int:
     """Daily: queues a reminder for each record that runs out within the organisation's number
     of days (TRAINING_REMINDER_DAYS) and has not been reminded, one record at a time, each in
     its own transaction; then the team's list. Returns how many were queued."""
+    if not reminders.switched_on():
+        return 0  # the organisation turned training reminders off
     today = timezone.localdate()
     queued: list[int] = []
     for pk in queries.due_reminders(today=today, days=reminders.reminder_days()):

@@ -8,3 +8,9 @@ from django.apps import AppConfig
 class MailingConfig(AppConfig):
     name = "coproduce.comms.lists"
     label = "mailing"
+
+    def ready(self) -> None:
+        from coproduce.comms.lists.contributions import portal_part
+        from coproduce.opportunities.portal_parts import add_portal_part
+
+        add_portal_part(portal_part)

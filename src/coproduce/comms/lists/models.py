@@ -1,1 +1,161 @@
-"""The records of lists (issue 14)."""
+"""The records of mailing lists (issue 14): a list by team or topic and who is on it, a message
+written to a list (with its Easy Read and text versions), and one delivery record for each
+person it goes to (or their carer), saying by which channel, in which version, and how it went."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+
+from coproduce.core.models import TimeStamped
+
+# Text messages are charged by the 153-character part: four parts at most, and room for the
+# link to leave the list that is added to each text.
+TEXT_LENGTH = 480
+BODY_LENGTH = 10_000
+SUBJECT_LENGTH = 150
+
+
+class MailingList(TimeStamped):
+    """A list of experts by team ("Adult Social Care") or topic ("Carers' news")."""
+
+    name = models.CharField(max_length=120)
+    team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    topic = models.CharField(max_length=120, blank=True)
+    description = models.TextField(max_length=1000, blank=True)
+    # Experts may join it themselves in the portal (they may always leave).
+    open_to_join = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="mailing_list_name_unique_any_case",
+                violation_error_message="There is already a list with this name",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def about(self) -> str:
+        """The team or topic, in words."""
+        return self.topic or (self.team.name if self.team else "")
+
+
+class Member(models.Model):
+    mailing_list = models.ForeignKey(MailingList, on_delete=models.CASCADE, related_name="members")
+    expert = models.ForeignKey(
+        "people.Expert", on_delete=models.CASCADE, related_name="mailing_memberships"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+    # Who added them: null when they joined themselves.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mailing_list", "expert"], name="mailing_member_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} on {self.mailing_list}"
+
+
+class Message(TimeStamped):
+    """A message to a list. Written as a draft, checked (who gets which version, who does not
+    and why), then sent once: draft → queued → sending → sent, each move made only from the
+    state before it (services.queue_message, tasks.send_message)."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        QUEUED = "queued", "Waiting to send"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+
+    mailing_list = models.ForeignKey(MailingList, on_delete=models.CASCADE, related_name="messages")
+    subject = models.CharField(max_length=SUBJECT_LENGTH)
+    body = models.TextField(max_length=BODY_LENGTH)
+    easy_read_body = models.TextField(max_length=BODY_LENGTH, blank=True)
+    text_body = models.TextField(max_length=TEXT_LENGTH, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    # Goes up with every change to the words: sending says which revision was checked, so a
+    # message changed in another tab since is checked again, not sent unseen.
+    revision = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    queued_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class Version(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    EASY_READ = "easy_read", "Easy Read"
+    LARGE_PRINT = "large_print", "Large print"
+    TEXT = "text", "Text message"
+
+
+class Delivery(models.Model):
+    """One copy of a message to one person: the expert, or their carer (`to_carer`)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to send"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        BOUNCED = "bounced", "Bounced"
+        # Checked again at send time: they may no longer be contacted this way.
+        NOT_SENT = "not_sent", "Not sent"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        TEXT = "text", "Text message"
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="deliveries")
+    expert = models.ForeignKey(
+        "people.Expert", on_delete=models.CASCADE, related_name="mailing_deliveries"
+    )
+    to_carer = models.BooleanField(default=False)
+    channel = models.CharField(max_length=5, choices=Channel.choices)
+    version = models.CharField(max_length=12, choices=Version.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    error = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "expert", "to_carer"], name="mailing_delivery_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["message", "status"]),
+            models.Index(
+                fields=["message", "id"],
+                condition=Q(status="queued"),
+                name="mailing_delivery_waiting_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message} to {self.expert_id}: {self.status}"

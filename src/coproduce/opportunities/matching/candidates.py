@@ -66,6 +66,12 @@ def local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _count(rows: QuerySet) -> Coalesce:
+    """How many of `rows` (already tied to the outer expert) there are, as a subquery."""
+    counted = rows.order_by().values("expert_id").annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
 def _among(subqueries: Iterable[QuerySet | None]) -> Expression:
     """For each expert, a number with bit i set where they are among the i-th subquery's
     expert ids (None: no one is)."""
@@ -154,13 +160,7 @@ def candidates(setting: Setting, text: str, today: date) -> QuerySet:
         outer_needs = needs.filter(expert_id=OuterRef("pk")).exclude(
             accessneed_id__in=setting.venue_needs
         )
-        unmet = Coalesce(
-            Subquery(
-                outer_needs.values("expert_id").annotate(n=Count("*")).values("n"),
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        )
+        unmet = _count(outer_needs)
     met: Expression = Value(0)
     if setting.prerequisites is not None:
         met = _among(setting.prerequisites.met_by)

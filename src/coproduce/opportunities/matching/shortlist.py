@@ -153,16 +153,16 @@ def shortlist(
 
     # Payments already due near the first session, for the experts who declared an earnings
     # limit and could reach the places shown (looked up by the ranking, one query).
-    near_day = setting.first_day
+    earnings_of = None
+    if setting.fee and setting.first_day:
+        near_day = setting.first_day
 
-    def earnings_of(ids: list[int]) -> dict:
-        # Past a few hundred (many tied near the top), naming them took longer than reading
-        # everyone with a limit.
-        return earnings_near(near_day, ids if len(ids) <= EARNINGS_NAMED_MOST else None)
+        def earnings_of(ids: list[int]) -> dict:
+            # Past a few hundred (many tied near the top), naming them took longer than
+            # reading everyone with a limit.
+            return earnings_near(near_day, ids if len(ids) <= EARNINGS_NAMED_MOST else None)
 
-    ranking = Ranking(
-        setting, count_weights(setting), earnings_of if setting.fee and near_day else None
-    )
+    ranking = Ranking(setting, count_weights(setting), earnings_of)
     eligible = ranked - apart - unmatched
     best = ranking.best((everyone[i] for i in eligible), limit)
     named = (ranked & unmatched) - apart
