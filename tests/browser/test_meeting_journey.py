@@ -95,8 +95,13 @@ def test_experts_meet_in_the_directory_and_reply_to_the_get_together(coordinator
     expect(cards.filter(has_text="Priya")).to_contain_text("Gardening")
     mine = cards.filter(has_text="Walking and films")
     expect(mine).to_contain_text("Eve")
-    # The photo they uploaded is served to them, square.
-    size = mine.locator("img").evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    # The photo they uploaded is served to them, square. It loads lazily, so wait for it.
+    photo = mine.locator("img")
+    photo.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+    )
+    size = photo.evaluate("img => [img.naturalWidth, img.naturalHeight]")
     assert size == [services.PHOTO_SIDE, services.PHOTO_SIDE]
     check_page(page, small_screen=True)
 

@@ -76,7 +76,9 @@ def test_an_expert_sends_a_story_the_lead_publishes_it_and_visitors_see_it(exper
     check_page(page, small_screen=True)
     photo = page.get_by_role("img", name=ALT)
     expect(photo).to_be_visible()
-    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+    )
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(TITLE)
     expect(page.get_by_text("All four, on the consent form")).to_have_count(0)

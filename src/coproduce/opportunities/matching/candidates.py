@@ -1,8 +1,9 @@
 """Loading the experts a shortlist measures, in one query: who they are, and what the database
-can count for each of them (the wanted areas and skills they have, the access needs the venue
-does not meet, which prerequisites they have met), and the sessions each attended in the last
-12 months, as stored (models.RecentAttendance), when the stored counts are for the day; until
-they are, queries/recent.py counts them.
+can count for each of them (the wanted areas and skills they have, which prerequisites they
+have met), and the sessions each attended in the last 12 months, as stored
+(models.RecentAttendance), when the stored counts are for the day; until they are,
+queries/recent.py counts them. The access needs the venue does not meet are counted in a second
+query, for everyone at once, and put in place by `load`.
 
 The wanted areas and skills each expert has, and the prerequisites they have met, are sums of
 membership tests (is this expert among those with the area?), one for each area, skill or
@@ -25,10 +26,8 @@ from django.db.models import (
     Count,
     DateTimeField,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -64,12 +63,6 @@ FIELDS = (
 
 def local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def _count(rows: QuerySet) -> Coalesce:
-    """How many of `rows` (already tied to the outer expert) there are, as a subquery."""
-    counted = rows.order_by().values("expert_id").annotate(n=Count("*")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def _among(subqueries: Iterable[QuerySet | None]) -> Expression:
@@ -152,15 +145,6 @@ def candidates(setting: Setting, text: str, today: date) -> QuerySet:
     """The one query that loads the candidates: a row of FIELDS for each relevant expert."""
     areas = Expert.lived_experience.through.objects.order_by()
     skills = Expert.skills.through.objects.order_by()
-    needs = Expert.access_needs.through.objects.order_by()
-    unmet: Expression = Value(0)
-    if at_venue(setting):
-        # Counted for each expert from their own few needs: as a membership test for each
-        # need the venue does not meet, SQLite took twice as long over 20,000 experts.
-        outer_needs = needs.filter(expert_id=OuterRef("pk")).exclude(
-            accessneed_id__in=setting.venue_needs
-        )
-        unmet = _count(outer_needs)
     met: Expression = Value(0)
     if setting.prerequisites is not None:
         met = _among(setting.prerequisites.met_by)
@@ -181,7 +165,8 @@ def candidates(setting: Setting, text: str, today: date) -> QuerySet:
             skill_count=_how_many(
                 skills.filter(skill_id=skill).values("expert_id") for skill in setting.skills
             ),
-            unmet_needs=unmet,
+            # Filled in by load(), from unmet_needs().
+            unmet_needs=Value(0),
         )
         .annotate(points=points(setting), recent=_recent(setting), prerequisites_met=met)
         .values_list(*FIELDS)
@@ -189,9 +174,10 @@ def candidates(setting: Setting, text: str, today: date) -> QuerySet:
 
 
 def read(query: QuerySet) -> list[tuple]:
-    """The rows of candidates(), straight from the database cursor: for 20,000 experts,
-    Django's value-by-value conversions take longer than the query. The columns need none
-    (text and whole numbers), and FIELDS is in the order the SQL selects them."""
+    """The rows of candidates() (or of unmet_needs()), straight from the database cursor: for
+    20,000 experts, Django's value-by-value conversions take longer than the query. The
+    columns need none (text and whole numbers), and FIELDS is in the order the SQL selects
+    them."""
     sql, params = query.query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -200,6 +186,32 @@ def read(query: QuerySet) -> list[tuple]:
             cursor.execute("SET LOCAL jit = off")
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def unmet_needs(setting: Setting) -> dict[int, int]:
+    """For each expert with any, how many of their access needs the venue does not meet; none
+    without a venue. One grouped query over the needs (a few thousand rows): counted inside
+    the candidate query instead, once for each of 20,000 experts, PostgreSQL took a third of
+    that query's time for it."""
+    if not at_venue(setting):
+        return {}
+    rows = (
+        Expert.access_needs.through.objects.exclude(accessneed_id__in=setting.venue_needs)
+        .order_by()
+        .values_list("expert_id")
+        .annotate(n=Count("*"))  # as (expert_id, n)
+    )
+    return dict(read(rows))
+
+
+def load(setting: Setting, text: str, today: date) -> dict[int, tuple]:
+    """Every candidate's row of FIELDS, by id, with the access needs not met in place."""
+    everyone = {values[0]: values for values in read(candidates(setting, text, today))}
+    for pk, unmet in unmet_needs(setting).items():
+        values = everyone.get(pk)
+        if values is not None:
+            everyone[pk] = (*values[:8], unmet, *values[9:])
+    return everyone
 
 
 def details(setting: Setting, ids: list[int]) -> tuple[dict, dict, dict]:

@@ -23,12 +23,7 @@ from django.utils import timezone
 from coproduce.opportunities.choices import SessionStatus
 from coproduce.opportunities.matching import reasons as words
 from coproduce.opportunities.matching.apart import invitations
-from coproduce.opportunities.matching.candidates import (
-    candidates,
-    details,
-    local_midnight,
-    read,
-)
+from coproduce.opportunities.matching.candidates import details, load, local_midnight
 from coproduce.opportunities.matching.points import count_weights
 from coproduce.opportunities.matching.reasons import Reason
 from coproduce.opportunities.matching.scoring import Ranking, Row, assess, with_answers
@@ -130,8 +125,8 @@ def shortlist(
 
     # Every candidate as read, by id: tuples of candidates.FIELDS, no object for each, since
     # there are up to 20,000 (status at 2, name at 1, area and skill counts at 6 and 7, the
-    # prerequisites met at 11).
-    everyone = {values[0]: values for values in read(candidates(setting, text, today))}
+    # access needs not met at 8, the prerequisites met at 11).
+    everyone = load(setting, text, today)
     if not setting.recent_stored:  # not yet counted for today: counted live, put in place
         recent = recent_attendance(today)
         everyone = {pk: (*v[:10], recent.get(pk, 0), v[11]) for pk, v in everyone.items()}
