@@ -159,6 +159,7 @@ class AuditEvent(AppendOnly):
         DIRECTORY_ENTRY_SET = "directory entry set", "Directory entry changed"
         EVENT_SET = "event set", "Event added or changed"
         EVENT_REPLIED = "event replied", "Replied to an event"
+        EVENT_REPLIES_EXPORTED = "event replies exported", "Event replies downloaded"
         # Working Together stories and the award.
         STORY_SUBMITTED = "story submitted", "Working Together story submitted"
         STORY_PUBLISHED = "story published", "Working Together story published"

@@ -3,6 +3,8 @@ a page. Receipts as they arrive are checked and made safe in payments.receipt_fi
 
 from django.http import FileResponse, Http404
 
+from coproduce.core.stored_files import open_or_404
+
 # Only the kinds of file a receipt can be; anything else (an old file kept from before the
 # checks) goes out as plain bytes.
 CONTENT_TYPES = {
@@ -17,10 +19,7 @@ def receipt_response(line, reference: str) -> FileResponse:
     """A claim line's receipt as a private download, or 404 when there is none (any more)."""
     if not line.receipt:
         raise Http404
-    try:
-        handle = line.receipt.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
+    handle = open_or_404(line.receipt)
     suffix = line.receipt.name.rsplit(".", 1)[-1].lower()
     content_type = CONTENT_TYPES.get(suffix, "application/octet-stream")
     response = FileResponse(

@@ -136,6 +136,10 @@ def test_photos_are_served_only_to_experts_in_the_directory_and_the_lead(
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
     assert response["Cache-Control"] == "private, max-age=300"
+    # The entry outliving its photo's file (an older backup restored): not found, no error.
+    other.refresh_from_db()
+    other.photo.storage.delete(other.photo.name)
+    assert expert_client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize("status", ["onboarding", "paused", "left"])

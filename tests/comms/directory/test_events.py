@@ -178,7 +178,7 @@ def test_the_download_lists_replies_made_safe_for_spreadsheets_and_is_audited(
     assert response["Content-Type"].startswith("text/csv")
     assert body.splitlines()[0].startswith("Name,Reply,Guests,Dietary needs")
     assert "'=HYPERLINK(1),Coming,0,Halal" in body
-    audit = AuditEvent.objects.get(action=AuditEvent.Action.REGISTER_EXPORTED)
+    audit = AuditEvent.objects.get(action=AuditEvent.Action.EVENT_REPLIES_EXPORTED)
     assert audit.summary == "Replies downloaded: Annual get-together"
     assert audit.changes == {"format": "csv", "rows": 1}
 

@@ -124,6 +124,10 @@ def test_photos_are_public_only_while_the_story_is_published(lead_client, involv
     story_page = client.get(reverse("stories:working_together_story", args=[sent.pk]))
     assert "Four people" not in story_page.content.decode()  # its own alt text is shown
     assert photo.alt_text in story_page.content.decode()
+    # A record whose file has gone (an older backup restored): not found, never an error.
+    photo.image.storage.delete(photo.image.name)
+    assert client.get(public).status_code == 404
+    assert lead_client.get(reverse("stories:private_photo", args=[photo.pk])).status_code == 404
 
     response = lead_client.post(reverse("stories:withdraw", args=[sent.pk]), {"reason": ""})
     assert response.status_code == 400

@@ -288,10 +288,9 @@ def _no_room(left: int) -> str:
 
 def record_replies_download(*, actor, event: Event, rows: int) -> None:
     """The list of replies leaving the product: who downloaded it, and when."""
-    # No action of its own yet: the nearest, a list of people leaving the product.
     audit.record_export(
         actor=actor,
-        action=AuditEvent.Action.REGISTER_EXPORTED,
+        action=AuditEvent.Action.EVENT_REPLIES_EXPORTED,
         what=event,
         summary="Replies downloaded: " + audit.shortened(event.title, 120),
         details={"format": "csv", "rows": rows},

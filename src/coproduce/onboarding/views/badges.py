@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.formats import long_date
+from coproduce.core.stored_files import open_or_404
 from coproduce.onboarding import queries, services
 from coproduce.onboarding.badge_cards import badges_pdf, card_for
 from coproduce.onboarding.forms import (
@@ -156,7 +157,7 @@ def print_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     if run.state != BadgePrint.State.DONE or not run.file:
         raise Http404
     response = FileResponse(
-        run.file.open("rb"),
+        open_or_404(run.file),
         content_type="application/pdf",
         as_attachment=True,
         filename=f"badges-{run.created_at:%Y-%m-%d}-{run.pk}.pdf",

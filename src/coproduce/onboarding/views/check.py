@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.core.formats import long_date
+from coproduce.core.stored_files import open_or_404
 from coproduce.onboarding import queries
 from coproduce.onboarding.models import BadgeStatus
 
@@ -65,7 +66,7 @@ def photo(request: HttpRequest, token: str) -> FileResponse:
     badge = queries.badge_for_check(token)
     if badge is None or not _shows_photo(badge, badge.status_on(timezone.localdate())):
         raise Http404
-    response = FileResponse(badge.expert.photo.open("rb"), content_type="image/jpeg")
+    response = FileResponse(open_or_404(badge.expert.photo), content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
     _private(response)
     return response

@@ -7,13 +7,14 @@ role: these pages do not say whether the work exists."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.formats import count_of
+from coproduce.core.stored_files import open_or_404
 from coproduce.opportunities.confidential import queries, services
 from coproduce.opportunities.confidential.files import CONTENT_TYPES
 from coproduce.opportunities.confidential.forms import CheckInForm, NamedStaffForm, PaperForm
@@ -102,12 +103,8 @@ def paper_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def _paper_response(paper: Paper) -> FileResponse:
-    try:
-        handle = paper.file.open("rb")
-    except (FileNotFoundError, ValueError) as missing:
-        raise Http404 from missing
     response = FileResponse(
-        handle,
+        open_or_404(paper.file),
         as_attachment=True,
         filename=f"paper-{paper.pk}.{paper.kind}",
         content_type=CONTENT_TYPES.get(paper.kind, "application/octet-stream"),

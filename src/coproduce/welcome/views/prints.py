@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.core.formats import long_date
+from coproduce.core.stored_files import open_or_404
 from coproduce.welcome import queries, services
 from coproduce.welcome.forms import ChosenExpertsForm, MadeActiveSinceForm
 from coproduce.welcome.models import WelcomePrint
@@ -63,7 +64,7 @@ def print_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     if run.state != WelcomePrint.State.DONE or not run.file:
         raise Http404
     response = FileResponse(
-        run.file.open("rb"),
+        open_or_404(run.file),
         content_type="application/pdf",
         as_attachment=True,
         filename=f"welcome-packs-{run.created_at:%Y-%m-%d}-{run.pk}.pdf",

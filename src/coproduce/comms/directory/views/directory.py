@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.comms.directory import queries, services
 from coproduce.comms.directory.forms import DirectoryEntryForm, HideEntryForm
+from coproduce.core.stored_files import open_or_404
 from coproduce.people.queries import signed_in_expert
 
 JOIN = "directory.join"
@@ -115,7 +116,7 @@ def photo(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
         raise Http404
     if entry is None or not entry.photo:
         raise Http404
-    response = FileResponse(entry.photo.open("rb"), content_type="image/jpeg")
+    response = FileResponse(open_or_404(entry.photo), content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=300"
     response["X-Content-Type-Options"] = "nosniff"
     return response

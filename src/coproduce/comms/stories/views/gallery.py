@@ -10,6 +10,7 @@ from django.shortcuts import render
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.comms.stories import queries
 from coproduce.comms.stories.models import StoryPhoto
+from coproduce.core.stored_files import open_or_404
 
 # Seconds each slide shows in display mode, unless the screen's address says (?seconds=).
 SLIDE_SECONDS = 15
@@ -69,7 +70,7 @@ def display(request: HttpRequest) -> HttpResponse:
 
 
 def _photo_response(photo: StoryPhoto, cache: str) -> FileResponse:
-    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    response = FileResponse(open_or_404(photo.image), content_type="image/jpeg")
     response["Cache-Control"] = cache
     response["X-Content-Type-Options"] = "nosniff"
     return response
