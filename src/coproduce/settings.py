@@ -499,6 +499,13 @@ OUTBOX_DIR = VAR_DIR / "outbox"
 NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "").strip()
 NOTIFY_SMS_TEMPLATE_ID = env_str("NOTIFY_SMS_TEMPLATE_ID", "").strip()
 NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "")  # empty: the Notify client's own default
+# Email through Notify is chosen with EMAIL_BACKEND=coproduce.core.mail_notify.NotifyEmailBackend
+# (that module says which template to make). The reply-to id is optional: Notify's default.
+NOTIFY_EMAIL_TEMPLATE_ID = env_str("NOTIFY_EMAIL_TEMPLATE_ID", "").strip()
+NOTIFY_EMAIL_REPLY_TO_ID = env_str("NOTIFY_EMAIL_REPLY_TO_ID", "").strip()
+# The bearer token Notify sends with its delivery receipts (set on the service's callbacks
+# page); unset, the receipts address answers 404.
+NOTIFY_CALLBACK_TOKEN = env_str("NOTIFY_CALLBACK_TOKEN", "").strip()
 if DEBUG or TESTING:
     _sms_default = "coproduce.core.sms.OutboxBackend"
 elif NOTIFY_API_KEY:
@@ -506,8 +513,10 @@ elif NOTIFY_API_KEY:
 else:
     _sms_default = "coproduce.core.sms.NoGatewayBackend"
 SMS_BACKEND = env_str("SMS_BACKEND", _sms_default)
-if SMS_BACKEND == "coproduce.core.sms_notify.NotifyBackend":
-    # A mis-pasted key or template would otherwise fail every text, one warning at a time.
+_email_by_notify = EMAIL_BACKEND == "coproduce.core.mail_notify.NotifyEmailBackend"
+if SMS_BACKEND == "coproduce.core.sms_notify.NotifyBackend" or _email_by_notify:
+    # A mis-pasted key or template would otherwise fail every text or email, one warning at a
+    # time.
     import re
 
     from django.core.exceptions import ImproperlyConfigured
@@ -515,8 +524,19 @@ if SMS_BACKEND == "coproduce.core.sms_notify.NotifyBackend":
     _uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     if not re.fullmatch(f".+-{_uuid}-{_uuid}", NOTIFY_API_KEY, re.IGNORECASE):
         raise ImproperlyConfigured("NOTIFY_API_KEY must be a whole Notify key: name-{id}-{secret}")
-    if not re.fullmatch(_uuid, NOTIFY_SMS_TEMPLATE_ID, re.IGNORECASE):
+    if SMS_BACKEND == "coproduce.core.sms_notify.NotifyBackend" and not re.fullmatch(
+        _uuid, NOTIFY_SMS_TEMPLATE_ID, re.IGNORECASE
+    ):
         raise ImproperlyConfigured("NOTIFY_SMS_TEMPLATE_ID must be a Notify template id")
+    if _email_by_notify and not re.fullmatch(_uuid, NOTIFY_EMAIL_TEMPLATE_ID, re.IGNORECASE):
+        raise ImproperlyConfigured(
+            "NOTIFY_EMAIL_TEMPLATE_ID must be the id of the Notify email template, to send "
+            "email through GOV.UK Notify"
+        )
+    if _email_by_notify and not re.fullmatch(f"({_uuid})?", NOTIFY_EMAIL_REPLY_TO_ID, re.I):
+        raise ImproperlyConfigured(
+            "NOTIFY_EMAIL_REPLY_TO_ID must be the id of a reply-to address in Notify, or unset"
+        )
 
 TASKS = {
     "default": {

@@ -3,87 +3,34 @@ standing in for Notify's API, that a refusal or an outage costs only the text, n
 invitation run, and never puts a phone number or a message in the logs; and when production
 settings choose Notify."""
 
-import json
 import logging
 import os
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import jwt
 import pytest
 
 from coproduce.core import sms, sms_notify
+from tests.core.fake_notify import API_KEY, SECRET, SERVICE_ID, running_fake_notify
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICE_ID = "26785a09-ab16-4eb0-8407-a37497a57506"
-SECRET = "3d844edf-8d35-48ac-975b-e847b4f122b0"
-API_KEY = f"coproduce_test-{SERVICE_ID}-{SECRET}"
 TEMPLATE_ID = "f33517ff-2a88-4f6e-b855-c550268ce08a"
 PHONE = "+447700900456"
 BODY = "Coproduce Partnership: you are invited to Dementia carers panel on Tuesday 3 March 2026"
 
 
-class FakeNotify(ThreadingHTTPServer):
-    """Notify's API as far as texts go: records each request, answers with `reply`."""
-
-    daemon_threads = True
-
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.requests: list[dict] = []
-        self.reply: tuple[int, dict] = (
-            201,
-            {"id": str(uuid.uuid4()), "reference": None, "content": {}, "template": {}},
-        )
-        self.delay = 0.0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: FakeNotify
-
-    def do_POST(self):
-        length = int(self.headers.get("Content-Length", 0))
-        self.server.requests.append(
-            {
-                "path": self.path,
-                "headers": dict(self.headers),
-                "json": json.loads(self.rfile.read(length)),
-            }
-        )
-        time.sleep(self.server.delay)
-        status, payload = self.server.reply
-        content = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(content)))
-        self.end_headers()
-        self.wfile.write(content)
-
-    def log_message(self, *args):  # the test reads requests from `requests`, not stderr
-        pass
-
-
 @pytest.fixture
 def notify(settings):
-    server = FakeNotify()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.SMS_BACKEND = "coproduce.core.sms_notify.NotifyBackend"
-    settings.NOTIFY_API_KEY = API_KEY
-    settings.NOTIFY_SMS_TEMPLATE_ID = TEMPLATE_ID
-    settings.NOTIFY_BASE_URL = server.url
-    yield server
-    server.shutdown()
-    server.server_close()
+    with running_fake_notify() as server:
+        settings.SMS_BACKEND = "coproduce.core.sms_notify.NotifyBackend"
+        settings.NOTIFY_API_KEY = API_KEY
+        settings.NOTIFY_SMS_TEMPLATE_ID = TEMPLATE_ID
+        settings.NOTIFY_BASE_URL = server.url
+        yield server
 
 
 def test_a_text_is_sent_as_notifys_template_filled_with_our_message(notify):

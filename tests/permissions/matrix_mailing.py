@@ -3,7 +3,17 @@ coordinators) keeps the lists and sends messages; each expert sees, joins and le
 lists in the portal; the link in a message to leave a list works for anyone holding it, signed
 in or not. Staff, finance and administrators are refused."""
 
-from tests.permissions.outcomes import DENIED, INVALID, OK, PUBLIC, REDIRECT, TEAM, only, rule
+from tests.permissions.outcomes import (
+    DENIED,
+    INVALID,
+    MISSING,
+    OK,
+    PUBLIC,
+    REDIRECT,
+    TEAM,
+    only,
+    rule,
+)
 
 team = only(TEAM)
 team_post = only(TEAM, ok=REDIRECT)
@@ -27,6 +37,9 @@ MAILING: dict[str, tuple[str, str, dict[str, str]]] = {
     "mailing:join": ("post", "mailing_list", expert_post),
     "mailing:my_leave": ("post", "mailing_list", expert_post),
     "mailing:mailing_leave_link": ("get", "mailing_leave_token", PUBLIC),
+    # GOV.UK Notify's delivery receipts: missing unless NOTIFY_CALLBACK_TOKEN is set, and then
+    # refused without it (tests/comms/lists/test_notify_receipts.py), whoever is signed in.
+    "mailing:notify_delivery_receipt": ("post", "", rule(default=MISSING, anonymous=MISSING)),
 }
 
 

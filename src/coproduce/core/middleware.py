@@ -42,6 +42,8 @@ PUBLIC_URL_NAMES = frozenset(
         # Leaving a mailing list from a message's link, or a mail program's one-click
         # unsubscribe: the signed link is the permission; the page names only the list.
         "mailing_leave_link",
+        # GOV.UK Notify's delivery receipts: its bearer token is the permission (404 unset).
+        "notify_delivery_receipt",
         # Load balancers and monitors: they say nothing personal, and never sign in.
         "health_live",
         "health_ready",

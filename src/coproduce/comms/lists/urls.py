@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coproduce.comms.lists.views import leave_link, lists, messages, portal
+from coproduce.comms.lists.views import leave_link, lists, messages, notify_receipts, portal
 
 app_name = "mailing"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("mine/<int:pk>/join/", portal.join, name="join"),
     path("mine/<int:pk>/leave/", portal.leave, name="my_leave"),
     path("leave/<str:token>/", leave_link.leave_link, name="mailing_leave_link"),
+    path("notify/receipts/", notify_receipts.notify_receipt, name="notify_delivery_receipt"),
 ]
