@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coproduce.accounts.admin_site import secure
-from coproduce.accounts.views import home, session
+from coproduce.accounts.views import all_pages, home, session
 from coproduce.core.views import errors, health, outbox, pages
 from coproduce.people.views import public
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # Every page of the signed-in person's role, in groups (the header shows a few).
+    path("all-pages/", all_pages.all_pages, name="all_pages"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
     # For load balancers and monitors; HealthCheckMiddleware answers them first.

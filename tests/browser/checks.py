@@ -197,3 +197,10 @@ def follow_error_link(page, target_id: str) -> None:
     """Clicking an error in the summary puts the keyboard focus in that field."""
     page.locator(f'.nhsuk-error-summary a[href="#{target_id}"]').click()
     expect(page.locator(f"#{target_id}")).to_be_focused()
+
+
+def open_from_all_pages(page, name: str) -> None:
+    """As a person finds a page the header leaves out: "All pages" in the header, then the
+    page's link among the groups."""
+    page.get_by_role("navigation").get_by_role("link", name="All pages").click()
+    page.get_by_role("main").get_by_role("link", name=name, exact=True).click()

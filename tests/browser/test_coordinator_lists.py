@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coproduce.people.models import Skill
-from tests.browser.checks import assert_error_summary, check_page, visit
+from tests.browser.checks import assert_error_summary, check_page, open_from_all_pages, visit
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +14,7 @@ def test_coordinator_adds_renames_and_retires_a_skill(coordinator_page, transact
     Skill.objects.create(name="Reading papers")
 
     visit(page, "/overview/")
-    page.get_by_role("navigation").get_by_role("link", name="Lists").click()
+    open_from_all_pages(page, "Lists")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lists")
     check_page(page)
     page.get_by_role("link", name="Skills").click()

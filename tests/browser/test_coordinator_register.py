@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, LivedExperienceArea
 from coproduce.people.services import add_expert
-from tests.browser.checks import assert_error_summary, check_page, visit
+from tests.browser.checks import assert_error_summary, check_page, open_from_all_pages, visit
 from tests.browser.conftest import new_context
 from tests.factories import (
     AccessNeedFactory,
@@ -110,7 +110,7 @@ def test_coordinator_adds_an_expert_and_nothing_typed_is_lost_when_the_email_is_
     LocalityFactory(name="Telford")
 
     visit(page, "/register/")
-    page.get_by_role("navigation").get_by_role("link", name="Add an expert").click()
+    open_from_all_pages(page, "Add an expert")
     expect(page.get_by_role("heading", level=1)).to_have_text("Add an expert")
     check_page(page, small_screen=True)
 

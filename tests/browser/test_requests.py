@@ -10,7 +10,13 @@ from playwright.sync_api import expect
 
 from coproduce.accounts.roles import Role
 from coproduce.opportunities.models import Opportunity
-from tests.browser.checks import assert_error_summary, check_page, follow_error_link, visit
+from tests.browser.checks import (
+    assert_error_summary,
+    check_page,
+    follow_error_link,
+    open_from_all_pages,
+    visit,
+)
 from tests.browser.steps import sign_in
 from tests.factories import TeamFactory, UserFactory
 
@@ -85,7 +91,7 @@ def test_staff_member_asks_and_coordinator_approves_and_publishes(page, transact
     page.context.clear_cookies()
     sign_in(page, coordinator)
     visit(page, "/overview/")
-    page.get_by_role("navigation").get_by_role("link", name="Requests to review").click()
+    open_from_all_pages(page, "Requests to review")
     expect(page.get_by_role("heading", level=1)).to_have_text("Requests to review")
     check_page(page, small_screen=True)
     page.get_by_role("link", name="Carers' assessment redesign").click()

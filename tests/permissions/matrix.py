@@ -107,6 +107,8 @@ CORE: dict[str, tuple[str, str, dict[str, str]]] = {
     "retention:settings": (GET, "", only(("lead",))),
     # The organisation's own words for experts and staff: the involvement lead's.
     "accounts:our_words": (GET, "", only(("lead",))),
+    # Every page of the signed-in person's role, in groups (the header shows a few).
+    "all_pages": (GET, "", rule(default=OK)),
 }
 
 MATRIX = {
