@@ -1,7 +1,8 @@
 """Mailing lists in a real browser: a coordinator makes a list, finds and adds members, writes
-a message with an Easy Read version (an empty one first, refused beside its fields), checks who
-gets which version and who does not and why, sends it and follows it to the end, copy by copy;
-an expert leaves a list in their portal on a phone-width screen. Every page passes axe."""
+a message with an Easy Read version and a document (an empty one first, refused beside its
+fields), checks who gets which version and who does not and why, sends it and follows it to
+the end, copy by copy; an expert leaves a list in their portal on a phone-width screen. Every
+page passes axe."""
 
 import re
 import time
@@ -15,6 +16,7 @@ from coproduce.comms.lists import services
 from coproduce.comms.lists.models import Delivery, Member, Message
 from tests.browser.checks import assert_error_summary, check_page, visit
 from tests.factories import ExpertFactory, UserFactory
+from tests.papers import paper_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +37,9 @@ def _check_until_sent(page, timeout: float = 15) -> None:
             page.get_by_role("link", name="Check how many are sent").click()
 
 
-def test_a_coordinator_makes_a_list_writes_checks_and_sends_a_message(coordinator_page, sent_mail):
+def test_a_coordinator_makes_a_list_writes_checks_and_sends_a_message(
+    coordinator_page, sent_mail, tmp_path
+):
     page = coordinator_page
     eve = _expert("Eve Brook", email="eve@example.net", communication_needs=["easy_read"])
     _expert("Ann Brook", email="ann@example.net")
@@ -69,9 +73,21 @@ def test_a_coordinator_makes_a_list_writes_checks_and_sends_a_message(coordinato
         "The café meets again on Tuesday.\n\nAll welcome."
     )
     page.get_by_label("Easy Read version (optional)").fill("The café is on Tuesday.")
+    newsletter = tmp_path / "Newsletter.pdf"
+    newsletter.write_bytes(paper_pdf("Winter newsletter"))
+    easy_read = tmp_path / "Easy.pdf"
+    easy_read.write_bytes(paper_pdf("Easy Read newsletter"))
+    page.get_by_label("A document to send with it (optional)").set_input_files(str(newsletter))
+    page.get_by_label("Easy Read version of the document (optional)").set_input_files(
+        str(easy_read)
+    )
+    check_page(page, small_screen=True)
     page.get_by_role("button", name="Check who gets it").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Check who gets the message")
+    expect(page.get_by_role("definition").filter(has_text="Newsletter.pdf")).to_have_text(
+        "Newsletter.pdf (Easy Read version: Easy.pdf). People who get a text message do not get it."
+    )
     versions = page.locator("#recipients-caption").locator("xpath=ancestor::table")
     expect(versions.get_by_role("row", name="Eve Brook")).to_contain_text("Easy Read")
     expect(versions.get_by_role("row", name="Ann Brook")).to_contain_text("Standard")
@@ -93,6 +109,7 @@ def test_a_coordinator_makes_a_list_writes_checks_and_sends_a_message(coordinato
     expect(page.get_by_role("row", name="Eve Brook")).to_contain_text("Easy Read")
     check_page(page, small_screen=True)
     assert "The café is on Tuesday." in easy.body
+    assert "We have attached a document to this email: Easy.pdf." in easy.body
     assert Delivery.objects.filter(expert=eve, version="easy_read", status="sent").exists()
     assert Message.objects.get().state == Message.State.SENT
 

@@ -4,6 +4,7 @@ finding experts to add, and a message with its Easy Read and text versions."""
 from django import forms
 
 from coproduce.accounts.models import Team
+from coproduce.comms.lists import documents
 from coproduce.comms.lists.models import (
     BODY_LENGTH,
     SUBJECT_LENGTH,
@@ -124,7 +125,29 @@ class MessageForm(NHSFormMixin, forms.Form):
         "link to leave the list. Without one, they do not get the message",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    subjects = {"body": "the message", "subject": "a subject"}
+    document = forms.FileField(
+        required=False,
+        label="A document to send with it (optional)",
+        help_text=f"A PDF, smaller than {documents.MAX_BYTES // (1024 * 1024)} MB. Everyone who "
+        "gets the message by email gets it attached. People who get a text do not",
+    )
+    easy_read_document = forms.FileField(
+        required=False,
+        label="Easy Read version of the document (optional)",
+        help_text="A PDF. People who need Easy Read get this instead of the document",
+    )
+    large_print_document = forms.FileField(
+        required=False,
+        label="Large-print version of the document (optional)",
+        help_text="A PDF. People who need large print get this instead of the document",
+    )
+    subjects = {
+        "body": "the message",
+        "subject": "a subject",
+        "document": "the document",
+        "easy_read_document": "the Easy Read version",
+        "large_print_document": "the large-print version",
+    }
 
     def __init__(self, *args, message=None, **kwargs):
         if message is not None and "initial" not in kwargs:
@@ -133,6 +156,61 @@ class MessageForm(NHSFormMixin, forms.Form):
                 for name in ("subject", "body", "easy_read_body", "text_body")
             }
         super().__init__(*args, **kwargs)
+        self.checked: dict[str, documents.CheckedDocument] = {}
+        # A draft's documents so far: each kept unless a new one is chosen or it is removed.
+        self.kept = {
+            field: documents.display_name(getattr(message, field).name)
+            for field in documents.WHICH
+            if message is not None and getattr(message, field)
+        }
+        for field, name in self.kept.items():
+            self.fields[f"remove_{field}"] = forms.BooleanField(
+                required=False, label=f"Remove {name}"
+            )
+            self.fields[
+                field
+            ].help_text = f"Sent now: {name}. Choose another PDF to send that instead"
+
+    def _check_document(self, field: str):
+        upload = self.cleaned_data.get(field)
+        if upload:
+            self.checked[field] = documents.check(upload, field)
+        return upload
+
+    def clean_document(self):
+        return self._check_document("document")
+
+    def clean_easy_read_document(self):
+        return self._check_document("easy_read_document")
+
+    def clean_large_print_document(self):
+        return self._check_document("large_print_document")
+
+    def clean(self):
+        data = super().clean()
+        will_have = {
+            field
+            for field in documents.WHICH
+            if field in self.checked or (field in self.kept and not data.get(f"remove_{field}"))
+        }
+        if "document" not in will_have and not self.has_error("document"):
+            for version in ("easy_read_document", "large_print_document"):
+                if version in will_have:
+                    self.add_error(
+                        version,
+                        "Add the document too: this version goes to some people, the "
+                        "document to everyone else",
+                    )
+        return data
+
+    def documents_chosen(self) -> dict:
+        """What to do with each document: a checked new one, None to remove it, or absent to
+        keep it as it is."""
+        chosen: dict[str, documents.CheckedDocument | None] = dict(self.checked)
+        for field in self.kept:
+            if field not in chosen and self.cleaned_data.get(f"remove_{field}"):
+                chosen[field] = None
+        return chosen
 
     def clean_body(self) -> str:
         body = self.cleaned_data.get("body", "").strip()

@@ -86,6 +86,14 @@ class Message(TimeStamped):
     body = models.TextField(max_length=BODY_LENGTH)
     easy_read_body = models.TextField(max_length=BODY_LENGTH, blank=True)
     text_body = models.TextField(max_length=TEXT_LENGTH, blank=True)
+    # A PDF sent with the message, and its Easy Read and large-print versions (documents.py).
+    document = models.FileField(upload_to="mailing/documents/", max_length=200, blank=True)
+    easy_read_document = models.FileField(
+        upload_to="mailing/documents/", max_length=200, blank=True
+    )
+    large_print_document = models.FileField(
+        upload_to="mailing/documents/", max_length=200, blank=True
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     # Goes up with every change to the words: sending says which revision was checked, so a
     # message changed in another tab since is checked again, not sent unseen.

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from coproduce.comms.lists import unsubscribe
+from coproduce.comms.lists import documents, unsubscribe
 from coproduce.comms.lists.models import Delivery, Message, Version
 from coproduce.core import sms
 
@@ -35,9 +35,12 @@ def words_for(message: Message, version: str) -> str:
     return message.body
 
 
-def _context(delivery: Delivery, message: Message, leave: str | None) -> dict:
+def _context(
+    delivery: Delivery, message: Message, leave: str | None, attached: str | None = None
+) -> dict:
     expert = delivery.expert
     return {
+        "attached": attached,
         "subject": message.subject,
         "name": (delivery.expert.carer_name if delivery.to_carer else expert.display_name) or "",
         "expert_name": expert.display_name,
@@ -63,7 +66,8 @@ def send_email(delivery: Delivery, message: Message, connection) -> str:
         if delivery.to_carer
         else unsubscribe.leave_url(expert_id=expert.pk, list_id=message.mailing_list_id)
     )
-    context = _context(delivery, message, leave)
+    document = documents.attachment(message, delivery.version, expert.communication_needs or [])
+    context = _context(delivery, message, leave, document[0] if document else None)
     subject = message.subject
     if delivery.to_carer:
         subject = f"Copy for {expert.display_name}: {subject}"
@@ -77,6 +81,8 @@ def send_email(delivery: Delivery, message: Message, connection) -> str:
     email.attach_alternative(
         render_to_string("mailing/email/message.html", {**context, "subject": subject}), "text/html"
     )
+    if document:
+        email.attach(*document)
     try:
         email.send()
     except smtplib.SMTPRecipientsRefused:

@@ -4,7 +4,9 @@ bounce. Each function is one transaction and writes its audit record; the caller
 checked permission."""
 
 from collections.abc import Iterable
+from functools import partial
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -114,10 +116,16 @@ def leave_list(*, expert, mailing_list: MailingList, actor: User | None = None) 
 
 @transaction.atomic
 def save_message(
-    *, actor: User, mailing_list: MailingList, values: dict, message: Message | None = None
+    *,
+    actor: User,
+    mailing_list: MailingList,
+    values: dict,
+    message: Message | None = None,
+    documents: dict | None = None,
 ) -> Message:
     """Keeps a draft message with its versions; every change makes a new revision, which is
-    checked again before it can be sent."""
+    checked again before it can be sent. `documents` maps a document field to a checked new
+    document (documents.check) or None to remove it; fields not named are kept."""
     if message is not None and message.state != Message.State.DRAFT:
         raise NotSent("This message has been sent, so it can no longer be changed")
     message = message or Message(mailing_list=mailing_list, created_by=actor, revision=0)
@@ -125,7 +133,21 @@ def save_message(
         if name in values:
             setattr(message, name, (values[name] or "").replace("\r\n", "\n").strip())
     message.revision += 1
-    message.save()
+    with transaction.atomic():
+        message.save()
+        for field, checked in (documents or {}).items():
+            stored = getattr(message, field)
+            if stored:
+                # Once the new state is saved: a failed save keeps the old file with its record.
+                transaction.on_commit(partial(stored.storage.delete, stored.name))
+            if checked is None:
+                setattr(message, field, "")
+            else:
+                stored.save(
+                    f"{message.pk}-{checked.name}", ContentFile(checked.content), save=False
+                )
+        if documents:
+            message.save()
     return message
 
 

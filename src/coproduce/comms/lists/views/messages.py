@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.http import AuthenticatedHttpRequest
-from coproduce.comms.lists import queries, services
+from coproduce.comms.lists import documents, queries, services
 from coproduce.comms.lists.forms import MessageForm
 from coproduce.comms.lists.models import Delivery, Message
 from coproduce.comms.lists.views.lists import _start
@@ -20,12 +20,17 @@ DELIVERIES_PAGE = 50
 @permission_required(SEND, raise_exception=True)
 def write(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     mailing_list = queries.list_or_404(pk)
-    form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = MessageForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         message = services.save_message(
-            actor=request.user, mailing_list=mailing_list, values=form.cleaned_data
+            actor=request.user,
+            mailing_list=mailing_list,
+            values=form.cleaned_data,
+            documents=form.documents_chosen(),
         )
         return redirect("mailing:message_check", pk=message.pk)
+    _files_not_kept(request, form)
     return render(
         request,
         "mailing/message_form.jinja",
@@ -38,20 +43,37 @@ def change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     message = queries.message_or_404(pk)
     if message.state != Message.State.DRAFT:
         return redirect("mailing:message", pk=message.pk)
-    form = MessageForm(request.POST or None, message=message)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = MessageForm(
+        request.POST if posted else None, request.FILES if posted else None, message=message
+    )
+    if posted and form.is_valid():
         services.save_message(
             actor=request.user,
             mailing_list=message.mailing_list,
             values=form.cleaned_data,
             message=message,
+            documents=form.documents_chosen(),
         )
         return redirect("mailing:message_check", pk=message.pk)
+    _files_not_kept(request, form)
     return render(
         request,
         "mailing/message_form.jinja",
         {"form": form, "mailing_list": message.mailing_list, "message": message},
     )
+
+
+def _files_not_kept(request: AuthenticatedHttpRequest, form: MessageForm) -> None:
+    """Files chosen are not kept when something else on the form is wrong: say so beside each,
+    so nobody sends the message believing a document is on it."""
+    if not form.errors:
+        return
+    for field in request.FILES:
+        if field in form.fields and field not in form.errors:
+            form.add_error(
+                field, "Choose this file again: files are not kept when there is a problem"
+            )
 
 
 def _check_page(request, message: Message, problem: str = "", status: int = 200) -> HttpResponse:
@@ -68,6 +90,7 @@ def _check_page(request, message: Message, problem: str = "", status: int = 200)
             "number": number,
             "others": others,
             "problem": problem,
+            "documents": documents.described(message),
         },
         status=status,
     )
