@@ -23,6 +23,7 @@ from tests.factories import (
     SkillFactory,
     TeamFactory,
     UserFactory,
+    expert_with_account,
 )
 
 pytestmark = pytest.mark.browser
@@ -758,3 +759,20 @@ def test_an_experts_own_mailing_lists_page_passes_axe(expert_page):
     )
     mailing.add_members(actor=lead, mailing_list=mine, experts=[expert_page.expert])
     sweep(expert_page, [("mailing:my_lists", {})])
+
+
+def test_all_pages_passes_axe_for_every_role(page):
+    """The page of every page a role can use, in groups: for each role, at both widths."""
+    for role in (
+        Role.INVOLVEMENT_LEAD,
+        Role.COORDINATOR,
+        Role.STAFF,
+        Role.FINANCE,
+        Role.ADMINISTRATOR,
+    ):
+        page.context.clear_cookies()
+        sign_in_as(page, role)
+        sweep(page, [("all_pages", {})])
+    page.context.clear_cookies()
+    sign_in(page, expert_with_account(full_name="Eve Expert").user)
+    sweep(page, [("all_pages", {})])
