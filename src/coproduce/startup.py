@@ -25,3 +25,19 @@ def load_settings_or_exit() -> None:
         sys.stderr.write(f"Coproduce cannot start: {error}\n")
         sys.stderr.flush()
         raise SystemExit(EXIT_BAD_SETTING) from None
+
+
+def freeze_what_startup_made() -> None:
+    """Moves every object made while starting (Django, the apps, every view: about 120,000)
+    out of the garbage collector's way, once the process is ready to serve.
+
+    Python's cycle collector now and then walks every object it tracks. A shortlist or a
+    dashboard makes tens of thousands of short-lived rows, which sets it off; walking the
+    startup objects too took about 50 ms a time, twice in a run of 20 cold shortlists, enough
+    to push one over its target. Frozen, they are never walked (and, in gunicorn's workers
+    forked from a preloaded app, never written to, so the workers keep sharing their memory
+    with the parent). Objects made later are collected as before."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

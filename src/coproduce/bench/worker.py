@@ -45,6 +45,9 @@ def main() -> None:
     if args.step == "fill":
         print(json.dumps({"demo_seconds": _fill(args.experts)}))
     elif args.step == "measure":
+        # Started as the production server's processes are (wsgi.py): every view imported,
+        # and what starting made frozen out of the cycle collector's way.
+        import coproduce.wsgi  # noqa: F401
         from coproduce.bench.shortlist_case import time_shortlists
 
         wanted = tuple(args.cases.split(",")) if args.cases else ("",)
