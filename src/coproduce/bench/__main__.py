@@ -22,6 +22,7 @@ from coproduce.bench.comms_case import (
     PREVIEW_TARGET_MS,
     QUEUE_NAME,
     QUEUE_TARGET_S,
+    SEND_NAME,
 )
 from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
 from coproduce.bench.impact_case import REPORT_NAME, REPORT_TARGET_S, sizes_line
@@ -282,7 +283,22 @@ def _mailing_rows(database: str, mailing: dict) -> list[Row]:
     queued = _timed_row(QUEUE_NAME, database, QUEUE_TARGET_S, mailing["queue"])
     if not mailing["queue"]["error"]:
         queued.note = f"{mailing['queue']['recipients']:,} recipients"
-    return [row, queued]
+    rows = [row, queued]
+    if "send_seconds" in mailing["queue"]:
+        sent = mailing["queue"]
+        # No target: how fast the worker renders, sends and records each copy.
+        rows.append(
+            Row(
+                SEND_NAME,
+                database,
+                "-",
+                seconds(sent["send_seconds"]),
+                "-",
+                None,
+                f"{sent['sent']:,} copies, {sent['per_second']:,} a second",
+            )
+        )
+    return rows
 
 
 def _timed_row(name: str, database: str, target_s: float, result: dict) -> Row:

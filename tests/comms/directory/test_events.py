@@ -244,3 +244,17 @@ def test_reply_by_dates_read_as_people_say_them():
     assert services.replies_closed(
         Event(starts_at=timezone.now() + timedelta(days=9), reply_by=date(2020, 3, 3))
     ).startswith("Replies closed on Tuesday 3 March 2020.")
+
+
+def test_an_expert_whose_processing_is_restricted_cannot_reply(expert, expert_client):
+    """UK GDPR article 18: while restricted, no new information (diet, access needs) is taken."""
+    from coproduce.people.restriction import restrict_processing
+
+    party = event()
+    restrict_processing(actor=None, expert=expert, reason="Asked us to pause")
+    response = expert_client.post(
+        reverse("directory:reply", kwargs={"pk": party.pk}), {"answer": "yes", "guests": "0"}
+    )
+    assert response.status_code == 400
+    assert services.RESTRICTED_REPLY in response.content.decode()
+    assert not EventReply.objects.exists()

@@ -45,3 +45,18 @@ def test_the_bench_times_the_check_and_the_queueing_on_a_list_of_everyone(coordi
     # The list is made once and kept: a second run finds it.
     assert comms_case.bench_list(coordinator).members.count() == 40
     assert MailingList.objects.count() == 1
+
+
+def test_the_bench_table_says_how_fast_the_worker_sent(coordinator):
+    from coproduce.bench.__main__ import _mailing_rows
+
+    for _ in range(3):
+        consenting()
+    rows = _mailing_rows("SQLite", comms_case.measure(coordinator))
+    assert [row.measurement for row in rows] == [
+        comms_case.PREVIEW_NAME,
+        comms_case.QUEUE_NAME,
+        comms_case.SEND_NAME,
+    ]
+    assert rows[2].verdict.startswith("3 copies, ") and rows[2].verdict.endswith(" a second")
+    assert rows[1].met is True

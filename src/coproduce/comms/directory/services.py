@@ -225,6 +225,12 @@ def replies_closed(event: Event, *, now: datetime | None = None) -> str:
     return ""
 
 
+RESTRICTED_REPLY = (
+    "You asked us to stop using your information for now, so we cannot take your reply. "
+    "To start again, or to tell us you are coming, contact the involvement team."
+)
+
+
 def reply_to_event(
     *, actor, expert: Expert, event: Event, values: ReplyValues, now: datetime | None = None
 ) -> EventReply:
@@ -232,6 +238,10 @@ def reply_to_event(
     date (but for a no), once the event has started, and when a yes would take more places
     than are left."""
     now = now or timezone.now()
+    if Expert.objects.filter(pk=expert.pk, restricted_at__isnull=False).exists():
+        # UK GDPR article 18: while they asked us to stop using their information, we do not
+        # take new information from them either (their needs and diet are health data).
+        raise DirectoryError(RESTRICTED_REPLY)
     with transaction.atomic():
         # The event row is locked so that two last replies cannot both take the last place.
         event = Event.objects.select_for_update().get(pk=event.pk)
