@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Organisation, Team, User
 from coproduce.accounts.roles import Role
+from coproduce.opportunities.services import session_tallies
 from coproduce.people.choices import Perspective, Status
 from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
 
@@ -185,10 +186,18 @@ class SessionFactory(factory.django.DjangoModelFactory):
 class InvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "opportunities.Invitation"
+        skip_postgeneration_save = True
 
     session = factory.SubFactory(SessionFactory)
     expert = factory.SubFactory(ExpertFactory)
     status = "invited"
+
+    @factory.post_generation
+    def session_tally(obj, create, extracted, **kwargs):
+        """An attended place is counted in its session's tally, as recording attendance
+        does (opportunities.services.session_tallies)."""
+        if create and obj.attendance == "attended":
+            session_tallies.recount([obj.session_id])
 
 
 # Payments ----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from coproduce.impact.feedback.models import Answer, FeedbackAnswer, FeedbackReq
 from coproduce.impact.feedback.queries import PORTAL_DAYS
 from coproduce.opportunities.choices import Attendance, InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.services import session_tallies
 from coproduce.people.models import Expert
 
 # Answers in all, for each expert on the register; the share of places answered follows (about
@@ -181,3 +182,4 @@ def _give_the_demo_expert_a_meeting(ctx: DemoContext, expert: Expert | None) -> 
             )
         ]
     )
+    session_tallies.recount([session.pk])

@@ -32,6 +32,7 @@ from coproduce.opportunities.choices import (
 )
 from coproduce.opportunities.models import Invitation, Opportunity, Session, Venue
 from coproduce.opportunities.queries.recent import attendance_changed
+from coproduce.opportunities.services import session_tallies
 from coproduce.people.choices import Status
 from coproduce.people.models import AccessNeed, Expert, LivedExperienceArea, Locality, Skill
 
@@ -87,6 +88,9 @@ def create(ctx: DemoContext) -> None:
     opportunities, sessions, attended = _past(ctx, refs, experts)
     upcoming = _upcoming(ctx, refs)
     attendance_changed()  # attendance written in bulk: counts kept in a shared cache are stale
+    # Written in bulk, not through the service: each session's tally of attended places and
+    # hours is counted once now, for these sessions and the confidential work's before them.
+    session_tallies.recount_all()
     ctx.say(
         f"Involvement history: {opportunities:,} past opportunities, {sessions:,} sessions, "
         f"{attended:,} attendances; {upcoming} upcoming invitations"

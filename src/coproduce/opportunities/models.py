@@ -201,7 +201,12 @@ class Opportunity(TimeStamped):
 
 class Session(TimeStamped):
     """One dated occurrence of an opportunity. `uid` and `sequence` let calendar apps replace
-    an entry when a session changes or is cancelled."""
+    an entry when a session changes or is cancelled.
+
+    `places_attended` and `hours_attended` are the session's tally of its attended places
+    and their hours, kept by their only writer (services/session_tallies.py, called where
+    attendance is recorded) so that figures over many sessions add up one row per session
+    instead of counting every place again. They always equal the live count."""
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField()
@@ -215,6 +220,10 @@ class Session(TimeStamped):
     papers = models.TextField(max_length=2000, blank=True, help_text="Links or notes on papers")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)
+    places_attended = models.PositiveIntegerField(default=0, editable=False)
+    hours_attended = models.DecimalField(
+        max_digits=10, decimal_places=2, default=Decimal("0.00"), editable=False
+    )
 
     objects = SessionQuerySet.as_manager()
 

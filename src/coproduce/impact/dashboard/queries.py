@@ -20,7 +20,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
@@ -200,27 +199,13 @@ def month_number(field_name: str, months: list[Month]) -> Case:
 HOURS: DecimalField = DecimalField(max_digits=12, decimal_places=2)
 
 
-def _per_session(value, output_field) -> Subquery:
-    """One figure of the places attended at the outer session, read from the index on
-    attended places alone (None when nobody attended)."""
-    attended = (
-        Invitation.objects.filter(session=OuterRef("pk"), attendance=Attendance.ATTENDED)
-        .order_by()
-        .values("session")
-        .annotate(figure=value)
-        .values("figure")
-    )
-    return Subquery(attended, output_field=output_field)
-
-
 def involvement(
     start: date, end: date, *, team_id: int | None = None, now: datetime | None = None
 ) -> Involvement:
     """Sessions held, places attended and hours given in each month of the period, for each
-    stage and rung. One query over the period's sessions, grouped by stage, rung and month:
-    each session's places and hours are counted from the index on attended places, so the
-    month of a place is worked out once for its session rather than once for each place, and
-    only the sessions (not every place) are sorted into groups."""
+    stage and rung. One query over the period's sessions, grouped by stage, rung and month,
+    adding up each session's tally of its attended places and hours (kept by the
+    opportunities app as attendance is recorded), so no place is counted again here."""
     now = now or timezone.now()
     months = months_between(start, end)
     rows = (
@@ -229,8 +214,8 @@ def involvement(
         .values("opportunity__stage", "opportunity__rung", month=month_number("starts_at", months))
         .annotate(
             n=Count("pk"),
-            places=Sum(_per_session(Count("*"), IntegerField())),
-            given=Sum(_per_session(Sum("hours"), HOURS), output_field=HOURS),
+            places=Sum("places_attended"),
+            given=Sum("hours_attended", output_field=HOURS),
         )
         .values_list("opportunity__stage", "opportunity__rung", "month", "n", "places", "given")
     )

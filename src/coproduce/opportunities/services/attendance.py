@@ -15,7 +15,7 @@ from coproduce.opportunities.models import Invitation, Session
 from coproduce.opportunities.pay import AlreadyPaid, settle_involvement_payment
 from coproduce.opportunities.queries.confidential import work_title
 from coproduce.opportunities.queries.recent import attendance_changed
-from coproduce.opportunities.services import recent_attendance
+from coproduce.opportunities.services import recent_attendance, session_tallies
 
 MAX_HOURS = Decimal("24")
 TRACKED = ("attendance", "hours")
@@ -112,4 +112,5 @@ def record_attendance(*, actor, session: Session, entries: list[AttendanceEntry]
         if changed:
             attendance_changed()
             recent_attendance.recount(i.expert_id for i in saved)
+            session_tallies.recount([session.pk])
     return changed
