@@ -1,0 +1,1 @@
+"""Foundation Trust membership: members, constituencies, surveys, elections, ballots, counts."""

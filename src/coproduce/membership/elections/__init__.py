@@ -1,0 +1,1 @@
+"""Governor elections: the papers, the count (first past the post or STV) and its count sheet."""
