@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "coproduce.impact.your_year",
     "coproduce.impact.dashboard",
     "coproduce.impact.report",
+    "coproduce.membership.members",
     "coproduce.comms.lists",
     "coproduce.comms.reminders",
     "coproduce.comms.directory",

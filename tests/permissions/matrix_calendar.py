@@ -1,13 +1,27 @@
 """Permission matrix entries for attendance, the expert's own involvement pages and the
 calendar. Attendance is the involvement team's; an expert's pages are their own (another
-expert's invitation answers 404); everyone signed in but the administrator sees the calendar;
+expert's invitation answers 404); everyone signed in but the administrator and the membership roles sees the calendar;
 the private feed is opened by its secret address alone."""
 
-from tests.permissions.outcomes import DENIED, MISSING, OK, PUBLIC, REDIRECT, TEAM, only, rule
+from tests.permissions.outcomes import (
+    DENIED,
+    MEMBERSHIP_ROLES,
+    MISSING,
+    OK,
+    PUBLIC,
+    REDIRECT,
+    TEAM,
+    only,
+    rule,
+)
 
 team_only = only(TEAM)
 expert_only = only(("expert",))
-signed_in_but_admin = rule(default=OK, administrator=DENIED)
+signed_in_but_admin = rule(
+    default=OK,
+    administrator=DENIED,
+    **dict.fromkeys(MEMBERSHIP_ROLES, DENIED),
+)
 
 CALENDAR: dict[str, tuple[str, str, dict[str, str]]] = {
     "opportunities:session_attendance": ("get", "attendance_session", team_only),

@@ -4,6 +4,7 @@ lead adds, changes, retires and brings them back. A sheet for someone else is no
 
 from tests.permissions.outcomes import (
     DENIED,
+    MEMBERSHIP_ROLES,
     MISSING,
     OK,
     REDIRECT,
@@ -20,7 +21,11 @@ SUPPORT_SHEETS: dict[str, tuple[str, str, dict[str, str]]] = {
     "onboarding:sheet_list_experts": ("get", "", only(("expert", *TEAM))),
     "onboarding:sheet_manage": ("get", "", lead_only),
     "onboarding:sheet_new": ("get", "", lead_only),
-    "onboarding:sheet_detail": ("get", "staff_sheet", rule(default=OK, expert=MISSING)),
+    "onboarding:sheet_detail": (
+        "get",
+        "staff_sheet",
+        rule(default=OK, expert=MISSING, **dict.fromkeys(MEMBERSHIP_ROLES, MISSING)),
+    ),
     "onboarding:sheet_edit": ("get", "staff_sheet", lead_only),
     "onboarding:sheet_retire": ("get", "staff_sheet", lead_only),
     "onboarding:sheet_restore": ("post", "retired_sheet", rule(default=DENIED, lead=REDIRECT)),

@@ -3,7 +3,16 @@ involvement team (coordinators and the lead) records training and sees the lists
 and member of staff who works beside experts sees their own. Finance and administrators see
 none. A record or an expert's page asked for by someone outside the team is not found (404)."""
 
-from tests.permissions.outcomes import DENIED, MISSING, OK, REDIRECT, TEAM, only, rule
+from tests.permissions.outcomes import (
+    DENIED,
+    MEMBERSHIP_ROLES,
+    MISSING,
+    OK,
+    REDIRECT,
+    TEAM,
+    only,
+    rule,
+)
 
 team_only = only(TEAM)
 lead_only = only(("lead",))
@@ -30,7 +39,12 @@ TRAINING: dict[str, tuple[str, str, dict[str, str]]] = {
     "training:mine": (
         "get",
         "",
-        rule(default=OK, finance=DENIED, administrator=DENIED),
+        rule(
+            default=OK,
+            finance=DENIED,
+            administrator=DENIED,
+            **dict.fromkeys(MEMBERSHIP_ROLES, DENIED),
+        ),
     ),
 }
 

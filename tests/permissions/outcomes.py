@@ -10,8 +10,22 @@ INVALID = "400"
 # A script's question answered "you are not signed in" (no sign-in page to send it to).
 SIGNED_OUT = "401"
 
-ROLES = ("anonymous", "expert", "staff", "finance", "coordinator", "lead", "administrator")
+ROLES = (
+    "anonymous",
+    "expert",
+    "staff",
+    "finance",
+    "coordinator",
+    "lead",
+    "administrator",
+    "membership_office",
+    "returning_officer",
+    "scrutineer",
+)
+# The staff of involvement work. The membership office, the returning officer and the
+# scrutineer have only the membership pages (least privilege).
 STAFF_ROLES = ("staff", "finance", "coordinator", "lead", "administrator")
+MEMBERSHIP_ROLES = ("membership_office", "returning_officer", "scrutineer")
 TEAM = ("coordinator", "lead")
 
 

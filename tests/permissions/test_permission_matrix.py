@@ -227,6 +227,9 @@ def _client(role: str) -> Client:
         "coordinator": Role.COORDINATOR,
         "lead": Role.INVOLVEMENT_LEAD,
         "administrator": Role.ADMINISTRATOR,
+        "membership_office": Role.MEMBERSHIP_OFFICE,
+        "returning_officer": Role.RETURNING_OFFICER,
+        "scrutineer": Role.SCRUTINEER,
     }
     client.force_login(UserFactory(role=roles[role]))
     return client

@@ -119,6 +119,29 @@ def _team(request, user, role: Role) -> tuple[list[str], list[Group]]:
     return header, groups
 
 
+MEMBERSHIP_ROLES = {Role.MEMBERSHIP_OFFICE, Role.RETURNING_OFFICER, Role.SCRUTINEER}
+
+
+def _membership(request, user, role: Role) -> tuple[list[str], list[Group]]:
+    """The membership office's, the returning officer's and the scrutineer's pages."""
+    i = lambda name, text: _item(request, name, text)  # noqa: E731
+    members: list[dict] = []
+    elections: list[dict] = []
+    surveys: list[dict] = []
+    header: list[str] = []
+    del i  # the membership apps add their pages here
+    groups = [
+        Group(heading, items)
+        for heading, items in (
+            ("Members", members),
+            ("Elections", elections),
+            ("Members' views", surveys),
+        )
+        if items
+    ]
+    return header, groups
+
+
 def _groups(request, user, role: Role) -> tuple[list[str], list[Group]]:
     """Every page of the role, in groups, and the URL names the header shows."""
     i = lambda name, text: _item(request, name, text)  # noqa: E731
@@ -223,6 +246,8 @@ def _groups(request, user, role: Role) -> tuple[list[str], list[Group]]:
                 ],
             ),
         ]
+    if role in MEMBERSHIP_ROLES:
+        return _membership(request, user, role)
     if role == Role.ADMINISTRATOR:
         return [
             "accounts:staff_list",

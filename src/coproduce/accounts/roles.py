@@ -9,6 +9,10 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
     STAFF = "staff"
     FINANCE = "finance"
+    # Foundation Trust membership and governor elections (the membership apps).
+    MEMBERSHIP_OFFICE = "membership_office"
+    RETURNING_OFFICER = "returning_officer"
+    SCRUTINEER = "scrutineer"
     EXPERT = "expert"
 
     @property
@@ -30,5 +34,8 @@ ROLE_LABELS = {
     Role.COORDINATOR: "Involvement coordinator",
     Role.STAFF: "Staff member",
     Role.FINANCE: "Finance officer",
+    Role.MEMBERSHIP_OFFICE: "Membership office",
+    Role.RETURNING_OFFICER: "Returning officer",
+    Role.SCRUTINEER: "Scrutineer",
     Role.EXPERT: "Expert by Experience",
 }

@@ -52,6 +52,9 @@ STAFF = [
     ),
     DemoStaff("staff", "Hannah Clarke", Role.STAFF, (COUNCIL, "Adult Social Care")),
     DemoStaff("finance", "Tom Bennett", Role.FINANCE, (TRUST, "Finance")),
+    DemoStaff("members", "Ruth Okafor", Role.MEMBERSHIP_OFFICE, None),
+    DemoStaff("returning", "David Lewis", Role.RETURNING_OFFICER, None),
+    DemoStaff("scrutineer", "Mei Chen", Role.SCRUTINEER, None),
 ]
 LEAD_EMAIL = STAFF[1].email
 COORDINATOR_EMAIL = STAFF[2].email
