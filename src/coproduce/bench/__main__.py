@@ -25,6 +25,7 @@ from coproduce.bench.comms_case import (
     SEND_NAME,
 )
 from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
+from coproduce.bench.election_case import count_row
 from coproduce.bench.impact_case import REPORT_NAME, REPORT_TARGET_S, sizes_line
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
 from coproduce.bench.load import LOAD_SECONDS, LOAD_USERS, P95_TARGET_MS, LoadResult, run_load
@@ -83,6 +84,8 @@ def main() -> int:
             print(f"  {target.label}: filling and measuring...", flush=True)
             rows += _measure(target, args, sizes)
             loads.append(_load())
+    if not args.load_only:
+        rows.append(count_row())
     print()
     print(table(rows))
     if sizes:

@@ -2,7 +2,7 @@
 4 seats, under 2 seconds (the median of 3 counts, so one slow moment on a busy machine does not
 decide it)."""
 
-from coproduce.bench.election_case import COUNT_TARGET_S, random_ballots, time_count
+from coproduce.bench.election_case import COUNT_TARGET_S, count_row, random_ballots, time_count
 
 
 def test_fifty_thousand_ballots_count_in_under_two_seconds():
@@ -22,3 +22,14 @@ def test_the_benchmark_ballots_are_many_and_varied():
     assert len({paper.preferences for paper in papers}) > 30_000
     assert {len(paper.preferences) for paper in papers} == set(range(1, 11))
     assert random_ballots(10, 10) == random_ballots(10, 10)  # the same election every run
+
+
+def test_the_bench_prints_the_count_as_a_row_of_its_table():
+    from coproduce.bench.report import table
+
+    row = count_row()
+
+    assert row.measurement == "STV count, 50,000 ballots"
+    assert row.target == "< 2 s" and row.met is True
+    assert row.median.endswith(" s")
+    assert "STV count, 50,000 ballots | none" in table([row])
