@@ -186,18 +186,19 @@ class SessionFactory(factory.django.DjangoModelFactory):
 class InvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "opportunities.Invitation"
-        skip_postgeneration_save = True
 
     session = factory.SubFactory(SessionFactory)
     expert = factory.SubFactory(ExpertFactory)
     status = "invited"
 
-    @factory.post_generation
-    def session_tally(obj, create, extracted, **kwargs):
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
         """An attended place is counted in its session's tally, as recording attendance
         does (opportunities.services.session_tallies)."""
-        if create and obj.attendance == "attended":
-            session_tallies.recount([obj.session_id])
+        invitation = super()._create(model_class, *args, **kwargs)
+        if invitation.attendance == "attended":
+            session_tallies.recount([invitation.session_id])
+        return invitation
 
 
 # Payments ----------------------------------------------------------------------------------

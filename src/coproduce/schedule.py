@@ -14,6 +14,9 @@ SCHEDULE: dict[str, str] = {
     "coproduce.opportunities.confidential.tasks.withdraw_papers_of_closed_work": "45 3 * * *",
     # Prints of many welcome packs (names) are kept a week, then forgotten.
     "coproduce.welcome.tasks.forget_old_welcome_prints": "35 3 * * *",
+    # Governor elections' ballots, list of voters and codes are disposed of a year after the
+    # declaration (ELECTION_DOCUMENTS_KEEP_DAYS); the result is kept.
+    "coproduce.membership.elections.tasks.dispose_of_election_documents": "50 3 * * *",
     # Reminders to people whose training runs out soon, and the team's list: each sent once.
     "coproduce.training.tasks.send_training_reminders": "0 8 * * *",
     # Each expert's sessions attended in the last 12 months, stored for the shortlist: the

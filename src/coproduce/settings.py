@@ -45,6 +45,10 @@ ORGANISATION_LOGO_URL = env_str("ORGANISATION_LOGO_URL", "")
 # What the organisation calls its experts, on badges (issue 12 makes it the organisation's to edit).
 COPRODUCE_EXPERT_TERM = env_str("COPRODUCE_EXPERT_TERM", "Expert by Experience")
 INVOLVEMENT_TEAM_EMAIL = env_str("INVOLVEMENT_TEAM_EMAIL", "involvement@example.org")
+# The membership office's address, given to members and voters (empty: the involvement team's).
+MEMBERSHIP_OFFICE_EMAIL = env_str("MEMBERSHIP_OFFICE_EMAIL", "")
+# Days an election's ballots, voters and codes are kept after its result, then disposed of.
+ELECTION_DOCUMENTS_KEEP_DAYS = env_int("ELECTION_DOCUMENTS_KEEP_DAYS", 365)
 # How many days before someone's training runs out they (and the team) get a reminder.
 TRAINING_REMINDER_DAYS = env_int("TRAINING_REMINDER_DAYS", 30)
 # Links in emails. In development they follow the port the site is served on (`make run`
@@ -94,6 +98,8 @@ INSTALLED_APPS = [
     "coproduce.impact.dashboard",
     "coproduce.impact.report",
     "coproduce.membership.members",
+    "coproduce.membership.surveys",
+    "coproduce.membership.elections",
     "coproduce.comms.lists",
     "coproduce.comms.reminders",
     "coproduce.comms.directory",
@@ -237,6 +243,10 @@ ACCOUNT_RATE_LIMITS = {
     # The public "Get involved" form writes to the register and emails the team: sendings
     # from one address (counted in the shared cache) beyond these are refused, saying why.
     "get_involved": env_str("GET_INVOLVED_RATE_LIMIT", "10/h/ip,30/d/ip"),
+    # Joining as a Foundation Trust member, and asking for the link to manage membership
+    # (each emails someone): the same kind of limit.
+    "member_join": env_str("MEMBER_JOIN_RATE_LIMIT", "10/h/ip,30/d/ip"),
+    "member_manage": env_str("MEMBER_MANAGE_RATE_LIMIT", "10/h/ip,30/d/ip"),
 }
 ACCOUNT_FORMS = {
     "login": "coproduce.accounts.forms.LoginForm",

@@ -9,14 +9,7 @@ from django.urls import reverse
 from coproduce.accounts.roles import Role
 from tests.factories import UserFactory, expert_with_account
 
-ROLES = [
-    Role.INVOLVEMENT_LEAD,
-    Role.COORDINATOR,
-    Role.STAFF,
-    Role.FINANCE,
-    Role.EXPERT,
-    Role.ADMINISTRATOR,
-]
+ROLES = list(Role)
 
 
 def _user(role: Role):
@@ -107,3 +100,25 @@ def test_all_pages_groups_them_under_headings(lead_client):
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
     assert headings[:3] == ["Experts", "Getting started", "Work"]
     assert "Keeping in touch" in headings and "Settings" in headings
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_every_link_by_the_persons_name_opens_for_their_role(client, role):
+    """Security and reminders by the person's name: only what the role has (the membership
+    roles have no involvement work, so no reminders of it)."""
+    client.force_login(_user(role))
+    html = client.get(reverse("accessibility")).content.decode()
+    account = re.search(r'<nav class="nhsuk-header__account.*?</nav>', html, re.S)
+    assert account is not None
+    links = _links(account.group(0))
+    assert links, "the account menu has links"
+    for href in links:
+        assert client.get(href).status_code == 200, href
+    expects_reminders = role not in {
+        Role.EXPERT,
+        Role.MEMBERSHIP_OFFICE,
+        Role.RETURNING_OFFICER,
+        Role.SCRUTINEER,
+    }
+    assert (reverse("reminders:mine_staff") in links) is expects_reminders

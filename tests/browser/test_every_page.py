@@ -769,6 +769,9 @@ def test_all_pages_passes_axe_for_every_role(page):
         Role.STAFF,
         Role.FINANCE,
         Role.ADMINISTRATOR,
+        Role.MEMBERSHIP_OFFICE,
+        Role.RETURNING_OFFICER,
+        Role.SCRUTINEER,
     ):
         page.context.clear_cookies()
         sign_in_as(page, role)

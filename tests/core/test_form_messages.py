@@ -104,11 +104,27 @@ def _population_kwargs():
     return {"characteristic": RELIGION}
 
 
+def _ballot_kwargs():
+    from coproduce.membership.elections.results import candidates
+    from tests.membership.elections import helpers_elections as elections
+
+    if "ballot" not in MADE:
+        election = elections.election(method="stv")
+        elections.candidate(election, "Ann Able")
+        elections.candidate(election, "Ben Baker")
+        MADE["ballot"] = {"election": election, "candidates": candidates(election)}
+    return MADE["ballot"]
+
+
 # How to make each form, as its view does. A form missing here fails the test below: add it.
 BUILD = {
     "AttendanceForm": _attendance_kwargs,
     "ExpenseForm": _expense_kwargs,
     "FeeChoiceForm": lambda: {"fee": Decimal("30.00")},
+    # Foundation Trust members: an expert joining from their portal, with no address held.
+    "ExpertJoinForm": lambda: {"expert": ExpertFactory(address="", postcode="")},
+    # Governor elections: a single transferable vote ballot of two candidates.
+    "BallotForm": _ballot_kwargs,
     "StaffFeeChoiceForm": lambda: {"fee": Decimal("30.00")},
     "OwnProfileForm": lambda: {"expert": ExpertFactory()},
     "TeamChoiceForm": lambda: {"teams": []},

@@ -11,11 +11,13 @@ from tests.permissions.matrix_confidential import CONFIDENTIAL
 from tests.permissions.matrix_dashboard import DASHBOARD
 from tests.permissions.matrix_declarations import DECLARATIONS
 from tests.permissions.matrix_directory import DIRECTORY
+from tests.permissions.matrix_elections import ELECTIONS
 from tests.permissions.matrix_equality import EQUALITY
 from tests.permissions.matrix_feedback import FEEDBACK
 from tests.permissions.matrix_import import IMPORT
 from tests.permissions.matrix_invitations import INVITATIONS
 from tests.permissions.matrix_mailing import MAILING
+from tests.permissions.matrix_members import MEMBERS
 from tests.permissions.matrix_outcomes import OUTCOMES
 from tests.permissions.matrix_parking import PARKING
 from tests.permissions.matrix_payments_mine import PAYMENTS_MINE
@@ -29,6 +31,7 @@ from tests.permissions.matrix_restriction import RESTRICTION
 from tests.permissions.matrix_shortlist import SHORTLIST
 from tests.permissions.matrix_stories import STORIES
 from tests.permissions.matrix_support_sheets import SUPPORT_SHEETS
+from tests.permissions.matrix_surveys import SURVEYS
 from tests.permissions.matrix_training import TRAINING
 from tests.permissions.matrix_welcome import WELCOME
 from tests.permissions.matrix_your_year import YOUR_YEAR
@@ -125,6 +128,7 @@ MATRIX = {
     **PAYMENTS_MINE,
     **PAYMENTS_PLACES,
     **RESTRICTION,
+    **ELECTIONS,
     **SUPPORT_SHEETS,
     **AGREEMENTS,
     **TRAINING,
@@ -144,4 +148,6 @@ MATRIX = {
     **DIRECTORY,
     **YOUR_YEAR,
     **STORIES,
+    **MEMBERS,
+    **SURVEYS,
 }

@@ -129,7 +129,23 @@ def _membership(request, user, role: Role) -> tuple[list[str], list[Group]]:
     elections: list[dict] = []
     surveys: list[dict] = []
     header: list[str] = []
-    del i  # the membership apps add their pages here
+    if role == Role.MEMBERSHIP_OFFICE:
+        members += [
+            i("members:member_list", "Members"),
+            i("members:member_add", "Add a member from a paper form"),
+            i("members:staff_list", "Enrol staff from the staff list"),
+            i("members:constituency_list", "Constituencies"),
+            i("members:representation", "How representative membership is"),
+        ]
+        header.append("members:member_list")
+        surveys += [i("surveys:list", "Members' surveys"), i("surveys:new", "Make a survey")]
+        header.append("surveys:list")
+    if role == Role.RETURNING_OFFICER:
+        elections += [i("elections:list", "Elections"), i("elections:create", "Set up an election")]
+        header.append("elections:list")
+    if role == Role.SCRUTINEER:
+        elections.append(i("elections:scrutiny_list", "Elections to scrutinise"))
+        header.append("elections:scrutiny_list")
     groups = [
         Group(heading, items)
         for heading, items in (
@@ -288,6 +304,8 @@ def navigation_for(request) -> Navigation:
     account = [{"text": user.display_name, "icon": True}]
     if role != Role.EXPERT:
         account.append({"href": reverse("mfa_index"), "text": "Security"})
+    # Reminders are of involvement work, which the membership roles do not have.
+    if role != Role.EXPERT and role not in MEMBERSHIP_ROLES:
         account.append({"href": reverse("reminders:mine_staff"), "text": "Your reminders"})
     account.append({"href": reverse("account_logout"), "text": "Sign out"})
     nav.account = account

@@ -29,6 +29,7 @@ from coproduce.bench.election_case import count_row
 from coproduce.bench.impact_case import REPORT_NAME, REPORT_TARGET_S, sizes_line
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
 from coproduce.bench.load import LOAD_SECONDS, LOAD_USERS, P95_TARGET_MS, LoadResult, run_load
+from coproduce.bench.poll_case import POLL_VOTERS, PollResult, poll_rows, run_poll
 from coproduce.bench.report import Row, milliseconds, seconds, table
 from coproduce.bench.run_case import RUN_CLAIMS, RUN_TARGET_S
 from coproduce.bench.shortlist_case import shortlist_rows
@@ -102,6 +103,7 @@ def _measure(
     except Unavailable as error:
         return _not_measured(target.label, args.experts, f"not measured: {error}")
     load = None
+    poll = None
     try:
         filled = _run_worker(database_url, "fill", "--experts", str(args.experts))
         if args.load_only:
@@ -116,13 +118,24 @@ def _measure(
         # the 20,000-expert demo and the pages are timed on a database it has not changed.
         if isinstance(target, PostgresTarget) and not args.no_load:
             load = _run_load(database_url, args)
+            poll = _run_poll(database_url)
         written = _run_worker(database_url, "writes")
     except RuntimeError as error:
         return _not_measured(target.label, args.experts, f"not measured: {error}")
     finally:
         target.cleanup()
     rows = _rows(target.label, args.experts, {**filled, **measured, **written})
-    return rows + (_load_rows(target.label, load) if load else [])
+    rows += _load_rows(target.label, load) if load else []
+    return rows + (poll_rows(target.label, poll) if poll else [])
+
+
+def _run_poll(database_url: str) -> PollResult:
+    print(f"  poll: {POLL_VOTERS:,} votes on the production server...", flush=True)
+
+    def run_worker(*arguments: str, env: dict[str, str]) -> dict:
+        return _run_worker(database_url, *arguments, env=env)
+
+    return run_poll(_worker_env(database_url), BASE_DIR, run_worker)
 
 
 def _run_load(database_url: str, args: argparse.Namespace) -> LoadResult:

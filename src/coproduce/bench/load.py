@@ -61,7 +61,41 @@ def run_load(
     """`env` is the worker's environment (database, secret key, production settings);
     `make_plan(env, path)` writes the load plan for `users` people of each role."""
     result = LoadResult(users, seconds)
-    folder = Path(tempfile.mkdtemp(prefix="coproduce-load-"))
+    try:
+        with production_server(env, base_dir, "load") as served:
+            plan = served.folder / "plan.json"
+            make_plan(served.env, str(plan))
+            locust = served.folder / "locust"
+            try:
+                _run_locust(served.env, base_dir, served.port, plan, locust, users, seconds)
+                _read_stats(locust, result)
+            finally:
+                # Kept so that the server's log and locust's failures can be read.
+                served.keep = bool(result.errors)
+    except RuntimeError as error:
+        result.error = str(error)
+    return result
+
+
+@dataclass
+class Served:
+    port: int
+    folder: Path
+    env: dict[str, str]
+    keep: bool = False  # keep the folder after (the block's run went wrong)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@contextlib.contextmanager
+def production_server(env: dict[str, str], base_dir: Path, what: str):
+    """The production server on a free loopback port, for as long as the block runs (a
+    `Served`: its port, the run's own folder and the server's environment). The static files
+    are collected into the folder and Redis's database 5 is emptied first; the folder is
+    removed after, unless the block failed or set `keep`, so that the server's log is read."""
+    folder = Path(tempfile.mkdtemp(prefix=f"coproduce-{what}-"))
     port = _free_port()
     env = {
         **env,
@@ -74,26 +108,23 @@ def run_load(
         "REDIS_URL": REDIS_URL,
     }
     server = None
+    served = Served(port, folder, env)
     try:
         _run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env, base_dir)
         _flush_cache(env, base_dir)
-        plan = folder / "plan.json"
-        make_plan(env, str(plan))
         server = _start_server(env, base_dir, port, folder / "gunicorn.log")
         _wait_until_up(port, server, folder / "gunicorn.log")
-        _run_locust(env, base_dir, port, plan, folder / "locust", users, seconds)
-        _read_stats(folder / "locust", result)
-    except RuntimeError as error:
-        result.error = str(error)
+        yield served
+    except BaseException:
+        served.keep = True
+        raise
     finally:
         if server is not None:
             _stop(server)
-        if result.error or result.errors:
-            # Kept so that the server's log and locust's failures can be read.
-            print(f"  load run files kept in {folder}", file=sys.stderr, flush=True)
+        if served.keep:
+            print(f"  {what} run files kept in {folder}", file=sys.stderr, flush=True)
         else:
             shutil.rmtree(folder, ignore_errors=True)
-    return result
 
 
 def _free_port() -> int:

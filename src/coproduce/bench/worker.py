@@ -28,7 +28,8 @@ class Result:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["fill", "measure", "plan", "writes"])
+    parser.add_argument("step", choices=["fill", "measure", "plan", "writes", "poll", "poll-check"])
+    parser.add_argument("--election", type=int, help="poll-check: the bench's election")
     parser.add_argument("--experts", type=int, default=20_000)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--per-role", type=int, default=50, help="plan: accounts per role")
@@ -65,6 +66,14 @@ def main() -> None:
         print(json.dumps(measured))
     elif args.step == "plan":
         print(json.dumps(_plan(args.per_role, args.out)))
+    elif args.step == "poll":
+        from coproduce.bench.poll_case import prepare
+
+        print(json.dumps(prepare(args.out)))
+    elif args.step == "poll-check":
+        from coproduce.bench.poll_case import check
+
+        print(json.dumps(check(args.election)))
     else:
         wanted = tuple(args.cases.split(",")) if args.cases else ("",)
         writes = {}

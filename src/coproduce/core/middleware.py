@@ -27,6 +27,9 @@ PUBLIC_URL_NAMES = frozenset(
         # Telling us how a session went from the email's link: the signed link is the permission.
         "feedback_link",
         "feedback_link_thanks",
+        # A member answering a survey from their personal link: the signed link is the permission.
+        "survey_answer",
+        "survey_answer_thanks",
         # An expert's calendar app opens their private feed by its secret address.
         "calendar_feed",
         # A photo ID badge's QR code opens its check page (and photo) by its secret address.
@@ -42,8 +45,28 @@ PUBLIC_URL_NAMES = frozenset(
         # Leaving a mailing list from a message's link, or a mail program's one-click
         # unsubscribe: the signed link is the permission; the page names only the list.
         "mailing_leave_link",
+        # Foundation Trust membership (issue 15): joining, and managing a membership without an
+        # account (ask for a link; the signed link, then the hour it opens, is the permission).
+        "member_join",
+        "member_join_done",
+        "member_manage",
+        "member_manage_sent",
+        "member_manage_link",
+        "member_details",
+        "member_leave",
+        "member_left",
         # GOV.UK Notify's delivery receipts: its bearer token is the permission (404 unset).
         "notify_delivery_receipt",
+        # Governor elections (issue 15): members have no accounts. The notice and candidates,
+        # nominating (their details find them among the members), voting (the one-time code is
+        # the permission) and the declared result.
+        "election_notice",
+        "election_candidate",
+        "election_nominate",
+        "election_nominated",
+        "election_vote",
+        "election_voted",
+        "election_result",
         # Load balancers and monitors: they say nothing personal, and never sign in.
         "health_live",
         "health_ready",

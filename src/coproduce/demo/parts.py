@@ -8,10 +8,12 @@ from coproduce.demo import (
     ambitions,
     concerns,
     declarations,
+    elections,
     equality,
     feedback,
     mailing,
     meeting,
+    membership,
     onboarding,
     opportunities,
     outcomes,
@@ -22,6 +24,7 @@ from coproduce.demo import (
     report,
     stories,
     support_sheets,
+    surveys,
     training,
     welcome,
 )
@@ -46,6 +49,11 @@ PARTS: tuple[ModuleType, ...] = (
     meeting,
     mailing,
     stories,
+    membership,
+    # After the members part, if there is one: answers by link are its members'.
+    surveys,
+    # After the members part, if there is one: the elections' voters are its members.
+    elections,
     # Last: counts the attendance every part before has recorded.
     recent_attendance,
 )

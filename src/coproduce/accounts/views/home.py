@@ -14,9 +14,9 @@ LANDING: dict[str, str] = {
     Role.FINANCE: "people:dashboard",
     Role.ADMINISTRATOR: "accounts:staff_list",
     Role.STAFF: "opportunities:request_list",
-    Role.MEMBERSHIP_OFFICE: "all_pages",
-    Role.RETURNING_OFFICER: "all_pages",
-    Role.SCRUTINEER: "all_pages",
+    Role.MEMBERSHIP_OFFICE: "members:member_list",
+    Role.RETURNING_OFFICER: "elections:list",
+    Role.SCRUTINEER: "elections:scrutiny_list",
 }
 
 

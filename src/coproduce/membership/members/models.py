@@ -10,6 +10,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.core.models import TimeStamped
+from coproduce.impact.equality.categories import (
+    DISABILITY,
+    ETHNIC_GROUP,
+    SEX,
+    Characteristic,
+    choices_of,
+)
 from coproduce.membership.members.choices import (
     AreaKind,
     ConstituencyKind,
@@ -133,3 +140,29 @@ class Member(TimeStamped):
     @property
     def is_member(self) -> bool:
         return self.status == MemberStatus.MEMBER
+
+
+def _answer(characteristic: Characteristic) -> models.CharField:
+    return models.CharField(
+        max_length=20, blank=True, default="", choices=choices_of(characteristic)
+    )
+
+
+class MemberCharacteristics(models.Model):
+    """What a member chose to tell us for the trust's report to its regulator: special-category
+    data, in a table of its own with no reverse name on Member, so that no list, export or page
+    about the member picks it up by accident. Blank: not answered; "prefer_not": prefer not to
+    say. Counted only, in queries.representation."""
+
+    member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="+")
+    sex = _answer(SEX)
+    ethnic_group = _answer(ETHNIC_GROUP)
+    disability = _answer(DISABILITY)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "member characteristics"
+
+    def __str__(self) -> str:
+        # Never the answers themselves.
+        return f"Member characteristics {self.pk}"

@@ -1,0 +1,90 @@
+"""Reads for the election pages, each a fixed number of queries. Nothing here counts or
+reads ballots: that is results.py, which refuses before the poll has closed."""
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from coproduce.membership.elections.choices import AFTER_THE_CLOSE, NominationStatus, Status
+from coproduce.membership.elections.models import Election, HasVoted, Nomination, Result, Voter
+from coproduce.membership.members import queries as members
+
+PUBLIC_STATUSES = [
+    Status.NOMINATIONS,
+    Status.POLL,
+    Status.CLOSED,
+    Status.COUNTED,
+    Status.UNCONTESTED,
+    Status.DECLARED,
+]
+
+
+def elections() -> QuerySet[Election]:
+    """Every election, newest first, with its constituency and nomination counts (one query)."""
+    return Election.objects.select_related("constituency").annotate(
+        waiting=Count("nominations", filter=Q(nominations__status=NominationStatus.SUBMITTED)),
+        accepted=Count("nominations", filter=Q(nominations__status=NominationStatus.ACCEPTED)),
+    )
+
+
+def election(pk: int) -> Election:
+    found = Election.objects.select_related("constituency").filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such election")
+    return found
+
+
+def public_election(pk: int) -> Election:
+    """An election whose notice is published (drafts are nobody's business but the officer's)."""
+    found = election(pk)
+    if found.status not in PUBLIC_STATUSES:
+        raise Http404("No such election")
+    return found
+
+
+def nominations(election: Election) -> list[Nomination]:
+    return list(
+        Nomination.objects.filter(election=election)
+        .select_related("member", "decided_by")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def nomination(election: Election, pk: int) -> Nomination:
+    found = (
+        Nomination.objects.filter(election=election, pk=pk)
+        .select_related("member", "election")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such nomination")
+    return found
+
+
+def voters_summary(election: Election) -> dict[str, int]:
+    """How many voters, by email and by post, and how many have codes. Not how many voted:
+    turnout waits for the close like everything else about the poll."""
+    return Voter.objects.filter(election=election).aggregate(
+        voters=Count("pk"),
+        by_email=Count("pk", filter=Q(delivery="email")),
+        by_post=Count("pk", filter=Q(delivery="post")),
+        with_code=Count("pk", filter=~Q(code_hash="")),
+    )
+
+
+def turnout(election: Election) -> int | None:
+    """How many voted, once the poll has closed; None before."""
+    if election.status not in AFTER_THE_CLOSE:
+        return None
+    return HasVoted.objects.filter(voter__election=election).count()
+
+
+def result(election: Election) -> Result | None:
+    return Result.objects.filter(election=election).select_related("counted_by").first()
+
+
+def constituencies():
+    return members.constituencies()
+
+
+def open_for_nominations() -> list[Election]:
+    return list(Election.objects.filter(status=Status.NOMINATIONS).select_related("constituency"))

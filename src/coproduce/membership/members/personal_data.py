@@ -1,0 +1,72 @@
+"""Membership's part of an Expert by Experience's data, for subject access and erasure (the
+registries in core.subject_access and core.erasure work by expert). A member who is also an
+expert is found through Member.expert; their details, how they hear from us and what they told
+us for the regulator's report are shown. Erasing the expert anonymises their membership: the
+row stays (counts over time, elections' frozen lists), marked left, without their name, contact
+details or characteristics, and only the year they were born (for counts by age).
+
+A member who is not an expert is not reached from here: the membership office answers their
+requests from the member's page (see the README)."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from coproduce.core.subject_access import Section
+from coproduce.impact.equality.categories import DISABILITY, ETHNIC_GROUP, SEX
+from coproduce.membership.members.choices import MemberStatus
+from coproduce.membership.members.models import Member, MemberCharacteristics
+
+ERASED_NAME = "Erased member"
+
+
+def collect(expert) -> Section:
+    member = Member.objects.select_related("constituency").filter(expert=expert).first()
+    if member is None:
+        return Section("foundation_trust_membership", {"member": None})
+    told = MemberCharacteristics.objects.filter(member=member).first()
+    data = {
+        "constituency": member.constituency.name,
+        "status": member.get_status_display(),
+        "joined_at": member.joined_at,
+        "joined_by": member.get_joined_by_display(),
+        "left_at": member.left_at,
+        "left_reason": member.left_reason,
+        "full_name": member.full_name,
+        "email": member.email,
+        "phone": member.phone,
+        "address": member.address,
+        "postcode": member.postcode,
+        "date_of_birth": member.date_of_birth,
+        "staff_number": member.staff_number,
+        "by_email": member.by_email,
+        "by_post": member.by_post,
+        "wants_news": member.wants_news,
+        "consent_at": member.consent_at,
+        "privacy_notice_version": member.privacy_notice_version,
+        "for_the_regulators_report": None
+        if told is None
+        else {
+            "Sex": SEX.label(told.sex) or "Not answered",
+            "Ethnic group": ETHNIC_GROUP.label(told.ethnic_group) or "Not answered",
+            "Disability": DISABILITY.label(told.disability) or "Not answered",
+        },
+    }
+    return Section("foundation_trust_membership", {"member": data})
+
+
+def erase(expert) -> list[str]:
+    member = Member.objects.filter(expert=expert).first()
+    if member is None:
+        return []
+    MemberCharacteristics.objects.filter(member=member).delete()
+    member.full_name = ERASED_NAME
+    member.email = member.phone = member.address = member.postcode = ""
+    member.staff_number = member.left_reason = ""
+    member.date_of_birth = date(member.date_of_birth.year, 1, 1)
+    member.expert = None
+    if member.status == MemberStatus.MEMBER:
+        member.status = MemberStatus.LEFT
+        member.left_at = timezone.now()
+    member.save()
+    return ["Foundation Trust membership (kept without their details, marked left)"]
