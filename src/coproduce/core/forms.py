@@ -1,6 +1,7 @@
 """Forms render NHS.UK components: `{{ form.email.as_field_group() }}` in a template gives the
 label, hint, error message beside the field and the input, keeping what was typed."""
 
+import functools
 import inspect
 import re
 from collections.abc import Iterable
@@ -196,6 +197,17 @@ def _number_messages(field: forms.IntegerField, subject: str, name: str) -> dict
     return messages
 
 
+@functools.cache
+def _validator_classes_messages(code: str) -> tuple:
+    """The messages of Django's validator classes for this code. Looked up once per code: every
+    form that is sent asks, for each of its fields, and the module does not change."""
+    return tuple(
+        klass.message
+        for klass in vars(validators).values()
+        if inspect.isclass(klass) and klass.__dict__.get("code") == code
+    )
+
+
 def django_defaults(field: forms.Field, code: str) -> list:
     """Django's own messages for this code on this field, as they would be written before
     their values are filled in."""
@@ -207,9 +219,7 @@ def django_defaults(field: forms.Field, code: str) -> list:
     ]
     # Some fields call a validator of their own rather than list it: ModelChoiceField refuses
     # a null character so.
-    for klass in vars(validators).values():
-        if inspect.isclass(klass) and klass.__dict__.get("code") == code:
-            found.append(klass.message)
+    found.extend(_validator_classes_messages(code))
     # Typed as plain callables; Django's own validators carry a code and a message.
     checks: list[Any] = field.validators
     for validator in checks:
