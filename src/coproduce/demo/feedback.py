@@ -98,7 +98,11 @@ def create(ctx: DemoContext) -> None:
         answered = not (mine and ends_at > waiting) and rng.random() < chance
         requests.append(
             FeedbackRequest(
-                invitation_id=pk, asked_at=asked_at, emailed_at=asked_at, answered=answered
+                invitation_id=pk,
+                session_id=session_id,
+                asked_at=asked_at,
+                emailed_at=asked_at,
+                answered=answered,
             )
         )
         if not answered:

@@ -59,6 +59,7 @@ def test_the_anonymous_answer_holds_nothing_that_leads_to_the_expert():
     assert {f.name for f in FeedbackRequest._meta.concrete_fields} == {
         "id",
         "invitation",
+        "session",
         "asked_at",
         "emailed_at",
         "answered",

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from coproduce.accounts.roles import Role
 from coproduce.impact.feedback import queries
+from coproduce.impact.feedback.models import FeedbackRequest
 from coproduce.impact.feedback.services import ask
 from tests.factories import OpportunityFactory, TeamFactory, UserFactory
 from tests.impact.feedback.helpers import answer, attended, past_session
@@ -180,3 +181,17 @@ def test_a_period_that_ends_before_it_starts_says_so(coordinator_client):
     )
     assert response.status_code == 400
     assert "The end of the period must be on or after its start" in response.content.decode()
+
+
+def test_a_request_keeps_its_places_session_whether_asked_first_or_answered_first():
+    session = past_session()
+    asked_first, answered_first = attended(session), attended(session)
+    ask(invitation_id=asked_first.pk)
+    answer(answered_first, good_experience="yes")
+    requests = {r.invitation_id: r.session_id for r in FeedbackRequest.objects.all()}
+    assert requests == {asked_first.pk: session.pk, answered_first.pk: session.pk}
+    # Another session's places are not counted with this one's.
+    other = attended(past_session())
+    ask(invitation_id=other.pk)
+    got = queries.figures(queries.Filters(session_id=session.pk))
+    assert (got.asked, got.answered) == (2, 1)

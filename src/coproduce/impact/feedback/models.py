@@ -35,6 +35,9 @@ class FeedbackRequest(models.Model):
     invitation = models.OneToOneField(
         Invitation, on_delete=models.CASCADE, related_name="feedback_request"
     )
+    # The invitation's session, kept here too (a place never moves to another session): the
+    # figures count a period's requests by session without reading every invitation.
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
     asked_at = models.DateTimeField()
     # When the email (or text) asking them went; empty when there was no way to send it.
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -44,6 +47,7 @@ class FeedbackRequest(models.Model):
         indexes = [
             # How many were asked and answered, by place: the figures read this index alone.
             models.Index(fields=["invitation", "answered"], name="feedback_request_answered_idx"),
+            models.Index(fields=["session", "answered"], name="feedback_request_session_idx"),
         ]
 
     def __str__(self) -> str:

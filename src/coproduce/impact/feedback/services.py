@@ -51,7 +51,9 @@ def ask(*, invitation_id: int) -> FeedbackRequest | None:
     )
     try:
         with transaction.atomic():
-            request = FeedbackRequest.objects.create(invitation=invitation, asked_at=timezone.now())
+            request = FeedbackRequest.objects.create(
+                invitation=invitation, session_id=invitation.session_id, asked_at=timezone.now()
+            )
     except IntegrityError:
         return None
     audit.record_change(
@@ -83,7 +85,8 @@ def answer_feedback(*, invitation: Invitation, answers: Answers, actor=None) -> 
     from the portal or another use of the link."""
     _check(answers)
     request, _ = FeedbackRequest.objects.get_or_create(
-        invitation=invitation, defaults={"asked_at": timezone.now()}
+        invitation=invitation,
+        defaults={"asked_at": timezone.now(), "session_id": invitation.session_id},
     )
     # The one write that decides: a second answer (another tab, the link used again, two at
     # once) finds it answered and saves nothing.
