@@ -17,6 +17,9 @@ SCHEDULE: dict[str, str] = {
     # Governor elections' ballots, list of voters and codes are disposed of a year after the
     # declaration (ELECTION_DOCUMENTS_KEEP_DAYS); the result is kept.
     "coproduce.membership.elections.tasks.dispose_of_election_documents": "50 3 * * *",
+    # Members' surveys close once their closing date has passed (their links stopped at its
+    # midnight): each closed as the office would, audited; a second run closes nothing more.
+    "coproduce.membership.surveys.tasks.close_surveys_past_their_closing_date": "10 0 * * *",
     # Reminders to people whose training runs out soon, and the team's list: each sent once.
     "coproduce.training.tasks.send_training_reminders": "0 8 * * *",
     # Each expert's sessions attended in the last 12 months, stored for the shortlist: the

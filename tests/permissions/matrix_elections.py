@@ -20,6 +20,8 @@ ELECTIONS: dict[str, tuple[str, str, dict[str, str]]] = {
     "elections:letters": ("get", "election", officer),
     "elections:paper_ballot": ("get", "election", officer),
     "elections:close_poll": ("post", "election", officer_post),
+    "elections:new_code": ("get", "poll_election", officer),
+    "elections:new_code_voter": ("get", "poll_voter", officer),
     "elections:count": ("get", "election", officer),
     "elections:scrutiny_list": ("get", "", scrutineer),
     "elections:ballots_download": ("get", "closed_election", scrutineer),
@@ -42,6 +44,8 @@ def kwargs(key: str) -> dict | None:
         "election_candidate",
         "closed_election",
         "declared_election",
+        "poll_election",
+        "poll_voter",
     }:
         return None
     from django.utils import timezone
@@ -49,6 +53,11 @@ def kwargs(key: str) -> dict | None:
     from coproduce.membership.elections.models import Result
     from tests.membership.elections import helpers_elections as h
 
+    if key in {"poll_election", "poll_voter"}:
+        in_poll, _, _ = h.poll(names=("Ann Able", "Ben Baker"), voters=1)
+        if key == "poll_election":
+            return {"pk": in_poll.pk}
+        return {"pk": in_poll.pk, "voter_pk": in_poll.voters.order_by("pk").first().pk}
     status = {
         "election": "draft",
         "closed_election": "closed",

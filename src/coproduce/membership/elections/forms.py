@@ -111,6 +111,25 @@ class RejectForm(NHSFormMixin, forms.Form):
     subjects = {"reason": "the reason the nomination is rejected"}
 
 
+class VoterSearchForm(NHSFormMixin, forms.Form):
+    """Finding a voter who lost their code on the election's list of voters."""
+
+    q = forms.CharField(
+        label="Name or membership number",
+        help_text="Part of the name is enough, for example ‘Patel’",
+        max_length=100,
+    )
+    subjects = {"q": "the voter’s name or membership number"}
+
+    def clean_q(self) -> str:
+        text = " ".join(self.cleaned_data["q"].split())
+        if len(text) < 2 and not text.isdigit():
+            raise forms.ValidationError(
+                "Enter at least 2 letters of the voter’s name, or their membership number"
+            )
+        return text
+
+
 class NominateForm(NHSFormMixin, forms.Form):
     full_name = forms.CharField(
         label="Full name", max_length=200, help_text="As it is on your membership record"

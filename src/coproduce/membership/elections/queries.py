@@ -71,6 +71,43 @@ def voters_summary(election: Election) -> dict[str, int]:
     )
 
 
+VOTERS_SHOWN = 20
+
+
+def voters_named(election: Election, text: str) -> list[Voter]:
+    """The voters on the election's frozen list whose name holds `text`, or whose membership
+    number (their member's number on the register) or staff number it is; the first
+    VOTERS_SHOWN, by name (one query). Whether anyone has voted is not read."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    match = Q(member__full_name__icontains=text) | Q(member__staff_number__iexact=text)
+    if text.isdigit() and len(text) <= 9:  # a number the database's key can hold
+        match |= Q(member_id=int(text))
+    return list(
+        Voter.objects.filter(election=election)
+        .filter(match)
+        .select_related("member")
+        .only(
+            "pk",
+            "election_id",
+            "member__full_name",
+            "member__email",
+            "member__postcode",
+            "member__staff_number",
+        )
+        .order_by("member__full_name", "pk")[:VOTERS_SHOWN]
+    )
+
+
+def voter(election: Election, pk: int) -> Voter:
+    """One voter on the election's list, with their member (one query), or 404."""
+    found = Voter.objects.filter(election=election, pk=pk).select_related("member").first()
+    if found is None:
+        raise Http404("No such voter")
+    return found
+
+
 def turnout(election: Election) -> int | None:
     """How many voted, once the poll has closed; None before."""
     if election.status not in AFTER_THE_CLOSE:

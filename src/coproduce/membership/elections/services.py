@@ -7,6 +7,7 @@ ballot was cast."""
 
 import secrets
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
-from coproduce.membership.elections import codes, results
+from coproduce.membership.elections import codes, notify, results, voter_codes
 from coproduce.membership.elections.choices import (
     AFTER_THE_CLOSE,
     MOVES,
@@ -53,6 +54,10 @@ class ElectionError(Exception):
 
 class VoteRefused(ElectionError):
     """A vote not taken. The message never says anything about how anyone voted."""
+
+
+class UnknownCode(VoteRefused):
+    """A code that is no voter's: the one refusal counted against guessing (guesses.py)."""
 
 
 def _move(election: Election, to: Status) -> str:
@@ -403,7 +408,7 @@ OTHER_ELECTION = "That code is for a different election. Use the link in your em
 def voter_for_code(election: Election, code: str) -> Voter:
     """The voter whose code this is, in this election and not yet voted, or VoteRefused."""
     if not codes.looks_like_a_code(code):
-        raise VoteRefused(UNKNOWN_CODE)
+        raise UnknownCode(UNKNOWN_CODE)
     voter = (
         Voter.objects.filter(code_hash=codes.code_hash(code))
         .select_related("has_voted")
@@ -411,12 +416,101 @@ def voter_for_code(election: Election, code: str) -> Voter:
         .first()
     )
     if voter is None:
-        raise VoteRefused(UNKNOWN_CODE)
+        raise UnknownCode(UNKNOWN_CODE)
     if voter.election_id != election.pk:
         raise VoteRefused(OTHER_ELECTION)
     if hasattr(voter, "has_voted"):
         raise VoteRefused(ALREADY_VOTED)
     return voter
+
+
+@dataclass(frozen=True)
+class NewCode:
+    """A voter's replacement code, as the returning officer is told of it: `emailed_to` the
+    address it went to, or `code` to send by letter (shown this once, kept nowhere)."""
+
+    voter: Voter
+    emailed_to: str = ""
+    code: str = ""
+    email_failed: bool = False
+
+
+NO_POLL = "This election was decided without a poll: there are no codes to vote with."
+NO_POLL_YET = (
+    "There is no poll yet. Voters are sent their codes when nominations close and the poll "
+    "is set up."
+)
+POLL_CLOSED_NO_CODE = "The poll has closed: a new code could not be used to vote."
+NOT_A_VOTER = "That person is not on this election's list of voters."
+VOTED_NO_CODE = (
+    "{name} has already voted. Each member has one vote, so they cannot have a new code."
+)
+
+
+def check_poll_open_for_codes(election: Election, now: datetime) -> None:
+    """ElectionError, in words for the returning officer, unless the poll is open now."""
+    if election.poll_is_open(now):
+        return
+    if election.status == Status.UNCONTESTED:
+        raise ElectionError(NO_POLL)
+    if election.status in {Status.DRAFT, Status.NOMINATIONS}:
+        raise ElectionError(NO_POLL_YET)
+    if election.status == Status.POLL and not election.poll_has_closed(now):
+        raise ElectionError(
+            f"The poll opens on {election.poll_opens:%-d %B %Y}. "
+            "A lost code can be replaced once it is open."
+        )
+    raise ElectionError(POLL_CLOSED_NO_CODE)
+
+
+def replace_lost_code(
+    *, actor, election: Election, voter_pk: int, now: datetime | None = None
+) -> NewCode:
+    """Gives a voter who lost their code a new one, while the poll is open: the old code stops
+    working at once (its hash is replaced), and the new one is emailed to a voter with an email
+    address, or returned for the returning officer to send by letter (if the email cannot be
+    sent, it is returned too, for a letter). Refused for a voter who has voted. The audit trail
+    says who, which voter and when, never the code."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        # Locked, so that two replacements at once for the same voter run one after the other:
+        # the second replaces the first, and one code works.
+        election = _locked(election)
+        check_poll_open_for_codes(election, now)
+        voter = (
+            Voter.objects.select_for_update(of=("self",))
+            .select_related("member")
+            .filter(election=election, pk=voter_pk)
+            .first()
+        )
+        if voter is None:
+            raise ElectionError(NOT_A_VOTER)
+        if HasVoted.objects.filter(voter=voter).exists():
+            raise ElectionError(VOTED_NO_CODE.format(name=voter.member.full_name))
+        email = voter.member.email
+        before = voter.code_sent_at
+        code = voter_codes.issue_code(voter, now=now)
+        audit.record_change(
+            actor=actor,
+            instance=voter,
+            subject=voter.member,
+            action=AuditEvent.Action.UPDATED,
+            changes={"code_sent_at": [before.isoformat() if before else None, now.isoformat()]},
+            summary=f"New code to vote made {'to be emailed' if email else 'for a letter'}; "
+            f"the lost one no longer works: {election.title}",
+        )
+    if not email:
+        return NewCode(voter=voter, code=code)
+    if notify.email_code(election, voter, code):
+        return NewCode(voter=voter, emailed_to=email)
+    audit.record_change(
+        actor=actor,
+        instance=voter,
+        subject=voter.member,
+        action=AuditEvent.Action.UPDATED,
+        summary=f"The new code could not be emailed: shown for a letter instead: {election.title}",
+    )
+    return NewCode(voter=voter, code=code, email_failed=True)
 
 
 def close_poll(*, actor, election: Election, now: datetime | None = None) -> Election:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coproduce.membership.elections.views import officer, public, scrutiny
+from coproduce.membership.elections.views import lost_codes, officer, public, scrutiny
 
 app_name = "elections"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/close-nominations/", officer.close_nominations, name="close_nominations"),
     path("<int:pk>/letters/", officer.letters, name="letters"),
     path("<int:pk>/paper-ballot/", officer.paper_ballot, name="paper_ballot"),
+    path("<int:pk>/new-code/", lost_codes.new_code, name="new_code"),
+    path("<int:pk>/new-code/<int:voter_pk>/", lost_codes.new_code_voter, name="new_code_voter"),
     path("<int:pk>/close-poll/", officer.close_poll, name="close_poll"),
     path("<int:pk>/count/", officer.count, name="count"),
     # The scrutineer's.

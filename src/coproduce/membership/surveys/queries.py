@@ -3,12 +3,13 @@ who a survey goes to (by email, or by letter), and the counts its results are ma
 counts never carry who gave an answer: only question, value and number."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 
 from coproduce.membership.members.choices import MemberStatus
 from coproduce.membership.members.models import Constituency, Member
-from coproduce.membership.surveys.choices import QuestionKind
+from coproduce.membership.surveys.choices import QuestionKind, SurveyStatus
 from coproduce.membership.surveys.models import Answer, Question, Response, Survey
 
 
@@ -23,6 +24,11 @@ def surveys() -> QuerySet[Survey]:
 
 def survey(pk: int) -> Survey | None:
     return Survey.objects.select_related("constituency", "made_by").filter(pk=pk).first()
+
+
+def past_their_closing_date(today: date) -> QuerySet[Survey]:
+    """Open surveys whose closing date is before `today` (their links stopped at its end)."""
+    return Survey.objects.filter(status=SurveyStatus.OPEN, closes_on__lt=today).order_by("pk")
 
 
 def questions(survey: Survey) -> list[Question]:

@@ -281,6 +281,22 @@ def close_survey(*, actor, survey: Survey) -> Survey:
     return survey
 
 
+def close_surveys_past_their_closing_date(*, today: date | None = None) -> int:
+    """Closes every open survey whose closing date has passed, as the office would (through
+    close_survey, so each is audited the same way; the actor is the scheduler, so none). Its
+    results are then final. Running it again, or twice at once, closes nothing more: a survey
+    closed meanwhile is skipped. Returns how many it closed."""
+    today = today or timezone.localdate()
+    closed = 0
+    for survey in queries.past_their_closing_date(today):
+        try:
+            close_survey(actor=None, survey=survey)
+        except SurveyError:  # closed by the office, or another run, since it was listed
+            continue
+        closed += 1
+    return closed
+
+
 def _answers(questions: Sequence[Question], given: Given) -> list[tuple[Question, str, str]]:
     """The rows to save, as (question, value, text); SurveyError for the first problem."""
     rows: list[tuple[Question, str, str]] = []

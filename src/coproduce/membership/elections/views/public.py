@@ -10,13 +10,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from coproduce.membership.elections import queries, results, services
+from coproduce.membership.elections import guesses, queries, results, services
 from coproduce.membership.elections.choices import Status
 from coproduce.membership.elections.forms import (
     BallotForm,
     CodeForm,
     NominateForm,
     candidates_marks,
+)
+
+TOO_MANY_CODES = (
+    "Too many wrong codes have been tried from here. Try again in {wait}, or ask the "
+    "returning officer for help."
 )
 
 NOT_FOUND = (
@@ -112,6 +117,12 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "elections/poll_not_open.jinja", {"election": election, "now": now})
     if request.method != "POST":
         return _code_page(request, election, CodeForm())
+    # Someone trying codes is slowed: after too many wrong ones from this address, no code is
+    # looked at (right or wrong) until the wait is over. Nothing here says anything of a ballot.
+    wait = guesses.minutes_to_wait(request)
+    if wait:
+        problem = TOO_MANY_CODES.format(wait=guesses.wait_in_words(wait))
+        return _code_page(request, election, CodeForm(), problem=problem, status=429)
     code_form = CodeForm(request.POST)
     if not code_form.is_valid():
         return _code_page(request, election, code_form, status=400)
@@ -121,6 +132,8 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.voter_for_code(election, code)
         except services.VoteRefused as error:
+            if isinstance(error, services.UnknownCode):
+                guesses.count_wrong_code(request)
             return _code_page(request, election, code_form, problem=str(error), status=400)
     candidates = results.candidates(election)
     if step == "code":
@@ -150,6 +163,8 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
             standing=[c.pk for c in candidates],
         )
     except services.VoteRefused as error:
+        if isinstance(error, services.UnknownCode):
+            guesses.count_wrong_code(request)
         return _code_page(request, election, CodeForm(), problem=str(error), status=400)
     return redirect("elections:election_voted", election.pk)
 
