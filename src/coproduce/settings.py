@@ -247,6 +247,10 @@ ACCOUNT_RATE_LIMITS = {
     # (each emails someone): the same kind of limit.
     "member_join": env_str("MEMBER_JOIN_RATE_LIMIT", "10/h/ip,30/d/ip"),
     "member_manage": env_str("MEMBER_MANAGE_RATE_LIMIT", "10/h/ip,30/d/ip"),
+    # Wrong codes at a governor election's vote page, from one address: beyond these the page
+    # takes no more codes for a while. Only codes not recognised count, so voters sharing a
+    # library's address are not stopped by the right ones (elections/guesses.py).
+    "election_code": env_str("ELECTION_CODE_RATE_LIMIT", "10/h/ip,30/d/ip"),
 }
 ACCOUNT_FORMS = {
     "login": "coproduce.accounts.forms.LoginForm",

@@ -22,6 +22,7 @@ from coproduce.membership.surveys import links as survey_links
 from coproduce.membership.surveys import services as surveys
 from tests.browser.checks import check_page, visit
 from tests.browser.steps import sign_in_as
+from tests.factories import ExpertFactory
 from tests.membership.elections import helpers_elections as h
 from tests.membership.members.helpers import make_constituencies, make_member
 from tests.membership.surveys.helpers import (
@@ -78,7 +79,8 @@ def test_every_public_membership_page_passes_axe(page, transactional_db):
     check_page(page, small_screen=True)
     page.get_by_label("Full name").fill("")
     shown_with_errors(page, "Save my details")
-    sweep(page, [("members:member_leave", {})])
+    sweep(page, [("members:member_leave", {}), ("members:member_get_involved", {})])
+    shown_with_errors(page, "Yes, I would like to get involved")
 
     # A link that no longer works: the member has left.
     gone = make_member(places["north"], email="gone@example.org", status=MemberStatus.LEFT)
@@ -102,6 +104,9 @@ def test_every_membership_office_page_passes_axe(page, transactional_db):
         places["council"], full_name="Lee Left", email="lee@example.org", status=MemberStatus.LEFT
     )
     make_member(places["patients"], full_name="Pat Patient", email="pat@example.org")
+    expert_member = make_member(
+        places["north"], full_name="Eve Expert", email="eve@example.org", expert=ExpertFactory()
+    )
     sign_in_as(page, Role.MEMBERSHIP_OFFICE)
     sweep(
         page,
@@ -113,6 +118,9 @@ def test_every_membership_office_page_passes_axe(page, transactional_db):
             ("members:member_edit", {"pk": mo.pk}),
             ("members:member_mark_left", {"pk": mo.pk}),
             ("members:member_detail", {"pk": left.pk}),
+            ("members:member_data", {"pk": mo.pk}),
+            ("members:member_erase", {"pk": mo.pk}),
+            ("members:member_erase", {"pk": expert_member.pk}),
             ("members:constituency_list", {}),
             ("members:constituency_add", {}),
             ("members:constituency_edit", {"pk": places["north"].pk}),
@@ -125,6 +133,16 @@ def test_every_membership_office_page_passes_axe(page, transactional_db):
     shown_with_errors(page, "Save")
     visit(page, reverse("members:constituency_add"))
     shown_with_errors(page, "Save")
+    # How representative membership is, for one constituency chosen from the filter.
+    visit(page, reverse("members:representation") + f"?constituency={places['north'].pk}")
+    check_page(page, small_screen=True)
+    visit(page, reverse("members:member_erase", kwargs={"pk": mo.pk}))
+    shown_with_errors(page, "Erase")
+    # Erased: the member's page says so.
+    page.get_by_label("I understand this cannot be undone").check()
+    page.get_by_role("button", name="Erase", exact=True).click()
+    expect(page.get_by_text("personal data was erased")).to_be_visible()
+    check_page(page, small_screen=True)
 
 
 # Elections ----------------------------------------------------------------------------------
@@ -228,6 +246,42 @@ def test_every_returning_officer_page_passes_axe(page, transactional_db):
     visit(page, reverse("elections:paper_ballot", kwargs={"pk": in_poll.pk}))
     shown_with_errors(page, "Record the paper")
 
+    # A new code for a voter who lost theirs: outside the poll the pages say why; during it,
+    # the search (empty, then found), checking the voter, and the code made for a letter or
+    # emailed.
+    lost, _, _ = h.poll(names=("Ann Able", "Ben Baker", "Cat Cole"), voters=1)
+    _poll_open_today(lost)
+    by_letter = lost.voters.get(member__full_name="Ann Able")
+    by_email = lost.voters.get(member__full_name="Voter 0")
+    sweep(
+        page,
+        [
+            ("elections:new_code", {"pk": in_poll.pk}),  # its poll is not open yet
+            ("elections:new_code_voter", {"pk": lost.pk, "voter_pk": by_email.pk}),
+            ("elections:new_code", {"pk": lost.pk}),
+        ],
+    )
+    shown_with_errors(page, "Find the voter")
+    page.get_by_label("Name or membership number").fill("Ann")
+    page.get_by_role("button", name="Find the voter").click()
+    expect(page.get_by_role("link", name="Ann Able")).to_be_visible()
+    check_page(page, small_screen=True)
+    visit(page, reverse("elections:new_code", kwargs={"pk": lost.pk}) + "?q=Nobody+here")
+    check_page(page, small_screen=True)
+    visit(
+        page, reverse("elections:new_code_voter", kwargs={"pk": lost.pk, "voter_pk": by_letter.pk})
+    )
+    check_page(page, small_screen=True)
+    page.get_by_role("button", name="Make a new code for a letter").click()
+    expect(page.get_by_text("This code is shown only once")).to_be_visible()
+    check_page(page, small_screen=True)
+    visit(
+        page, reverse("elections:new_code_voter", kwargs={"pk": lost.pk, "voter_pk": by_email.pk})
+    )
+    page.get_by_role("button", name="Email a new code").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("A new code has been emailed")
+    check_page(page, small_screen=True)
+
 
 def test_every_scrutineer_page_passes_axe(page, transactional_db):
     declared = _counted_stv()
@@ -305,6 +359,19 @@ def test_every_public_election_page_passes_axe(page, transactional_db):
     page.screenshot(path="/tmp/sweep-vote-check-320.png", full_page=True)
     visit(page, reverse("elections:election_result", kwargs={"pk": declared.pk}))
     page.screenshot(path="/tmp/sweep-result-320.png", full_page=True)
+
+
+def test_the_vote_page_refusing_more_wrong_codes_passes_axe(page, transactional_db, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "election_code": "1/h/ip"}
+    in_poll, _, _ = h.poll(voters=1)
+    _poll_open_today(in_poll)
+    visit(page, reverse("elections:election_vote", kwargs={"pk": in_poll.pk}))
+    page.get_by_label("Your code to vote").fill("AAAA-AAAA-AAAA")
+    shown_with_errors(page, "Continue")
+    page.get_by_label("Your code to vote").fill("AAAA-AAAA-AAAC")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text("Too many wrong codes")
+    check_page(page, small_screen=True)
 
 
 # Surveys ------------------------------------------------------------------------------------

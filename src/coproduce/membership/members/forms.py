@@ -55,6 +55,57 @@ def check_birth(born: date) -> date:
     return born
 
 
+def address_field() -> forms.CharField:
+    """The address box of the join forms and the office's form."""
+    return forms.CharField(
+        max_length=500,
+        label="Your address",
+        help_text="Your house number or name, street and town",
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+
+
+def postcode_field() -> forms.CharField:
+    return forms.CharField(
+        max_length=10,
+        label="Postcode",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "data-width": "10"}),
+    )
+
+
+def date_of_birth_field() -> DateInputField:
+    return DateInputField(
+        label="Date of birth",
+        help_text="For example, 27 3 1980",
+        subject="Date of birth",
+        required_message="Enter your date of birth",
+    )
+
+
+def consent_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label="I agree that the trust may keep these details to run its membership",
+        help_text="Read our privacy notice to find out how we use them.",
+        error_messages={"required": "Tick the box to say we can keep your details"},
+    )
+
+
+class AddressAndBirthMixin:
+    """Checks the postcode and date of birth of a form declaring `postcode_field()` and
+    `date_of_birth_field()`. Declares no fields itself, so each form keeps its own order."""
+
+    cleaned_data: dict
+
+    def clean_postcode(self) -> str:
+        text = self.cleaned_data.get("postcode", "")
+        if not postcodes.is_postcode(text):
+            raise forms.ValidationError(NOT_A_POSTCODE)
+        return postcodes.normalise(text)
+
+    def clean_date_of_birth(self) -> date:
+        return check_birth(self.cleaned_data["date_of_birth"])
+
+
 def _characteristic(slug: str) -> forms.ChoiceField:
     question, characteristic = CHARACTERISTIC_QUESTIONS[slug]
     return forms.ChoiceField(
@@ -66,7 +117,7 @@ def _characteristic(slug: str) -> forms.ChoiceField:
     )
 
 
-class DetailsForm(NHSFormMixin, forms.Form):
+class DetailsForm(AddressAndBirthMixin, NHSFormMixin, forms.Form):
     """A member's details and how they want to hear from us: joining, their own changes and the
     office's edits share it."""
 
@@ -93,23 +144,9 @@ class DetailsForm(NHSFormMixin, forms.Form):
         label="Phone number (optional)",
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "data-width": "20"}),
     )
-    address = forms.CharField(
-        max_length=500,
-        label="Your address",
-        help_text="Your house number or name, street and town",
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-    )
-    postcode = forms.CharField(
-        max_length=10,
-        label="Postcode",
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "data-width": "10"}),
-    )
-    date_of_birth = DateInputField(
-        label="Date of birth",
-        help_text="For example, 27 3 1980",
-        subject="Date of birth",
-        required_message="Enter your date of birth",
-    )
+    address = address_field()
+    postcode = postcode_field()
+    date_of_birth = date_of_birth_field()
     contact = forms.MultipleChoiceField(
         label="How do you want to hear from us?",
         help_text="Choose all that apply",
@@ -126,15 +163,6 @@ class DetailsForm(NHSFormMixin, forms.Form):
 
     def clean_phone(self) -> str:
         return clean_phone(self.cleaned_data.get("phone", ""))
-
-    def clean_postcode(self) -> str:
-        text = self.cleaned_data.get("postcode", "")
-        if not postcodes.is_postcode(text):
-            raise forms.ValidationError(NOT_A_POSTCODE)
-        return postcodes.normalise(text)
-
-    def clean_date_of_birth(self) -> date:
-        return check_birth(self.cleaned_data["date_of_birth"])
 
     def clean_contact(self) -> list[str]:
         chosen = self.cleaned_data.get("contact") or []
@@ -256,11 +284,7 @@ class JoinForm(DetailsForm, CharacteristicsMixin, ConstituencyMixin):
 
     # A trap for robots that fill in every box (see people.forms.GetInvolvedForm).
     website = forms.CharField(required=False, max_length=200, label="Leave this empty")
-    consent = forms.BooleanField(
-        label="I agree that the trust may keep these details to run its membership",
-        help_text="Read our privacy notice to find out how we use them.",
-        error_messages={"required": "Tick the box to say we can keep your details"},
-    )
+    consent = consent_field()
 
     field_order = [
         "full_name",
@@ -285,7 +309,7 @@ class JoinForm(DetailsForm, CharacteristicsMixin, ConstituencyMixin):
         return bool(self.cleaned_data.get("website"))
 
 
-class ExpertJoinForm(ConstituencyMixin):
+class ExpertJoinForm(AddressAndBirthMixin, ConstituencyMixin):
     """An expert joining from their portal: only what their record does not hold (their date of
     birth always; their address and postcode if missing) and how they join."""
 
@@ -295,28 +319,10 @@ class ExpertJoinForm(ConstituencyMixin):
         "date_of_birth": "your date of birth",
     }
 
-    address = forms.CharField(
-        max_length=500,
-        label="Your address",
-        help_text="Your house number or name, street and town",
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-    )
-    postcode = forms.CharField(
-        max_length=10,
-        label="Postcode",
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "data-width": "10"}),
-    )
-    date_of_birth = DateInputField(
-        label="Date of birth",
-        help_text="For example, 27 3 1980",
-        subject="Date of birth",
-        required_message="Enter your date of birth",
-    )
-    consent = forms.BooleanField(
-        label="I agree that the trust may keep these details to run its membership",
-        help_text="Read our privacy notice to find out how we use them.",
-        error_messages={"required": "Tick the box to say we can keep your details"},
-    )
+    address = address_field()
+    postcode = postcode_field()
+    date_of_birth = date_of_birth_field()
+    consent = consent_field()
     field_order = ["address", "postcode", "date_of_birth", "join_as", "local_authority", "consent"]
 
     def __init__(self, *args, expert, **kwargs):
@@ -325,15 +331,6 @@ class ExpertJoinForm(ConstituencyMixin):
         if expert.address and postcodes.is_postcode(expert.postcode):
             del self.fields["address"]
             del self.fields["postcode"]
-
-    def clean_postcode(self) -> str:
-        text = self.cleaned_data.get("postcode", "")
-        if not postcodes.is_postcode(text):
-            raise forms.ValidationError(NOT_A_POSTCODE)
-        return postcodes.normalise(text)
-
-    def clean_date_of_birth(self) -> date:
-        return check_birth(self.cleaned_data["date_of_birth"])
 
     def postcode_given(self) -> str:
         if "postcode" in self.fields:
@@ -560,6 +557,27 @@ class SearchForm(NHSFormMixin, forms.Form):
             "constituency_id": data.get("constituency"),
             "status": data.get("status") or "",
         }
+
+
+class RepresentationForm(NHSFormMixin, forms.Form):
+    """The constituency the representativeness figures are for: all of them unless chosen."""
+
+    subjects = {"constituency": "a constituency"}
+
+    constituency = forms.TypedChoiceField(
+        required=False, coerce=int, label="Constituency", empty_value=None
+    )
+
+    def __init__(self, *args, constituencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["constituency"].choices = [("", "All constituencies")] + [
+            (c.pk, c.name) for c in constituencies
+        ]
+
+    def constituency_id(self) -> int | None:
+        if not self.is_valid():
+            return None
+        return self.cleaned_data.get("constituency")
 
 
 class StaffListForm(NHSFormMixin, forms.Form):

@@ -113,6 +113,9 @@ class Member(TimeStamped):
         on_delete=models.SET_NULL,
         related_name="membership",
     )
+    # When the member's personal data was erased (UK GDPR article 17): the row stays, marked
+    # left and without their details, for counts over time and elections' records.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["full_name", "id"]

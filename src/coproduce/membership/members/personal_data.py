@@ -6,7 +6,8 @@ row stays (counts over time, elections' frozen lists), marked left, without thei
 details or characteristics, and only the year they were born (for counts by age).
 
 A member who is not an expert is not reached from here: the membership office answers their
-requests from the member's page (see the README)."""
+requests from the member's page (member_data.py and services.erase_member, which anonymises
+the row with `anonymise` below)."""
 
 from datetime import date
 
@@ -24,8 +25,14 @@ def collect(expert) -> Section:
     member = Member.objects.select_related("constituency").filter(expert=expert).first()
     if member is None:
         return Section("foundation_trust_membership", {"member": None})
+    return Section("foundation_trust_membership", {"member": details_of(member)})
+
+
+def details_of(member: Member) -> dict:
+    """The member's row as plain data, with what they told us for the regulator's report (two
+    queries). The same shape in an expert's export and in a member's own (member_data)."""
     told = MemberCharacteristics.objects.filter(member=member).first()
-    data = {
+    return {
         "constituency": member.constituency.name,
         "status": member.get_status_display(),
         "joined_at": member.joined_at,
@@ -52,13 +59,22 @@ def collect(expert) -> Section:
             "Disability": DISABILITY.label(told.disability) or "Not answered",
         },
     }
-    return Section("foundation_trust_membership", {"member": data})
 
 
 def erase(expert) -> list[str]:
     member = Member.objects.filter(expert=expert).first()
     if member is None:
         return []
+    anonymise(member)
+    return ["Foundation Trust membership (kept without their details, marked left)"]
+
+
+def anonymise(member: Member) -> None:
+    """Takes the person out of the member's row, for good: the one way a membership is erased,
+    whether through an expert's erasure or the membership office's (services.erase_member).
+    The row stays, marked left (so no count of current members includes them), with only the
+    year of birth, because counts over time and elections' records point at it."""
+    now = timezone.now()
     MemberCharacteristics.objects.filter(member=member).delete()
     member.full_name = ERASED_NAME
     member.email = member.phone = member.address = member.postcode = ""
@@ -67,6 +83,6 @@ def erase(expert) -> list[str]:
     member.expert = None
     if member.status == MemberStatus.MEMBER:
         member.status = MemberStatus.LEFT
-        member.left_at = timezone.now()
+        member.left_at = now
+    member.erased_at = now
     member.save()
-    return ["Foundation Trust membership (kept without their details, marked left)"]

@@ -1,12 +1,14 @@
 """Reads of the register of members, each with a fixed number of queries. The elections and
 surveys apps read members through these: `current_members` (who may vote or be asked),
 `member_by_email_and_birth` (a voter proving who they are) and `manage_url` (a member's link
-to their own details)."""
+to their own details). The mailing lists read `news_audience` (who gets the trust's news by
+email, and why the others do not) and `member_for_news` (a member following the link in that
+news to stop it)."""
 
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 
 from coproduce.membership.members import postcodes
 from coproduce.membership.members.choices import AreaKind, ConstituencyKind, MemberStatus
@@ -27,7 +29,24 @@ __all__ = [
     "manage_url",
     "member_by_email_and_birth",
     "members_page",
+    "member_for_news",
+    "news_audience",
+    "news_reason_for",
 ]
+
+# Why a member does not get the trust's news by email ("" for those who do), in order.
+NEWS_LEFT = "member_left"
+NEWS_NOT_WANTED = "member_no_news"
+NEWS_BY_POST = "member_by_post"
+NEWS_NOT_BY_EMAIL = "member_not_by_email"
+NEWS_NO_EMAIL = "member_no_email"
+NEWS_REASONS: dict[str, str] = {
+    NEWS_LEFT: "Left the membership",
+    NEWS_NOT_WANTED: "Asked for no news from the trust",
+    NEWS_BY_POST: "Prefer news by post: the membership office posts it",
+    NEWS_NOT_BY_EMAIL: "Did not agree to hear from us by email",
+    NEWS_NO_EMAIL: "Agreed to email, but we have no email address",
+}
 
 
 def current_members(constituency_id: int | None = None) -> QuerySet[Member]:
@@ -36,6 +55,49 @@ def current_members(constituency_id: int | None = None) -> QuerySet[Member]:
     if constituency_id is not None:
         found = found.filter(constituency_id=constituency_id)
     return found
+
+
+def _news_reason():
+    return Case(
+        When(status=MemberStatus.LEFT, then=Value(NEWS_LEFT)),
+        When(wants_news=False, then=Value(NEWS_NOT_WANTED)),
+        When(Q(by_email=True) & ~Q(email=""), then=Value("")),
+        When(by_post=True, then=Value(NEWS_BY_POST)),
+        When(by_email=False, then=Value(NEWS_NOT_BY_EMAIL)),
+        default=Value(NEWS_NO_EMAIL),
+        output_field=CharField(),
+    )
+
+
+def news_audience(constituency_id: int | None = None) -> QuerySet[Member]:
+    """Everyone on the register (of one constituency if given), current or left, with
+    `news_reason`: "" for a current member who agreed to hear the trust's news by email and
+    gave an address, otherwise why not (NEWS_REASONS). Worked out in the database, so the
+    caller counts or pages any number of members in one query; `.filter(news_reason="")` is
+    the members to send to."""
+    found = Member.objects.all()
+    if constituency_id is not None:
+        found = found.filter(constituency_id=constituency_id)
+    return found.annotate(news_reason=_news_reason())
+
+
+def news_reason_for(member: Member) -> str:
+    """The same rules as news_audience, for one member in Python: checked again as their copy
+    of the news goes."""
+    if member.status == MemberStatus.LEFT:
+        return NEWS_LEFT
+    if not member.wants_news:
+        return NEWS_NOT_WANTED
+    if member.by_email and member.email:
+        return ""
+    if member.by_post:
+        return NEWS_BY_POST
+    return NEWS_NO_EMAIL if member.by_email else NEWS_NOT_BY_EMAIL
+
+
+def member_for_news(pk: int) -> Member | None:
+    """A member by id, current or left, for the link in the news that stops it (one query)."""
+    return Member.objects.filter(pk=pk).first()
 
 
 def member_by_email_and_birth(email: str, date_of_birth: date) -> Member | None:

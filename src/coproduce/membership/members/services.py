@@ -12,11 +12,12 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
-from coproduce.membership.members import postcodes, queries
+from coproduce.membership.members import member_data, personal_data, postcodes, queries
 from coproduce.membership.members.choices import (
     AreaKind,
     ConstituencyKind,
@@ -131,6 +132,11 @@ def join(
     if joined_by != JoinedBy.STAFF_LIST and constituency.kind == ConstituencyKind.STAFF:
         raise MembershipError("Staff are enrolled from the staff list")
     with transaction.atomic():
+        # Two sign-ups with the same details at the same moment must not both pass the check
+        # below, and no unique key fits the rule (the same email, or the same name, date of
+        # birth and postcode). Joining takes the constituencies' row locks (a handful of rows,
+        # in one order) so joins run one at a time; SQLite's transactions already do.
+        list(Constituency.objects.select_for_update().order_by("pk").values_list("pk"))
         existing = queries.duplicate_of(
             email=fields["email"],
             full_name=str(fields["full_name"]),
@@ -374,3 +380,65 @@ def enrol_staff(*, actor, rows: list, today: date | None = None) -> Enrolment:
             if member.email:
                 _emails_on_commit("staff_enrolled", member.pk)
     return Enrolment(enrolled=len(made), already=len(rows) - len(made), problems=[])
+
+
+class AlreadyErased(MembershipError):
+    """The member's data was erased before."""
+
+
+class ErasureWaits(MembershipError):
+    """Something must be finished first; `reasons` says what, in words."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__(" ".join(reasons))
+        self.reasons = reasons
+
+
+IS_AN_EXPERT = (
+    "This member is also an Expert by Experience. Their data is erased from their record on "
+    "the register of experts, which erases their membership too"
+)
+
+
+def erase_member(*, actor, member: Member) -> list[str]:
+    """Erases a member's personal data for good (UK GDPR article 17), for a member who is not
+    an Expert by Experience: their name, contact details, date of birth (the year is kept) and
+    characteristics go, and so do their details in the audit trail's old and new values. The
+    row stays, marked left, for what member_data.KEPT says and why. One ERASED event records
+    who did it and when, with what was removed and kept, never the old values. Returns what was
+    removed, in words."""
+    with transaction.atomic():
+        locked = Member.objects.select_for_update().get(pk=member.pk)
+        if locked.erased_at is not None:
+            raise AlreadyErased("This member's data has already been erased")
+        if locked.expert_id is not None:
+            raise MembershipError(IS_AN_EXPERT)
+        waiting = member_data.erase_blockers(locked)
+        if waiting:
+            raise ErasureWaits(waiting)
+        # The audit trail first, while the names to look for are still on the row.
+        about = Q(subject_model=locked._meta.label_lower, subject_id=str(locked.pk)) | Q(
+            model=locked._meta.label_lower, object_id=str(locked.pk)
+        )
+        with audit.scrubbing(locked):
+            count = audit.scrub_events(
+                AuditEvent.objects.filter(about),
+                names=[locked.full_name, locked.email, locked.phone],
+                label=f"{personal_data.ERASED_NAME} {locked.pk}",
+            )
+        personal_data.anonymise(locked)
+        removed = [
+            "their name, email address, phone number, address, postcode and staff number",
+            "their date of birth (only the year is kept)",
+            "what they told us about their sex, ethnic group and disability",
+            f"their details from {count} entries of the audit trail (who did what, and when, "
+            "is kept)",
+        ]
+        audit.record_change(
+            actor=actor,
+            instance=locked,
+            action=AuditEvent.Action.ERASED,
+            summary=f"Member's personal data erased ({personal_data.ERASED_NAME} {locked.pk})",
+            changes={"removed": removed, "kept": member_data.KEPT},
+        )
+    return removed

@@ -3,7 +3,7 @@ core.middleware.PUBLIC_URL_NAMES (which compares names without their namespace).
 
 from django.urls import path
 
-from coproduce.membership.members.views import office, portal, public
+from coproduce.membership.members.views import office, portal, public, rights
 
 app_name = "members"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("manage/details/", public.details, name="member_details"),
     path("manage/leave/", public.leave, name="member_leave"),
     path("manage/left/", public.left, name="member_left"),
+    path("manage/get-involved/", public.get_involved, name="member_get_involved"),
     # An expert joining from their portal.
     path("join/expert/", portal.expert_join, name="expert_join"),
     # The membership office.
@@ -26,6 +27,8 @@ urlpatterns = [
     path("register/<int:pk>/", office.member_detail, name="member_detail"),
     path("register/<int:pk>/edit/", office.member_edit, name="member_edit"),
     path("register/<int:pk>/left/", office.member_mark_left, name="member_mark_left"),
+    path("register/<int:pk>/data/", rights.member_data_download, name="member_data"),
+    path("register/<int:pk>/erase/", rights.member_erase, name="member_erase"),
     path("constituencies/", office.constituency_list, name="constituency_list"),
     path("constituencies/add/", office.constituency_add, name="constituency_add"),
     path("constituencies/<int:pk>/", office.constituency_edit, name="constituency_edit"),

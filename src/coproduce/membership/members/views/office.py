@@ -1,6 +1,8 @@
 """The membership office's pages: the register of members (search, one member, add from a paper
 form, edit, mark as left), the constituencies, and the minimum age."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponse
@@ -17,9 +19,13 @@ from coproduce.membership.members.forms import (
     LeaveForm,
     MinimumAgeForm,
     OfficeMemberForm,
+    RepresentationForm,
     SearchForm,
 )
 from coproduce.membership.members.models import Constituency, Member
+
+if TYPE_CHECKING:
+    from coproduce.membership.members.representation import Report
 
 KEEP = "members.keep_register"
 
@@ -212,29 +218,51 @@ def minimum_age(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+def _representation(request: AuthenticatedHttpRequest) -> tuple[RepresentationForm, "Report"]:
+    """The figures of the constituency chosen (all if none), and the form that chose it: the
+    figures read the constituencies, and the form checks the choice against the same list."""
+    from coproduce.membership.members.representation import report
+
+    found = report(timezone.localdate(), _chosen_id(request))
+    form = RepresentationForm(request.GET or None, constituencies=found.constituencies)
+    return form, found
+
+
+def _chosen_id(request: AuthenticatedHttpRequest) -> int | None:
+    text = request.GET.get("constituency", "")
+    return int(text) if text.isdigit() else None
+
+
 @permission_required(KEEP, raise_exception=True)
 def representation(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """How representative membership is: each figure as a chart and a table."""
-    from coproduce.impact.equality import queries as equality_queries
-    from coproduce.membership.members.representation import sections
-
+    """How representative membership is: each figure as a chart and a table, against the
+    local population, for every constituency or the one chosen."""
+    form, found = _representation(request)
     return render(
         request,
         "members/office/representation.jinja",
         {
-            "sections": sections(timezone.localdate()),
-            "fewest": equality_queries.fewest_shown().fewest,
+            "form": form,
+            "report": found,
+            "fewest": found.fewest,
+            "query": request.GET.urlencode() if found.chosen else "",
+            "can_set_population": request.user.has_perm("equality.set_population"),
         },
+        status=400 if form.errors else 200,
     )
 
 
 @permission_required(KEEP, raise_exception=True)
 def representation_download(request: AuthenticatedHttpRequest) -> HttpResponse:
-    from coproduce.membership.members.representation import sections
-
+    form, found = _representation(request)
+    if form.errors:
+        raise Http404("No such constituency")
     today = timezone.localdate()
-    response = HttpResponse(csv_text(sections(today)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="members-{today:%Y-%m-%d}.csv"'
+    name = f"members-{today:%Y-%m-%d}"
+    if found.chosen is not None:
+        name += f"-constituency-{found.chosen.pk}"
+    response = HttpResponse(csv_text(found.sections), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
 
 

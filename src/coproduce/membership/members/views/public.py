@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from coproduce.membership.members import links, queries, services
+from coproduce.membership.members import involvement, links, queries, services
 from coproduce.membership.members.choices import JoinedBy
 from coproduce.membership.members.forms import (
     JoinForm,
@@ -22,6 +22,8 @@ from coproduce.membership.members.forms import (
 )
 from coproduce.membership.members.models import Member
 from coproduce.membership.members.notify import office_email
+from coproduce.membership.members.rights_forms import GetInvolvedForm
+from coproduce.people.choices import Status as ExpertStatus
 
 logger = logging.getLogger(__name__)
 
@@ -171,3 +173,43 @@ def leave(request: HttpRequest) -> HttpResponse:
 
 def left(request: HttpRequest) -> HttpResponse:
     return render(request, "members/left.jinja", {})
+
+
+@never_cache
+def get_involved(request: HttpRequest) -> HttpResponse:
+    """From the manage page: after a short confirmation, the member asks to get involved as an
+    Expert by Experience with the details we hold (involvement.ask_to_get_involved)."""
+    member = _member_in_session(request)
+    if member is None:
+        return _ask_again(request)
+    refused = ""
+    if member.expert is not None:
+        refused = (
+            involvement.ALREADY_ASKED
+            if member.expert.status == ExpertStatus.ENQUIRY
+            else involvement.ALREADY_AN_EXPERT
+        )
+    form = GetInvolvedForm(request.POST if request.method == "POST" and not refused else None)
+    if form.is_bound and form.is_valid():
+        try:
+            involvement.ask_to_get_involved(
+                member=member, perspective=form.cleaned_data["perspective"]
+            )
+        except involvement.AlreadyAsked as error:  # asked in another tab meanwhile
+            messages.info(request, f"{error}.")
+            return redirect("members:member_details")
+        except services.MembershipError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                "Thank you. We have given your details to the involvement team. Someone will "
+                "get in touch to talk about what you would like to do.",
+            )
+            return redirect("members:member_details")
+    return render(
+        request,
+        "members/get_involved.jinja",
+        {"form": form, "member": member, "refused": refused},
+        status=400 if form.errors else 200,
+    )
