@@ -1,7 +1,7 @@
 """Permission matrix entries for mailing lists (issue 14). The involvement team (the lead and
 coordinators) keeps the lists and sends messages; each expert sees, joins and leaves their own
-lists in the portal; the link in a message to leave a list works for anyone holding it, signed
-in or not. Staff, finance and administrators are refused."""
+lists in the portal; the link in a message to leave a list (or, for a Foundation Trust member,
+to stop the trust's news) works for anyone holding it, signed in or not. Staff, finance and administrators are refused."""
 
 from tests.permissions.outcomes import (
     DENIED,
@@ -37,6 +37,8 @@ MAILING: dict[str, tuple[str, str, dict[str, str]]] = {
     "mailing:join": ("post", "mailing_list", expert_post),
     "mailing:my_leave": ("post", "mailing_list", expert_post),
     "mailing:mailing_leave_link": ("get", "mailing_leave_token", PUBLIC),
+    # A Foundation Trust member's link to stop the trust's news: the signed link is the permission.
+    "mailing:member_news_stop": ("get", "mailing_member_news_token", PUBLIC),
     # GOV.UK Notify's delivery receipts: missing unless NOTIFY_CALLBACK_TOKEN is set, and then
     # refused without it (tests/comms/lists/test_notify_receipts.py), whoever is signed in.
     "mailing:notify_delivery_receipt": ("post", "", rule(default=MISSING, anonymous=MISSING)),
@@ -54,6 +56,11 @@ def kwargs(key: str) -> dict | None:
     from tests.factories import ExpertFactory
 
     made = MailingList.objects.create(name=f"List {MailingList.objects.count() + 1}", topic="News")
+    if key == "mailing_member_news_token":
+        from coproduce.comms.lists.unsubscribe import member_token
+        from tests.permissions.matrix_members import _member
+
+        return {"token": member_token(member_id=_member().pk, list_id=made.pk)}
     if key == "mailing_list":
         return {"pk": made.pk}
     expert = ExpertFactory(consent_given_at=timezone.now())

@@ -45,6 +45,9 @@ PUBLIC_URL_NAMES = frozenset(
         # Leaving a mailing list from a message's link, or a mail program's one-click
         # unsubscribe: the signed link is the permission; the page names only the list.
         "mailing_leave_link",
+        # A Foundation Trust member stopping the trust's news from a message's link (no account:
+        # the signed link is the permission; all it does is stop that member's news).
+        "member_news_stop",
         # Foundation Trust membership (issue 15): joining, and managing a membership without an
         # account (ask for a link; the signed link, then the hour it opens, is the permission).
         "member_join",
@@ -55,6 +58,7 @@ PUBLIC_URL_NAMES = frozenset(
         "member_details",
         "member_leave",
         "member_left",
+        "member_get_involved",
         # GOV.UK Notify's delivery receipts: its bearer token is the permission (404 unset).
         "notify_delivery_receipt",
         # Governor elections (issue 15): members have no accounts. The notice and candidates,

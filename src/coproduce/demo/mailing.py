@@ -1,7 +1,8 @@
 """Demo data for mailing lists (issue 14): a list for each of the first few teams, and lists
 by topic ("Mental health services", "Carers' news", "Interview panels"), with members drawn
-from the register; and one message already sent to "Carers' news", with an Easy Read and a text
-version and a delivery record for each person it went to (a few failed or bounced, as real
+from the register, and "Trust news", which also goes to Foundation Trust members (issue 15);
+and one message already sent to "Carers' news", with an Easy Read and a text version and a
+delivery record for each person it went to (a few failed or bounced, as real
 sending has). Runs after the people and accounts. Fast: members and deliveries go in with
 bulk_create, the recipients are worked out in the database by the same rules as the check
 before sending, and nothing is audited (demo data is nobody's change)."""
@@ -41,6 +42,15 @@ TOPICS: list[tuple[str, str, str, float, bool]] = [
         False,
     ),
 ]
+# A list that also goes to every Foundation Trust member who asked for the trust's news by
+# email (issue 15), beside the few experts on it.
+MEMBERS_LIST = (
+    "Trust news",
+    "The trust's news",
+    "The trust's regular news, for experts on this list and for Foundation Trust members.",
+    0.03,
+    True,
+)
 CARERS_MESSAGE = {
     "subject": "The carers' café is back",
     "body": (
@@ -89,6 +99,18 @@ def create(ctx: DemoContext) -> None:
             )
         )
         shares.append(share)
+    name, topic, description, share, open_to_join = MEMBERS_LIST
+    lists.append(
+        MailingList(
+            name=name,
+            topic=topic,
+            description=description,
+            open_to_join=open_to_join,
+            to_members=True,
+            created_by=coordinator,
+        )
+    )
+    shares.append(share)
     lists = MailingList.objects.bulk_create(lists)
     members = []
     for mailing_list, share in zip(lists, shares, strict=True):

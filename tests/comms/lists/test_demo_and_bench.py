@@ -26,6 +26,7 @@ def test_the_demo_makes_lists_by_team_and_topic_and_one_sent_message():
     names = set(MailingList.objects.values_list("name", flat=True))
     assert {"Mental health services", "Carers' news", "Interview panels"} <= names
     assert MailingList.objects.filter(team__isnull=False).exists()
+    assert MailingList.objects.get(name="Trust news").to_members  # and to members (issue 15)
     assert Member.objects.filter(mailing_list__name="Carers' news").count() >= 20
     message = Message.objects.get()
     assert message.state == Message.State.SENT and message.easy_read_body

@@ -14,20 +14,33 @@ In order, someone does not get a message when:
 Versions: a text for those who prefer texts; otherwise the Easy Read version (in large type)
 for those who need Easy Read when there is one; large print — the same words in an email laid
 out in large type — for those who need it; the standard email for everyone else. A carer who is
-to be copied in gets the email version the expert would get."""
+to be copied in gets the email version the expert would get.
+
+A list may also go to Foundation Trust members (`MailingList.to_members`): all current members,
+or those of one constituency, who agreed to hear the trust's news by email. The membership app
+keeps those rules (membership.members.queries.news_audience); here they gain two of ours: a
+member whose own Expert by Experience record is restricted gets nothing, and a member who is
+also on the list as an expert (by the link between the records, or the same email address in
+any case) is left to the experts' rules, so that they get one copy. Members get the standard
+email: their record holds no communication needs."""
 
 from django.db.models import (
     BooleanField,
     Case,
     CharField,
+    Exists,
+    F,
+    OuterRef,
     Q,
+    QuerySet,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Lower
 
-from coproduce.comms.lists.models import Delivery, Message, Version
+from coproduce.comms.lists.models import Delivery, Member, Message, Version
+from coproduce.membership.members import queries as members
 from coproduce.people.choices import Channel, CommunicationNeed, Status
 
 RESTRICTED = "restricted"
@@ -193,3 +206,60 @@ def carer_copied(expert) -> bool:
     return CommunicationNeed.CARER_COPY in (expert.communication_needs or []) and bool(
         expert.carer_email
     )
+
+
+# Foundation Trust members reached through a list.
+
+ALSO_EXPERT = "member_also_expert"
+NO_LONGER_SENT_TO_MEMBERS = "The list no longer goes to these members"
+MEMBER_REASONS: dict[str, str] = {
+    RESTRICTED: REASONS[RESTRICTED],
+    **members.NEWS_REASONS,
+}
+
+
+def members_reached(message: Message) -> QuerySet | None:
+    """The members the list goes to (None when it goes to none), each with `reason`: "" for
+    those who get the message, ALSO_EXPERT for those counted with the experts, otherwise why
+    not (MEMBER_REASONS). In the database, for any number of members."""
+    mailing_list = message.mailing_list
+    if not mailing_list.to_members:
+        return None
+    on_list = Member.objects.filter(mailing_list_id=mailing_list.pk)
+    same_email = (
+        on_list.exclude(expert__email="")
+        .annotate(address=Lower("expert__email"))
+        .filter(address=Lower(OuterRef("email")))
+    )
+    return members.news_audience(mailing_list.members_constituency_id).annotate(
+        reason=Case(
+            When(
+                Q(expert__restricted_at__isnull=False) | Q(expert__erased_at__isnull=False),
+                then=Value(RESTRICTED),
+            ),
+            When(~Q(news_reason=""), then=F("news_reason")),
+            When(expert_id__in=on_list.values("expert_id"), then=Value(ALSO_EXPERT)),
+            When(Exists(same_email), then=Value(ALSO_EXPERT)),
+            default=Value(""),
+            output_field=CharField(),
+        )
+    )
+
+
+def member_reason_for(member, message: Message) -> str:
+    """Why this member's copy may not go now, in words, or "": the same rules as the check
+    before sending (a member who became an expert on the list since has no copy of their own
+    as an expert: theirs was made as a member, so it still goes)."""
+    mailing_list = message.mailing_list
+    expert = member.expert
+    if expert is not None and (expert.restricted_at is not None or expert.erased_at is not None):
+        return REASONS[RESTRICTED]
+    reason = members.news_reason_for(member)
+    if reason:
+        return members.NEWS_REASONS[reason]
+    if not mailing_list.to_members or mailing_list.members_constituency_id not in (
+        None,
+        member.constituency_id,
+    ):
+        return NO_LONGER_SENT_TO_MEMBERS
+    return ""

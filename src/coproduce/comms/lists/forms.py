@@ -1,5 +1,6 @@
-"""The involvement team's forms for mailing lists: a list (name, team or topic, description),
-finding experts to add, and a message with its Easy Read and text versions."""
+"""The involvement team's forms for mailing lists: a list (name, team or topic, description,
+and whether it also goes to Foundation Trust members), finding experts to add, and a message
+with its Easy Read and text versions."""
 
 from django import forms
 
@@ -12,6 +13,7 @@ from coproduce.comms.lists.models import (
     MailingList,
 )
 from coproduce.core.forms import NHSFormMixin
+from coproduce.membership.members import queries as members_queries
 
 NEED_TEAM_OR_TOPIC = "Choose the team the list is for, or enter its topic"
 NAME_TAKEN = "There is already a list with this name. Choose another name"
@@ -53,6 +55,15 @@ class ListForm(NHSFormMixin, forms.Form):
         initial=True,
         label="Experts may join this list themselves in their portal",
     )
+    members = forms.ChoiceField(
+        label="Also send to Foundation Trust members?",
+        help_text="Only members who asked for the trust's news by email get it. Members who "
+        "left, or asked for no news, never do",
+        required=False,
+        initial="no",
+        choices=[],
+        widget=forms.RadioSelect(attrs={"data-label-class": "nhsuk-fieldset__legend--s"}),
+    )
 
     def __init__(self, *args, mailing_list: MailingList | None = None, **kwargs):
         if mailing_list is not None and "initial" not in kwargs:
@@ -62,9 +73,16 @@ class ListForm(NHSFormMixin, forms.Form):
                 "topic": mailing_list.topic,
                 "description": mailing_list.description,
                 "open_to_join": mailing_list.open_to_join,
+                "members": _members_value(mailing_list),
             }
         super().__init__(*args, **kwargs)
         self.mailing_list = mailing_list
+        self.constituencies = {str(c.pk): c for c in members_queries.constituencies()}
+        self.fields["members"].choices = [  # type: ignore[attr-defined]
+            (NO_MEMBERS, "No, only the experts on the list"),
+            (ALL_MEMBERS, "Yes, all members"),
+            *((pk, f"Yes, members of {c.name}") for pk, c in self.constituencies.items()),
+        ]
         teams = Team.objects.filter(active=True).select_related("organisation")
         if mailing_list is not None and mailing_list.team_id:
             teams = Team.objects.filter(pk=mailing_list.team_id) | teams
@@ -84,7 +102,20 @@ class ListForm(NHSFormMixin, forms.Form):
         if not data.get("team") and not (data.get("topic") or "").strip():
             if "topic" not in self.errors:
                 self.add_error("topic", NEED_TEAM_OR_TOPIC)
+        chosen = data.get("members") or NO_MEMBERS
+        data["to_members"] = chosen != NO_MEMBERS
+        data["members_constituency"] = self.constituencies.get(chosen)
         return data
+
+
+NO_MEMBERS = "no"
+ALL_MEMBERS = "all"
+
+
+def _members_value(mailing_list: MailingList) -> str:
+    if not mailing_list.to_members:
+        return NO_MEMBERS
+    return str(mailing_list.members_constituency_id or ALL_MEMBERS)
 
 
 class FindExpertsForm(NHSFormMixin, forms.Form):

@@ -27,6 +27,17 @@ class MailingList(TimeStamped):
     description = models.TextField(max_length=1000, blank=True)
     # Experts may join it themselves in the portal (they may always leave).
     open_to_join = models.BooleanField(default=True)
+    # Also to Foundation Trust members who agreed to hear the trust's news by email: all
+    # current members, or those of one constituency (null: every constituency). PROTECT: a
+    # constituency taken away must never turn a list for one constituency into one for all.
+    to_members = models.BooleanField(default=False)
+    members_constituency = models.ForeignKey(
+        "members.Constituency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -123,7 +134,9 @@ class Version(models.TextChoices):
 
 
 class Delivery(models.Model):
-    """One copy of a message to one person: the expert, or their carer (`to_carer`)."""
+    """One copy of a message to one person: the expert, or their carer (`to_carer`), or a
+    Foundation Trust member reached because the list also goes to members (`member`). Exactly
+    one of `expert` and `member` is set; a member's copy is never a carer's."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to send"
@@ -139,7 +152,18 @@ class Delivery(models.Model):
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="deliveries")
     expert = models.ForeignKey(
-        "people.Expert", on_delete=models.CASCADE, related_name="mailing_deliveries"
+        "people.Expert",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mailing_deliveries",
+    )
+    member = models.ForeignKey(
+        "members.Member",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     to_carer = models.BooleanField(default=False)
     channel = models.CharField(max_length=5, choices=Channel.choices)
@@ -154,7 +178,18 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["message", "expert", "to_carer"], name="mailing_delivery_once"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["message", "member"],
+                condition=Q(member__isnull=False),
+                name="mailing_delivery_to_member_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(expert__isnull=False, member__isnull=True)
+                | Q(expert__isnull=True, member__isnull=False, to_carer=False),
+                name="mailing_delivery_expert_or_member",
+                violation_error_message="A copy goes to an expert or to a member, not both",
+            ),
         ]
         indexes = [
             models.Index(fields=["message", "status"]),
@@ -166,4 +201,5 @@ class Delivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.message} to {self.expert_id}: {self.status}"
+        to = f"member {self.member_id}" if self.member_id else self.expert_id
+        return f"{self.message} to {to}: {self.status}"

@@ -6,11 +6,12 @@ and deliveries, and the lists an expert is on or may join."""
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from coproduce.comms.lists import audience
 from coproduce.comms.lists.models import Delivery, MailingList, Member, Message, Version
+from coproduce.membership.members import queries as members
 
 PAGE = 25
 NEEDS_SHOWN = 50
@@ -25,7 +26,7 @@ def list_by_id(pk: int) -> MailingList | None:
 
 
 def list_or_404(pk: int) -> MailingList:
-    found = MailingList.objects.select_related("team").filter(pk=pk).first()
+    found = MailingList.objects.select_related("team", "members_constituency").filter(pk=pk).first()
     if found is None:
         raise Http404("No such mailing list")
     return found
@@ -58,7 +59,13 @@ def messages_of(mailing_list: MailingList) -> QuerySet[Message]:
 
 
 def message_or_404(pk: int) -> Message:
-    found = Message.objects.select_related("mailing_list", "sent_by").filter(pk=pk).first()
+    found = (
+        Message.objects.select_related(
+            "mailing_list", "mailing_list__members_constituency", "sent_by"
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if found is None:
         raise Http404("No such message")
     return found
@@ -96,10 +103,35 @@ class Preview:
     not_getting: list[Row] = field(default_factory=list)
     audio: list[Row] = field(default_factory=list)
     bsl: list[Row] = field(default_factory=list)
+    # Foundation Trust members, when the list also goes to them: counted only. The register of
+    # members is the membership office's; the involvement team sees how many and why, not who.
+    to_members: bool = False
+    members_constituency: str = ""
+    members_in_scope: int = 0
+    members_getting: int = 0
+    members_also_experts: int = 0
+    members_by_reason: dict[str, int] = field(default_factory=dict)
 
     @property
     def getting(self) -> int:
         return sum(self.by_version.values())
+
+    @property
+    def everyone_getting(self) -> int:
+        """Experts and members: the copies the Send button sends, carers aside."""
+        return self.getting + self.members_getting
+
+    @property
+    def members_not_getting(self) -> int:
+        return sum(self.members_by_reason.values())
+
+    @property
+    def member_reason_counts(self) -> list[tuple[str, int]]:
+        return [
+            (words, self.members_by_reason[code])
+            for code, words in audience.MEMBER_REASONS.items()
+            if self.members_by_reason.get(code)
+        ]
 
     @property
     def not_getting_count(self) -> int:
@@ -177,13 +209,38 @@ def preview(message: Message, *, start: int = 0, others_start: int = 0) -> Previ
         result.audio = rows(arranged.filter(needs_audio=True)[:NEEDS_SHOWN])
     if result.bsl_count:
         result.bsl = rows(arranged.filter(needs_bsl=True)[:NEEDS_SHOWN])
+    _count_members(message, result)
     return result
+
+
+def _count_members(message: Message, result: Preview) -> None:
+    """How many Foundation Trust members get the message and, for the rest, why not (one
+    query, and none when the list does not go to members)."""
+    reached = audience.members_reached(message)
+    if reached is None:
+        return
+    result.to_members = True
+    constituency = message.mailing_list.members_constituency
+    result.members_constituency = constituency.name if constituency else ""
+    counts = reached.order_by().values_list("reason").annotate(n=Count("pk"))
+    for reason, n in counts.values_list("reason", "n"):
+        if reason == audience.ALSO_EXPERT:
+            result.members_also_experts += n
+        elif reason:
+            result.members_by_reason[reason] = result.members_by_reason.get(reason, 0) + n
+        else:
+            result.members_getting += n
+        # Left members are on the register, not in the audience.
+        if reason != members.NEWS_LEFT:
+            result.members_in_scope += n
 
 
 @dataclass
 class Progress:
     total: int
     by_status: dict[str, int]
+    # Of the total, the copies to Foundation Trust members.
+    to_members: int = 0
 
     @property
     def sent(self) -> int:
@@ -214,14 +271,19 @@ class Progress:
 
 def progress(message: Message) -> Progress:
     """How far sending has got, counted from the delivery records (one query)."""
-    counts = dict(
+    rows = list(
         Delivery.objects.filter(message=message)
         .order_by()
         .values_list("status")
-        .annotate(n=Count("id"))
-        .values_list("status", "n")
+        .annotate(n=Count("id"), to_members=Count("member_id"))
+        .values_list("status", "n", "to_members")
     )
-    return Progress(total=sum(counts.values()), by_status=counts)
+    counts = {status: n for status, n, _ in rows}
+    return Progress(
+        total=sum(counts.values()),
+        by_status=counts,
+        to_members=sum(m for _, _, m in rows),
+    )
 
 
 def deliveries_page(
@@ -232,9 +294,10 @@ def deliveries_page(
         found = found.filter(status=status)
     count = found.count()
     page = list(
-        found.select_related("expert").order_by("expert__full_name", "to_carer", "id")[
-            start : start + size
-        ]
+        # Experts by name, then the copies to members (named on the register only).
+        found.select_related("expert", "member__constituency").order_by(
+            F("expert__full_name").asc(nulls_last=True), "to_carer", "id"
+        )[start : start + size]
     )
     return page, count
 

@@ -39,12 +39,17 @@ def _context(
     delivery: Delivery, message: Message, leave: str | None, attached: str | None = None
 ) -> dict:
     expert = delivery.expert
+    if expert is not None:
+        name = (expert.carer_name if delivery.to_carer else expert.display_name) or ""
+    else:
+        name = delivery.member.full_name if delivery.member else ""
     return {
         "attached": attached,
         "subject": message.subject,
-        "name": (delivery.expert.carer_name if delivery.to_carer else expert.display_name) or "",
-        "expert_name": expert.display_name,
+        "name": name,
+        "expert_name": expert.display_name if expert else "",
         "to_carer": delivery.to_carer,
+        "to_member": delivery.member_id is not None,
         "words": words_for(message, delivery.version),
         "large": delivery.version in {Version.LARGE_PRINT, Version.EASY_READ},
         "easy_read": delivery.version == Version.EASY_READ,
@@ -55,22 +60,31 @@ def _context(
     }
 
 
-def send_email(delivery: Delivery, message: Message, connection) -> str:
+def _address_and_leave(delivery: Delivery, message: Message) -> tuple[str, str | None, list]:
+    """Where the copy goes, the link to leave (or, for a member, to stop the trust's news),
+    and the person's communication needs."""
+    if delivery.member is not None:
+        member = delivery.member
+        leave = unsubscribe.member_url(member_id=member.pk, list_id=message.mailing_list_id)
+        return member.email, leave, []
     expert = delivery.expert
-    address = expert.carer_email if delivery.to_carer else expert.email
+    assert expert is not None  # noqa: S101  # nosec B101  # the check constraint: one is set
+    if delivery.to_carer:
+        # A carer is not on the list: the one-click leave would take the expert off it.
+        return expert.carer_email, None, expert.communication_needs or []
+    leave = unsubscribe.leave_url(expert_id=expert.pk, list_id=message.mailing_list_id)
+    return expert.email, leave, expert.communication_needs or []
+
+
+def send_email(delivery: Delivery, message: Message, connection) -> str:
+    address, leave, needs = _address_and_leave(delivery, message)
     if not address:
         return NO_ADDRESS
-    # A carer is not on the list: the one-click leave would take the expert off it.
-    leave = (
-        None
-        if delivery.to_carer
-        else unsubscribe.leave_url(expert_id=expert.pk, list_id=message.mailing_list_id)
-    )
-    document = documents.attachment(message, delivery.version, expert.communication_needs or [])
+    document = documents.attachment(message, delivery.version, needs)
     context = _context(delivery, message, leave, document[0] if document else None)
     subject = message.subject
-    if delivery.to_carer:
-        subject = f"Copy for {expert.display_name}: {subject}"
+    if delivery.to_carer and delivery.expert is not None:
+        subject = f"Copy for {delivery.expert.display_name}: {subject}"
     email = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("mailing/email/message.txt", context),
@@ -95,8 +109,9 @@ def send_email(delivery: Delivery, message: Message, connection) -> str:
 
 
 def send_text(delivery: Delivery, message: Message) -> str:
-    phone = delivery.expert.phone
-    if not phone:
+    # Texts go to experts only: members get the trust's news by email.
+    phone = delivery.expert.phone if delivery.expert else ""
+    if not phone or delivery.expert_id is None:
         return NO_NUMBER
     leave = unsubscribe.leave_url(expert_id=delivery.expert_id, list_id=message.mailing_list_id)
     body = f"{settings.ORGANISATION_NAME}: {message.text_body}\n\nTo leave this list: {leave}"

@@ -8,16 +8,25 @@ from functools import partial
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
 from coproduce.comms.lists import audience
-from coproduce.comms.lists.models import Delivery, MailingList, Member, Message
+from coproduce.comms.lists.models import Delivery, MailingList, Member, Message, Version
+from coproduce.membership.members import services as member_services
 
-LIST_FIELDS = ("name", "team", "topic", "description", "open_to_join")
+LIST_FIELDS = (
+    "name",
+    "team",
+    "topic",
+    "description",
+    "open_to_join",
+    "to_members",
+    "members_constituency",
+)
 MESSAGE_FIELDS = ("subject", "body", "easy_read_body", "text_body")
 
 
@@ -28,18 +37,24 @@ class NotSent(Exception):
 def _list_values(mailing_list: MailingList) -> dict:
     values = audit.snapshot(mailing_list, LIST_FIELDS)
     values["team"] = mailing_list.team.name if mailing_list.team else ""
+    values["members_constituency"] = (
+        mailing_list.members_constituency.name if mailing_list.members_constituency else ""
+    )
     return values
 
 
 @transaction.atomic
 def save_list(*, actor: User, values: dict, mailing_list: MailingList | None = None) -> MailingList:
-    """Makes a list, or changes its name, team or topic, description and whether experts may
-    join it themselves."""
+    """Makes a list, or changes its name, team or topic, description, whether experts may
+    join it themselves, and whether it also goes to Foundation Trust members (all, or one
+    constituency's: `members_constituency`)."""
     before = _list_values(mailing_list) if mailing_list else {}
     mailing_list = mailing_list or MailingList(created_by=actor)
     for name in LIST_FIELDS:
         if name in values:
             setattr(mailing_list, name, values[name])
+    if not mailing_list.to_members:
+        mailing_list.members_constituency = None
     mailing_list.save()
     changes = audit.diff(before, _list_values(mailing_list))
     if changes:
@@ -152,8 +167,9 @@ def save_message(
 
 
 def _deliveries(message: Message) -> list[Delivery]:
-    """A delivery for each member who gets the message, and for each carer copied in, worked
-    out in the database by the same rules as the check before sending."""
+    """A delivery for each member who gets the message, for each carer copied in, and for each
+    Foundation Trust member the list also goes to, worked out in the database by the same rules
+    as the check before sending."""
     members = audience.annotate(Member.objects.filter(mailing_list=message.mailing_list), message)
     rows = members.filter(reason="").values_list(
         "expert_id", "channel", "version", "carer", "email_version"
@@ -171,6 +187,19 @@ def _deliveries(message: Message) -> list[Delivery]:
                     to_carer=True,
                     channel=Delivery.Channel.EMAIL,
                     version=email_version,
+                )
+            )
+    reached = audience.members_reached(message)
+    if reached is not None:
+        # Foundation Trust members: the standard email, one each (those also on the list as
+        # experts have theirs above).
+        for member_id in reached.filter(reason="").values_list("pk", flat=True).iterator(2000):
+            made.append(
+                Delivery(
+                    message=message,
+                    member_id=member_id,
+                    channel=Delivery.Channel.EMAIL,
+                    version=Version.STANDARD,
                 )
             )
     return made
@@ -220,6 +249,20 @@ def queue_message(*, actor: User, message: Message, revision: int) -> Message:
     return locked
 
 
+def stop_member_news(*, member) -> bool:
+    """A Foundation Trust member followed the link in the trust's news: they get no more of
+    it. Kept in the member's own record (their "wants news" choice), by the membership
+    office's service, which audits it. False when they had already stopped it or have left:
+    nothing changes twice."""
+    if not member.wants_news or not member.is_member:
+        return False
+    try:
+        member_services.update_details(actor=None, member=member, values={"wants_news": False})
+    except member_services.MembershipError:  # left between the two reads
+        return False
+    return True
+
+
 def record_bounce(*, address: str, reason: str = "") -> int:
     """Marks the latest sent email to this address as bounced, with the reason the mail server
     gave; returns how many deliveries were marked (0 for an address we did not send to)."""
@@ -229,7 +272,9 @@ def record_bounce(*, address: str, reason: str = "") -> int:
     sent: QuerySet[Delivery] = Delivery.objects.filter(
         channel=Delivery.Channel.EMAIL, status=Delivery.Status.SENT
     )
-    own = sent.filter(to_carer=False, expert__email__iexact=address)
+    own = sent.filter(
+        Q(to_carer=False) & (Q(expert__email__iexact=address) | Q(member__email__iexact=address))
+    )
     carers = sent.filter(to_carer=True, expert__carer_email__iexact=address)
     latest = [
         d

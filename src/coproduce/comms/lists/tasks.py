@@ -1,6 +1,7 @@
 """Background work for mailing lists: sending a queued message, copy by copy, recording how
 each went as it goes (so the progress page moves), checking each person again at the moment
-their copy goes: still on the list, and still someone we may contact this way."""
+their copy goes: still on the list (for a Foundation Trust member: the list still goes to
+members like them), and still someone we may contact this way."""
 
 import contextlib
 
@@ -19,7 +20,10 @@ CARER_NO_LONGER = "No longer asked for their carer to be copied in"
 
 def why_not_now(delivery: Delivery, message: Message, members: set[int]) -> str:
     """Why this copy may not go now, or "": the same rules as the check before sending."""
+    if delivery.member is not None:
+        return audience.member_reason_for(delivery.member, message)
     expert = delivery.expert
+    assert expert is not None  # noqa: S101  # nosec B101  # the check constraint: one is set
     if delivery.expert_id not in members:
         return LEFT_THE_LIST
     reason = audience.reason_for(expert, message)
@@ -38,7 +42,8 @@ def why_not_now(delivery: Delivery, message: Message, members: set[int]) -> str:
 def _send_batch(batch: list[Delivery], message: Message) -> None:
     members = set(
         Member.objects.filter(
-            mailing_list_id=message.mailing_list_id, expert_id__in=[d.expert_id for d in batch]
+            mailing_list_id=message.mailing_list_id,
+            expert_id__in=[d.expert_id for d in batch if d.expert_id],
         ).values_list("expert_id", flat=True)
     )
     connection = get_connection()
@@ -84,7 +89,11 @@ def send_message(message_id: int) -> int:
     sent = 0
     last = 0
     while True:
-        batch = list(waiting.filter(Q(pk__gt=last)).select_related("expert").order_by("pk")[:BATCH])
+        batch = list(
+            waiting.filter(Q(pk__gt=last))
+            .select_related("expert", "member__expert")
+            .order_by("pk")[:BATCH]
+        )
         if not batch:
             break
         _send_batch(batch, message)

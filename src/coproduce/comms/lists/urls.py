@@ -1,6 +1,13 @@
 from django.urls import path
 
-from coproduce.comms.lists.views import leave_link, lists, messages, notify_receipts, portal
+from coproduce.comms.lists.views import (
+    leave_link,
+    lists,
+    member_news_link,
+    messages,
+    notify_receipts,
+    portal,
+)
 
 app_name = "mailing"
 
@@ -20,5 +27,6 @@ urlpatterns = [
     path("mine/<int:pk>/join/", portal.join, name="join"),
     path("mine/<int:pk>/leave/", portal.leave, name="my_leave"),
     path("leave/<str:token>/", leave_link.leave_link, name="mailing_leave_link"),
+    path("news/stop/<str:token>/", member_news_link.member_news_stop, name="member_news_stop"),
     path("notify/receipts/", notify_receipts.notify_receipt, name="notify_delivery_receipt"),
 ]
