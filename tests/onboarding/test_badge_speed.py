@@ -1,5 +1,7 @@
 """The issue's speed target: 500 badges on A4 sheets in under 60 seconds, made in the
-background with progress. Photos the size a phone takes (1200 × 1600), as the team uploads."""
+background with progress. `make bench` makes the 500 (badges_case.py); here a fifth of them must
+take no more than a fifth of the time, with tests.speed's room for a shared machine. Photos the
+size a phone takes (1200 × 1600), as the team uploads."""
 
 import io
 import time
@@ -13,9 +15,10 @@ from PIL import Image
 from coproduce.onboarding import services
 from coproduce.onboarding.models import Badge, BadgePrint
 from tests.factories import ExpertFactory
+from tests.speed import limit
 
-BADGES = 500
-TARGET_S = 60.0
+BADGES = 100
+TARGET_S = 60.0 * BADGES / 500
 
 
 def _phone_photos(n: int) -> list[bytes]:
@@ -33,7 +36,7 @@ def _phone_photos(n: int) -> list[bytes]:
 
 
 @pytest.mark.django_db
-def test_500_badges_are_made_in_under_a_minute(coordinator, django_capture_on_commit_callbacks):
+def test_badges_are_made_at_500_a_minute(coordinator, django_capture_on_commit_callbacks):
     today = timezone.localdate()
     experts = ExpertFactory.create_batch(BADGES)
     for expert, photo in zip(experts, _phone_photos(BADGES), strict=True):
@@ -53,4 +56,4 @@ def test_500_badges_are_made_in_under_a_minute(coordinator, django_capture_on_co
     assert run.prepared == BADGES
     with run.file.open("rb") as file, pikepdf.open(file) as pdf:
         assert len(pdf.pages) == BADGES // 8 + 1
-    assert seconds < TARGET_S, f"{BADGES} badges took {seconds:.1f} s"
+    assert seconds < limit(TARGET_S), f"{BADGES} badges took {seconds:.1f} s"

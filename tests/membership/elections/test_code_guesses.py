@@ -159,5 +159,5 @@ def test_a_right_code_is_not_turned_away_or_kept_waiting_while_another_vote_hold
     with time_machine.travel(h.DURING_POLL, tick=False):
         done = _try(Client(), e, codes[0], step="cast", chosen=[ann.pk])
     assert done.status_code == 302
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 3  # allauth's lock waits 5 s
     assert Ballot.objects.count() == 1
