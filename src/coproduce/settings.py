@@ -182,6 +182,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if not env_bool("DATABASE_JIT", False):
         options.setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# How many of the dashboard's and annual report's figures PostgreSQL works on at once, each on
+# its own connection (core/at_once.py); 1 runs them one after another.
+FIGURES_AT_ONCE = env_int("FIGURES_AT_ONCE", 2)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -165,6 +165,14 @@ def _nominations_open_today(election: Election) -> None:
     )
 
 
+# A returning officer's contact, shown on the notice, the vote pages and the officer's pages.
+OFFICER_CONTACT = {
+    "officer_name": "Independent Election Services",
+    "officer_email": "elections@example.org",
+    "officer_phone": "01632 960 418",
+}
+
+
 def _poll_open_today(election: Election) -> None:
     Election.objects.filter(pk=election.pk).update(
         notice_published=_today_plus(-30),
@@ -199,7 +207,9 @@ def _counted_stv() -> Election:
 
 
 def test_every_returning_officer_page_passes_axe(page, transactional_db):
-    draft = h.election(status=Status.DRAFT, title="Draft election for Leeds West")
+    draft = h.election(
+        status=Status.DRAFT, title="Draft election for Leeds West", **OFFICER_CONTACT
+    )
     nominations = h.election(title="Governors for Leeds North")
     h.candidate(nominations, "Ann Able")
     pending = h.candidate(nominations, "Ben Baker", status=NominationStatus.SUBMITTED)
@@ -308,9 +318,10 @@ def test_every_public_election_page_passes_axe(page, transactional_db):
     ann = h.candidate(nominations, "Ann Able")
     in_poll, standing, codes = h.poll(names=("Ann Able", "Ben Baker", "Cat Cole"), voters=2)
     _poll_open_today(in_poll)
+    Election.objects.filter(pk=in_poll.pk).update(**OFFICER_CONTACT)
     stv, _, stv_codes = h.poll(names=("Dan Dee", "Eve Ezra"), voters=1, seats=1, method=Method.STV)
     _poll_open_today(stv)
-    not_yet = h.election(title="A poll not yet open")  # nominations in 2027
+    not_yet = h.election(title="A poll not yet open", **OFFICER_CONTACT)  # nominations in 2027
     declared = _counted_stv()
     elections.declare(actor=None, election=declared, now=h.AFTER_POLL)
     counted = _counted_stv()
@@ -374,12 +385,14 @@ def test_the_vote_page_refusing_more_wrong_codes_passes_axe(page, transactional_
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "election_code": "1/h/ip"}
     in_poll, _, _ = h.poll(voters=1)
     _poll_open_today(in_poll)
+    Election.objects.filter(pk=in_poll.pk).update(**OFFICER_CONTACT)
     visit(page, reverse("elections:election_vote", kwargs={"pk": in_poll.pk}))
     page.get_by_label("Your code to vote").fill("AAAA-AAAA-AAAA")
     shown_with_errors(page, "Continue")
     page.get_by_label("Your code to vote").fill("AAAA-AAAA-AAAC")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".nhsuk-error-summary")).to_contain_text("Too many wrong codes")
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text("elections@example.org")
     check_page(page, small_screen=True)
 
 

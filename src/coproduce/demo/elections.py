@@ -78,6 +78,14 @@ def _timetable(start: date) -> dict:
     }
 
 
+# A fictional returning officer: an @example.org address and a number in Ofcom's drama range.
+OFFICER_CONTACT = {
+    "officer_name": "Independent Election Services",
+    "officer_email": "elections@example.org",
+    "officer_phone": "01632 960 418",
+}
+
+
 def _past(ctx: DemoContext, place: Constituency, members: list[Member], officer) -> Election:
     today = ctx.now.date()
     election = Election.objects.create(
@@ -88,6 +96,7 @@ def _past(ctx: DemoContext, place: Constituency, members: list[Member], officer)
         status=Status.DECLARED,
         voters_frozen_at=ctx.now - timedelta(days=120),
         **_timetable(today - timedelta(days=140)),
+        **OFFICER_CONTACT,
     )
     standing = ctx.rng.sample(members, min(5, len(members)))
     nominations = Nomination.objects.bulk_create(
@@ -153,6 +162,7 @@ def _open(ctx: DemoContext, place: Constituency, members: list[Member]) -> Elect
         method=Method.FPTP,
         status=Status.NOMINATIONS,
         **_timetable(today - timedelta(days=5)),
+        **OFFICER_CONTACT,
     )
     for n, member in enumerate(ctx.rng.sample(members, min(2, len(members)))):
         Nomination.objects.create(

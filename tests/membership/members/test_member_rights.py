@@ -7,11 +7,14 @@ import json
 from datetime import date
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.audit.models import AuditEvent, RecordView
+from coproduce.comms.lists.models import Delivery, MailingList, Message
 from coproduce.membership.elections.choices import NominationStatus, Status
 from coproduce.membership.elections.models import HasVoted, Nomination, Voter
 from coproduce.membership.members import member_data, queries, services
@@ -82,6 +85,26 @@ def _nominated(member, *, status=Status.NOMINATIONS, title="Governors 2028"):
         declares_eligible=True,
         interests="Trustee of a local charity",
         status=NominationStatus.ACCEPTED,
+    )
+
+
+def _sent_news(member, *, subject="Our new ward opens", status=Delivery.Status.SENT):
+    """A copy of the trust's news emailed to the member, from a list that goes to members."""
+    news, _ = MailingList.objects.get_or_create(name="Trust news", defaults={"to_members": True})
+    message = Message.objects.create(
+        mailing_list=news,
+        subject=subject,
+        body="The new ward opens in May.",
+        state=Message.State.SENT,
+        queued_at=timezone.now(),
+    )
+    return Delivery.objects.create(
+        message=message,
+        member=member,
+        channel=Delivery.Channel.EMAIL,
+        version="standard",
+        status=status,
+        sent_at=timezone.now() if status == Delivery.Status.SENT else None,
     )
 
 
@@ -157,6 +180,43 @@ def test_the_download_reads_a_fixed_number_of_queries_however_many_answers(
     for n in range(3):
         _answered(office_user, many, text=f"Answer {n}")
         _voted(many)
+
+    def count(member) -> int:
+        with CaptureQueriesContext(connection) as queries_made:
+            member_data.as_json(member)
+        return len(queries_made)
+
+    assert count(one) == count(many)
+
+
+def test_the_download_holds_the_copies_of_the_trusts_news_sent_to_them(office_client, mo):
+    sent = _sent_news(mo)
+    _sent_news(mo, subject="Governors' meeting in public", status=Delivery.Status.BOUNCED)
+    someone_else = make_member(mo.constituency, full_name="Sam Other", email="sam@example.org")
+    _sent_news(someone_else, subject="Not Mo's copy")
+
+    data = _download(office_client, mo)
+
+    first, second = data["news_by_email"]["copies_sent"]
+    assert first == {
+        "list": "Trust news",
+        "subject": "Our new ward opens",
+        "status": "Sent",
+        "sent_at": DjangoJSONEncoder().default(sent.sent_at),
+    }
+    assert second["subject"] == "Governors' meeting in public"
+    assert second["status"] == "Bounced" and second["sent_at"] is None
+    assert "Not Mo's copy" not in json.dumps(data)
+
+
+def test_the_download_reads_a_fixed_number_of_queries_however_many_copies_of_news(
+    constituencies,
+):
+    one = make_member(constituencies["north"])
+    many = make_member(constituencies["north"], full_name="Max Many", email="max@example.org")
+    _sent_news(one)
+    for n in range(3):
+        _sent_news(many, subject=f"News {n}")
 
     def count(member) -> int:
         with CaptureQueriesContext(connection) as queries_made:
@@ -294,6 +354,16 @@ def test_after_erasure_a_voter_and_survey_answers_stay_counted_without_their_det
     voter = Voter.objects.get(election=election)
     assert voter.member.full_name == "Erased member" and hasattr(voter, "has_voted")
     assert Response.objects.filter(survey=survey).count() == 1
+
+
+def test_after_erasure_the_copies_of_news_stay_linked_to_the_erased_membership(office_user, mo):
+    # A copy holds no address or name: it stays, as a record of what was sent, with the row.
+    copy = _sent_news(mo)
+
+    services.erase_member(actor=office_user, member=mo)
+
+    copy.refresh_from_db()
+    assert copy.member.full_name == "Erased member" and copy.status == Delivery.Status.SENT
 
 
 def test_an_expert_erased_on_the_register_has_their_membership_marked_erased(office_user, mo):

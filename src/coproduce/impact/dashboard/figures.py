@@ -18,6 +18,7 @@ from typing import Any
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
+from coproduce.core import at_once
 from coproduce.core.charts import Series, bar_chart
 from coproduce.core.figures import Filters, Section, Table
 from coproduce.core.formats import count_of, money, short_date
@@ -534,35 +535,52 @@ def spend_section(filters: Filters) -> Section:
 # All of them ------------------------------------------------------------------------------------
 
 
-def other_apps_sections(filters: Filters, *, user=None) -> list[Section]:
-    """Progress against each ambition, and who is heard, from the apps that keep them. Who is
-    heard follows equality's own rule for a reader (the involvement team); without a reader
-    (the annual report) it is included, its small numbers suppressed by equality itself."""
-    found = [ambitions_presenters.section(filters)]
-    if user is None or user.has_perm("equality.view_comparison"):
-        found += equality_presenters.sections(filters)
-    return found
-
-
 def sections(filters: Filters, *, user=None, now: datetime | None = None) -> list[Section]:
     """Every figure of the dashboard for the period and team, in the order the page shows
     them. A fixed number of queries whatever the rows (the spend counts a few for each
-    financial year the period touches)."""
+    financial year the period touches), run FIGURES_AT_ONCE at a time on PostgreSQL
+    (core.at_once), the slowest first. Who is heard follows equality's own rule for a reader
+    (the involvement team); without a reader (the annual report) it is included, its small
+    numbers suppressed by equality itself."""
     now = now or timezone.now()
-    involvement = queries.involvement(filters.start, filters.end, team_id=filters.team_id, now=now)
-    spread = queries.spread(filters.start, filters.end, team_id=filters.team_id, now=now)
+    start, end, team_id = filters.start, filters.end, filters.team_id
+    heard = user is None or user.has_perm("equality.view_comparison")
+    (
+        ambitions,
+        equality,
+        spread,
+        feedback,
+        spend,
+        outcomes,
+        payment_days,
+        experts,
+        involvement,
+        concerns,
+    ) = at_once.run(
+        lambda: ambitions_presenters.section(filters),
+        lambda: equality_presenters.sections(filters) if heard else [],
+        lambda: queries.spread(start, end, team_id=team_id, now=now),
+        lambda: feedback_section(filters, user=user),
+        lambda: spend_section(filters),
+        lambda: outcomes_section(filters, now=now),
+        lambda: payment_days_section(filters),
+        lambda: experts_section(filters),
+        lambda: queries.involvement(start, end, team_id=team_id, now=now),
+        lambda: concerns_section(filters),
+    )
     return [
-        experts_section(filters),
+        experts,
         sessions_section(filters, involvement, spread),
         stage_section(filters, involvement.kinds),
         rung_section(filters, involvement.kinds),
         spread_section(filters, spread),
-        feedback_section(filters, user=user),
-        outcomes_section(filters, now=now),
-        concerns_section(filters),
-        payment_days_section(filters),
-        spend_section(filters),
-        *other_apps_sections(filters, user=user),
+        feedback,
+        outcomes,
+        concerns,
+        payment_days,
+        spend,
+        ambitions,
+        *equality,
     ]
 
 

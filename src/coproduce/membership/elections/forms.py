@@ -13,7 +13,8 @@ from coproduce.core.forms import NHSFormMixin
 from coproduce.membership.elections import codes, counting
 from coproduce.membership.elections.choices import Method
 from coproduce.membership.elections.models import STATEMENT_WORDS, Election, Nomination
-from coproduce.membership.elections.services import TIMETABLE
+from coproduce.membership.elections.services import OFFICER, TIMETABLE
+from coproduce.people.validation import clean_phone
 
 # Each date of the timetable, as the form asks it and as its messages name it.
 DATES = {
@@ -51,6 +52,11 @@ ORDER = [
 ]
 
 
+OFFICER_HINT = (
+    "Shown on the notice and on the voting pages, so voters know who to ask about their code"
+)
+
+
 class ElectionForm(NHSFormMixin, forms.Form):
     title = forms.CharField(
         label="Name of the election",
@@ -62,6 +68,31 @@ class ElectionForm(NHSFormMixin, forms.Form):
     method = forms.ChoiceField(
         label="Voting system", choices=Method.choices, widget=forms.RadioSelect
     )
+    officer_name = forms.CharField(
+        label="Returning officer (optional)",
+        max_length=200,
+        required=False,
+        help_text="A person or an independent election services company. " + OFFICER_HINT,
+    )
+    officer_email = forms.EmailField(
+        label="Returning officer’s email address (optional)",
+        max_length=254,
+        required=False,
+        help_text=OFFICER_HINT,
+        widget=forms.EmailInput(attrs={"spellcheck": False}),
+    )
+    officer_phone = forms.CharField(
+        label="Returning officer’s phone number (optional)",
+        max_length=40,
+        required=False,
+        help_text=OFFICER_HINT,
+        widget=forms.TextInput(attrs={"type": "tel", "data-width": "20"}),
+    )
+    subjects = {
+        "officer_name": "the returning officer’s name",
+        "officer_email": "the returning officer’s email address",
+        "officer_phone": "the returning officer’s phone number",
+    }
 
     def __init__(self, *args, constituencies=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,6 +104,24 @@ class ElectionForm(NHSFormMixin, forms.Form):
             self.fields[name] = DateInputField(
                 label=label, subject=label, required_message=f"Enter {subject}"
             )
+        # The officer's contact comes after the timetable, as on the notice.
+        for name in OFFICER:
+            self.fields[name] = self.fields.pop(name)
+
+    def clean_officer_name(self) -> str:
+        return " ".join(self.cleaned_data.get("officer_name", "").split())
+
+    def clean_officer_phone(self) -> str:
+        """Kept as typed (spaced the way the officer writes it), once it is a phone number."""
+        text = " ".join(self.cleaned_data.get("officer_phone", "").split())
+        if text:
+            try:
+                clean_phone(text)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    "Enter the returning officer’s phone number, like 01632 960 001"
+                ) from None
+        return text
 
     def clean(self):
         data = super().clean()
@@ -87,7 +136,8 @@ class ElectionForm(NHSFormMixin, forms.Form):
         data = dict(self.cleaned_data)
         data["constituency"] = self.constituencies[data["constituency"]]
         return {
-            name: data[name] for name in ["title", "constituency", "seats", "method", *TIMETABLE]
+            name: data[name]
+            for name in ["title", "constituency", "seats", "method", *TIMETABLE, *OFFICER]
         }
 
     @classmethod
@@ -98,6 +148,7 @@ class ElectionForm(NHSFormMixin, forms.Form):
             "seats": election.seats,
             "method": election.method,
             **{name: getattr(election, name) for name in TIMETABLE},
+            **{name: getattr(election, name) for name in OFFICER},
         }
 
 

@@ -62,6 +62,13 @@ class Election(TimeStamped):
     poll_closes = models.DateField()
     declaration = models.DateField()
 
+    # The returning officer's contact, as the notice of election gives it (the Model Election
+    # Rules): a person or an independent election services company. Shown on the notice and on
+    # the voting pages, so a voter who lost their code knows whom to ask.
+    officer_name = models.CharField(max_length=200, blank=True)
+    officer_email = models.EmailField(max_length=254, blank=True)
+    officer_phone = models.CharField(max_length=40, blank=True)
+
     # When the poll was set up: the list of voters is the constituency's members at that moment.
     voters_frozen_at = models.DateTimeField(null=True, blank=True)
     # The letters' codes are made when their file is downloaded, once (none are kept).
@@ -85,6 +92,16 @@ class Election(TimeStamped):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def officer_can_be_contacted(self) -> bool:
+        """A name alone says whom to ask, not how: the contact needs an email or a phone."""
+        return bool(self.officer_email or self.officer_phone)
+
+    @property
+    def officer_phone_link(self) -> str:
+        """The phone number as a tel: link: "01632 960 001" as "tel:01632960001"."""
+        return "tel:" + "".join(c for c in self.officer_phone if c.isdigit() or c == "+")
 
     def nominations_are_open(self, now: datetime) -> bool:
         return self.status == Status.NOMINATIONS and opens_at(

@@ -45,7 +45,8 @@ TIMETABLE = [
     "poll_closes",
     "declaration",
 ]
-FIELDS = ["title", "constituency", "seats", "method", *TIMETABLE]
+OFFICER = ["officer_name", "officer_email", "officer_phone"]
+FIELDS = ["title", "constituency", "seats", "method", *TIMETABLE, *OFFICER]
 
 
 class ElectionError(Exception):

@@ -4,7 +4,8 @@ what we hold about the member as one JSON file, in the shape of the experts' `da
 (core.subject_access): an "about" part, then one part per section.
 
 Elections and surveys sit above members (pyproject's import layers: they read the members, never
-the other way), so their tables are read here through Django's app registry by name, the way
+the other way), and so do the mailing lists (comms) that send members the trust's news, so their
+tables are read here through Django's app registry by name, the way
 audit.personal_data finds a person's records without importing the apps that hold them. The
 tests pin the fields read, so a renamed field fails there rather than in a request."""
 
@@ -34,6 +35,8 @@ KEPT = [
     "public record the trust's election rules require it to keep.",
     "Their answers to members' surveys, linked only to the erased membership, so that the "
     "results stay correct.",
+    "The record of each copy of the trust's news sent to them, under the erased name: a copy "
+    "holds no address, only the list, the message and whether it was sent.",
     "Who did what in the audit trail and when, without their details.",
 ]
 
@@ -115,6 +118,28 @@ def _survey_answers(member: Member) -> list[dict]:
     ]
 
 
+def _news_by_email(member: Member) -> list[dict]:
+    """The copies of the trust's news (a mailing list that goes to members) emailed to them,
+    each with whether it was sent. A copy holds no address, only that it was theirs."""
+    delivery = _model("mailing.Delivery")
+    if delivery is None:
+        return []
+    found = (
+        delivery._default_manager.filter(member=member)
+        .select_related("message__mailing_list")
+        .order_by("message__queued_at", "pk")
+    )
+    return [
+        {
+            "list": d.message.mailing_list.name,
+            "subject": d.message.subject,
+            "status": d.get_status_display(),
+            "sent_at": d.sent_at,
+        }
+        for d in found
+    ]
+
+
 def _consent_and_preferences(member: Member, changes: list[dict]) -> dict:
     """How they agreed to us holding their details and how they want to hear from us, now and
     each time that changed (from the audit trail)."""
@@ -151,6 +176,7 @@ def collect(member: Member) -> list[Section]:
                 "how_they_voted": "Not held: ballots are not linked to voters.",
             },
         ),
+        Section("news_by_email", {"copies_sent": _news_by_email(member)}),
         Section(
             "members_surveys",
             {

@@ -23,6 +23,25 @@ TOO_MANY_CODES = (
     "Too many wrong codes have been tried from here. Try again in {wait}, or ask the "
     "returning officer for help."
 )
+# The same, when the notice gives the returning officer's email address or phone number.
+TOO_MANY_CODES_CONTACT = (
+    "Too many wrong codes have been tried from here. Try again in {wait}, or contact the "
+    "returning officer{name} {how}."
+)
+
+
+def too_many_codes(election, wait: str) -> str:
+    """Says how to reach the returning officer when the election gives a way to."""
+    if not election.officer_can_be_contacted:
+        return TOO_MANY_CODES.format(wait=wait)
+    ways = []
+    if election.officer_email:
+        ways.append(f"at {election.officer_email}")
+    if election.officer_phone:
+        ways.append(f"on {election.officer_phone}")
+    name = f", {election.officer_name}," if election.officer_name else ""
+    return TOO_MANY_CODES_CONTACT.format(wait=wait, name=name, how=" or ".join(ways))
+
 
 NOT_FOUND = (
     "We could not find a current member of {constituency} with those details. Check your name, "
@@ -121,7 +140,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     # looked at (right or wrong) until the wait is over. Nothing here says anything of a ballot.
     wait = guesses.minutes_to_wait(request)
     if wait:
-        problem = TOO_MANY_CODES.format(wait=guesses.wait_in_words(wait))
+        problem = too_many_codes(election, guesses.wait_in_words(wait))
         return _code_page(request, election, CodeForm(), problem=problem, status=429)
     code_form = CodeForm(request.POST)
     if not code_form.is_valid():
