@@ -90,3 +90,20 @@ def test_the_plan_signs_in_distinct_people_of_each_role():
     client = Client()
     client.cookies[plan["cookie_name"]] = coordinators[0]["cookie"]
     assert client.get(plan["urls"]["register"]).status_code == 200
+
+
+def test_a_failed_step_is_named_by_its_exception_not_the_lines_under_it():
+    from coproduce.bench.load import what_went_wrong
+
+    traceback = """Traceback (most recent call last):
+  File "x.py", line 1, in <module>
+django.db.utils.ProgrammingError: column "officer_name" does not exist
+LINE 1: ...ose", "officer_n...
+                 ^
+"""
+    assert what_went_wrong(traceback) == (
+        'django.db.utils.ProgrammingError: column "officer_name" does not exist'
+    )
+    assert what_went_wrong("gunicorn stopped\n") == "gunicorn stopped"
+    assert what_went_wrong("") == "no output"
+    assert what_went_wrong("  indented only\n") == "no output"

@@ -28,7 +28,14 @@ from coproduce.bench.databases import PostgresTarget, SQLiteTarget, Unavailable
 from coproduce.bench.election_case import count_row
 from coproduce.bench.impact_case import REPORT_NAME, REPORT_TARGET_S, sizes_line
 from coproduce.bench.import_case import IMPORT_ROWS, IMPORT_TARGET_S
-from coproduce.bench.load import LOAD_SECONDS, LOAD_USERS, P95_TARGET_MS, LoadResult, run_load
+from coproduce.bench.load import (
+    LOAD_SECONDS,
+    LOAD_USERS,
+    P95_TARGET_MS,
+    LoadResult,
+    run_load,
+    what_went_wrong,
+)
 from coproduce.bench.poll_case import POLL_VOTERS, PollResult, poll_rows, run_poll
 from coproduce.bench.report import Row, milliseconds, seconds, table
 from coproduce.bench.run_case import RUN_CLAIMS, RUN_TARGET_S
@@ -184,8 +191,7 @@ def _run_worker(database_url: str, *arguments: str, env: dict[str, str] | None =
         raise RuntimeError("the run took over 30 minutes") from error
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"the run failed ({last})")
+        raise RuntimeError(f"the run failed ({what_went_wrong(done.stderr)})")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -10,6 +10,7 @@ so it takes some of the CPU the server would have: the figures are on the slow s
 import contextlib
 import csv
 import os
+import re
 import shutil
 import signal
 import socket
@@ -139,8 +140,7 @@ def _run(command: list[str], env: dict[str, str], cwd: Path, timeout: int = 600)
     )
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"{' '.join(command[1:3])} failed ({last})")
+        raise RuntimeError(f"{' '.join(command[1:3])} failed ({what_went_wrong(done.stderr)})")
 
 
 def _flush_cache(env: dict[str, str], cwd: Path) -> None:
@@ -194,8 +194,16 @@ def _wait_until_up(port: int, server: subprocess.Popen, log: Path) -> None:
 
 
 def _last_line(log: Path) -> str:
-    lines = log.read_text(errors="replace").strip().splitlines() if log.exists() else []
-    return lines[-1] if lines else "no output"
+    return what_went_wrong(log.read_text(errors="replace") if log.exists() else "")
+
+
+def what_went_wrong(output: str) -> str:
+    """The line of a process's output that says what went wrong: a traceback's last exception
+    ("django.db.utils.ProgrammingError: column … does not exist"), not the SQL, source or caret
+    lines printed under it; otherwise its last line that starts at the margin."""
+    lines = [line for line in output.splitlines() if line.strip() and not line[0].isspace()]
+    raised = [line for line in lines if re.match(r"[\w.]+: ", line)]
+    return (raised or lines or ["no output"])[-1]
 
 
 def _run_locust(
