@@ -7,12 +7,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 
 from coproduce.audit.models import AuditEvent
 from coproduce.membership.elections import codes, disposal, results, services
 from coproduce.membership.elections.choices import Method, NominationStatus, Status
 from coproduce.membership.elections.forms import ElectionForm
-from coproduce.membership.elections.models import Ballot, HasVoted, Result, Voter
+from coproduce.membership.elections.models import Ballot, HasVoted, Nomination, Result, Voter
 from tests.membership.elections import helpers_elections as h
 
 pytestmark = pytest.mark.django_db
@@ -333,8 +334,9 @@ def test_the_letters_codes_are_made_once_and_work():
     assert AuditEvent.objects.filter(summary__startswith="Voting codes for letters").count() == 1
 
 
-def test_election_documents_are_disposed_of_after_the_period_and_the_result_kept():
+def test_election_documents_are_disposed_of_after_the_period_and_the_result_kept(client):
     e, (ann, *_), codes_ = h.poll()
+    Nomination.objects.filter(pk=ann.pk).update(interests="A governor of the local school")
     _vote_all(e, codes_, [[ann.pk]])
     services.close_poll(actor=h.officer(), election=e, now=h.AFTER_POLL)
     services.run_count(actor=h.officer(), election=e, now=h.AFTER_POLL)
@@ -351,6 +353,18 @@ def test_election_documents_are_disposed_of_after_the_period_and_the_result_kept
     assert not Voter.objects.filter(election=e).exists()
     assert not HasVoted.objects.exists()
     assert Result.objects.get(election=e).elected == ["Ann Able"]
+    # The nomination papers' statements and interests go with them; who stood stays.
+    papers = Nomination.objects.filter(election=e)
+    assert papers.count() == 3
+    assert set(papers.values_list("statement", "interests")) == {("", "")}
+    event = AuditEvent.objects.filter(
+        summary__startswith="Ballots, list of voters and nomination"
+    ).get()
+    assert event.changes["nomination_papers"] == 3
+    page = client.get(reverse("elections:election_candidate", args=[e.pk, ann.pk]))
+    assert "I am Ann Able" not in page.content.decode()
+    assert "local school" not in page.content.decode()
+    assert "deleted with them on" in page.content.decode()
 
 
 def test_setting_up_the_poll_emails_each_voter_with_an_address_a_code_that_works(

@@ -32,7 +32,9 @@ KEPT = [
     "election documents are. How anyone voted was never linked to them.",
     "Their nominations as a candidate, now under the name “Erased member”, and a declared "
     "result as it was declared, with the candidates' names: the result of an election is a "
-    "public record the trust's election rules require it to keep.",
+    "public record the trust's election rules require it to keep. A nomination's statement and "
+    "declared interests are election documents: they are deleted with the list of voters, a "
+    "year after the result.",
     "Their answers to members' surveys, linked only to the erased membership, so that the "
     "results stay correct.",
     "The record of each copy of the trust's news sent to them, under the erased name: a copy "
