@@ -228,6 +228,7 @@ def test_every_returning_officer_page_passes_axe(page, transactional_db):
             ("elections:detail", {"pk": draft.pk}),
             ("elections:edit", {"pk": draft.pk}),
             ("elections:detail", {"pk": nominations.pk}),
+            ("elections:officer_contact", {"pk": nominations.pk}),
             ("elections:nomination", {"pk": nominations.pk, "nomination_pk": pending.pk}),
             ("elections:detail", {"pk": in_poll.pk}),
             ("elections:nomination", {"pk": in_poll.pk, "nomination_pk": standing[0].pk}),
@@ -256,6 +257,9 @@ def test_every_returning_officer_page_passes_axe(page, transactional_db):
     shown_with_errors(page, "Reject the nomination")
     visit(page, reverse("elections:paper_ballot", kwargs={"pk": in_poll.pk}))
     shown_with_errors(page, "Record the paper")
+    visit(page, reverse("elections:officer_contact", kwargs={"pk": in_poll.pk}))
+    page.get_by_label("Returning officer’s email address (optional)").fill("elections at example")
+    shown_with_errors(page, "Save the contact")
 
     # A new code for a voter who lost theirs: outside the poll the pages say why; during it,
     # the search (empty, then found), checking the voter, and the code made for a letter or

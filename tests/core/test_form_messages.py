@@ -164,6 +164,7 @@ PARTS = {
     "AllauthFormMixin",
     "NamedStaffMixin",
     "ConfidentialFields",
+    "OfficerContactFields",
 }
 
 

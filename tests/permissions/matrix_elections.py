@@ -14,6 +14,8 @@ ELECTIONS: dict[str, tuple[str, str, dict[str, str]]] = {
     "elections:create": ("get", "", officer),
     "elections:detail": ("get", "election", officer),
     "elections:edit": ("get", "election", officer),
+    # Its notice published: the contact is changed on its own page from then on.
+    "elections:officer_contact": ("get", "public_election", officer),
     "elections:publish": ("post", "election", officer_post),
     "elections:nomination": ("get", "election_nomination", officer),
     "elections:close_nominations": ("post", "election", officer_post),

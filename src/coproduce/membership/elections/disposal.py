@@ -31,9 +31,7 @@ def dispose_of_documents(*, older_than_days: int, now: datetime | None = None) -
             ballots = Ballot.objects.filter(election=election).delete()[0]
             HasVoted.objects.filter(voter__election=election).delete()
             voters = Voter.objects.filter(election=election).delete()[0]
-            papers = Nomination.objects.filter(election=election).update(
-                statement="", interests=""
-            )
+            papers = Nomination.objects.filter(election=election).update(statement="", interests="")
             election.documents_disposed_at = now
             election.save(update_fields=["documents_disposed_at", "updated_at"])
             audit.record_change(

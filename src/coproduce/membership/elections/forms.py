@@ -57,17 +57,10 @@ OFFICER_HINT = (
 )
 
 
-class ElectionForm(NHSFormMixin, forms.Form):
-    title = forms.CharField(
-        label="Name of the election",
-        max_length=200,
-        help_text="For example, Public governors for Leeds North, 2027",
-    )
-    constituency = forms.TypedChoiceField(label="Constituency", coerce=int)
-    seats = forms.IntegerField(label="Seats to fill", min_value=1, max_value=50)
-    method = forms.ChoiceField(
-        label="Voting system", choices=Method.choices, widget=forms.RadioSelect
-    )
+class OfficerContactFields(forms.Form):
+    """The returning officer's contact, as the notice gives it: part of the election's form,
+    and the whole of the form that changes it after the notice is published."""
+
     officer_name = forms.CharField(
         label="Returning officer (optional)",
         max_length=200,
@@ -94,20 +87,6 @@ class ElectionForm(NHSFormMixin, forms.Form):
         "officer_phone": "the returning officer’s phone number",
     }
 
-    def __init__(self, *args, constituencies=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.constituencies = {c.pk: c for c in constituencies}
-        self.fields["constituency"].choices = [("", "Choose a constituency")] + [
-            (c.pk, c.name) for c in constituencies
-        ]
-        for name, (label, subject) in DATES.items():
-            self.fields[name] = DateInputField(
-                label=label, subject=label, required_message=f"Enter {subject}"
-            )
-        # The officer's contact comes after the timetable, as on the notice.
-        for name in OFFICER:
-            self.fields[name] = self.fields.pop(name)
-
     def clean_officer_name(self) -> str:
         return " ".join(self.cleaned_data.get("officer_name", "").split())
 
@@ -122,6 +101,33 @@ class ElectionForm(NHSFormMixin, forms.Form):
                     "Enter the returning officer’s phone number, like 01632 960 001"
                 ) from None
         return text
+
+
+class ElectionForm(NHSFormMixin, OfficerContactFields):
+    title = forms.CharField(
+        label="Name of the election",
+        max_length=200,
+        help_text="For example, Public governors for Leeds North, 2027",
+    )
+    constituency = forms.TypedChoiceField(label="Constituency", coerce=int)
+    seats = forms.IntegerField(label="Seats to fill", min_value=1, max_value=50)
+    method = forms.ChoiceField(
+        label="Voting system", choices=Method.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, constituencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.constituencies = {c.pk: c for c in constituencies}
+        self.fields["constituency"].choices = [("", "Choose a constituency")] + [
+            (c.pk, c.name) for c in constituencies
+        ]
+        for name, (label, subject) in DATES.items():
+            self.fields[name] = DateInputField(
+                label=label, subject=label, required_message=f"Enter {subject}"
+            )
+        # The officer's contact comes after the timetable, as on the notice.
+        for name in OFFICER:
+            self.fields[name] = self.fields.pop(name)
 
     def clean(self):
         data = super().clean()
@@ -150,6 +156,18 @@ class ElectionForm(NHSFormMixin, forms.Form):
             **{name: getattr(election, name) for name in TIMETABLE},
             **{name: getattr(election, name) for name in OFFICER},
         }
+
+
+class OfficerContactForm(NHSFormMixin, OfficerContactFields):
+    """Only the returning officer's contact, changed after the notice is published (a new
+    phone number, or one forgotten): the rest of the election is what members were told."""
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in OFFICER}
+
+    @classmethod
+    def initial_for(cls, election: Election) -> dict:
+        return {name: getattr(election, name) for name in OFFICER}
 
 
 class RejectForm(NHSFormMixin, forms.Form):

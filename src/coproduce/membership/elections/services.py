@@ -110,6 +110,39 @@ def save_election(*, actor, values: dict, election: Election | None = None) -> E
     return election
 
 
+CONTACT_DISPOSED = (
+    "The election’s documents are disposed of: the returning officer’s contact can no longer "
+    "be changed."
+)
+
+
+def change_officer_contact(*, actor, election: Election, values: dict) -> Election:
+    """Changes only the returning officer's contact (`OFFICER`), at any point of the election:
+    voters who lose their code need it during the poll, and an officer's phone number may
+    change. Refused once the election's documents are disposed of (the election is over and
+    kept only for its result). Nothing is written when nothing changed."""
+    with transaction.atomic():
+        election = _locked(election)
+        if election.documents_disposed_at is not None:
+            raise ElectionError(CONTACT_DISPOSED)
+        changes = {}
+        for name in OFFICER:
+            before, after = getattr(election, name), values[name]
+            if before != after:
+                changes[name] = [before, after]
+                setattr(election, name, after)
+        if changes:
+            election.save(update_fields=[*changes, "updated_at"])
+            audit.record_change(
+                actor=actor,
+                instance=election,
+                action=AuditEvent.Action.UPDATED,
+                changes=changes,
+                summary=f"Returning officer’s contact changed: {election.title}",
+            )
+    return election
+
+
 def publish_notice(*, actor, election: Election) -> Election:
     """Publishes the notice of election: the public may see it and members may nominate
     themselves from the day nominations open."""

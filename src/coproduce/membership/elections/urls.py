@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", officer.election_form, name="create"),
     path("<int:pk>/", officer.election_detail, name="detail"),
     path("<int:pk>/edit/", officer.election_form, name="edit"),
+    path("<int:pk>/contact/", officer.officer_contact, name="officer_contact"),
     path("<int:pk>/publish/", officer.publish, name="publish"),
     path("<int:pk>/nominations/<int:nomination_pk>/", officer.nomination, name="nomination"),
     path("<int:pk>/close-nominations/", officer.close_nominations, name="close_nominations"),

@@ -16,7 +16,13 @@ from django.views.decorators.http import require_POST
 from coproduce.accounts.http import AuthenticatedHttpRequest
 from coproduce.membership.elections import queries, results, services
 from coproduce.membership.elections.choices import Channel, Status
-from coproduce.membership.elections.forms import BallotForm, CodeForm, ElectionForm, RejectForm
+from coproduce.membership.elections.forms import (
+    BallotForm,
+    CodeForm,
+    ElectionForm,
+    OfficerContactForm,
+    RejectForm,
+)
 
 RUN = "elections.run_elections"
 
@@ -52,6 +58,37 @@ def election_form(request: AuthenticatedHttpRequest, pk: int | None = None) -> H
     return render(
         request,
         "elections/form.jinja",
+        {"form": form, "election": election},
+        status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+@permission_required(RUN, raise_exception=True)
+def officer_contact(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Only the returning officer's contact, at any point until the documents are disposed of:
+    voters who lose their code need it during the poll."""
+    election = queries.election(pk)
+    if election.documents_disposed_at is not None:
+        messages.error(request, services.CONTACT_DISPOSED)
+        return redirect("elections:detail", election.pk)
+    form = OfficerContactForm(
+        request.POST if request.method == "POST" else None,
+        initial=OfficerContactForm.initial_for(election),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_officer_contact(
+                actor=request.user, election=election, values=form.values()
+            )
+        except services.ElectionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "The returning officer’s contact is saved.")
+        return redirect("elections:detail", election.pk)
+    return render(
+        request,
+        "elections/officer_contact.jinja",
         {"form": form, "election": election},
         status=400 if form.errors else 200,
     )
