@@ -6,8 +6,10 @@ payment run last, since they add experts and pay claims that the pages would sho
 sets DATABASE_URL and production-like settings; each step prints one line of JSON."""
 
 import argparse
+import contextlib
 import json
 import statistics
+import threading
 import time
 from dataclasses import asdict, dataclass
 
@@ -125,17 +127,11 @@ def _measure_pages(
 ) -> tuple[list[Result], list[Result]]:
     """The pages; the register's turn about with Django admin's changelist of the same
     experts (admin_case.py)."""
-    from django.conf import settings
-    from django.test import override_settings
-
     from coproduce.bench.admin_case import ADMIN_CASES, admin_user, expert_admin
     from coproduce.bench.cases import CASES
     from coproduce.demo.accounts import COORDINATOR_EMAIL, FINANCE_EMAIL
 
-    # The manifest of collected static files is made at deploy time, not here: plain static
-    # storage gives the same page without running collectstatic into the developer's tree.
-    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}):
+    with _plain_static():
         clients = {
             "coordinator": _staff_client(COORDINATOR_EMAIL),
             "finance": _staff_client(FINANCE_EMAIL),
@@ -192,13 +188,40 @@ def _measure_beside(page, other, fixtures, requests: int) -> tuple[Result, Resul
 
 
 def _count_queries(client, path: str) -> int:
-    """Counted on a request of its own, so that recording the SQL adds nothing to the times."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
+    """Counted on a request of its own, so that counting adds nothing to the times; on every
+    connection the request used, the threads' that work out figures at once (core.at_once)
+    as well as its own."""
+    with all_queries() as counted:
         _check(client.get(path), path)
-    return len(queries)
+    return counted()
+
+
+@contextlib.contextmanager
+def all_queries():
+    """Counts the queries run meanwhile on this thread's connection and on every connection
+    opened meanwhile in any thread. Gives a function that returns the count so far."""
+    from django.db import connection
+    from django.db.backends.signals import connection_created
+
+    lock = threading.Lock()
+    count = 0
+
+    def counting(execute, sql, params, many, context):
+        nonlocal count
+        with lock:
+            count += 1
+        return execute(sql, params, many, context)
+
+    def opened(sender, connection, **kwargs):
+        if counting not in connection.execute_wrappers:  # this thread's, opened meanwhile
+            connection.execute_wrappers.append(counting)
+
+    connection_created.connect(opened)
+    try:
+        with connection.execute_wrapper(counting):
+            yield lambda: count
+    finally:
+        connection_created.disconnect(opened)
 
 
 def _measure_mailing() -> dict:
@@ -208,7 +231,20 @@ def _measure_mailing() -> dict:
     from coproduce.demo.accounts import COORDINATOR_EMAIL
 
     coordinator = User.objects.get(email=COORDINATOR_EMAIL)
-    return measure(coordinator, _staff_client(COORDINATOR_EMAIL))
+    with _plain_static():
+        return measure(coordinator, _staff_client(COORDINATOR_EMAIL))
+
+
+@contextlib.contextmanager
+def _plain_static():
+    """The manifest of collected static files is made at deploy time, not here: plain static
+    storage gives the same page without running collectstatic into the developer's tree."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}):
+        yield
 
 
 def _staff_client(email: str):
