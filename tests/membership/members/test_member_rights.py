@@ -88,7 +88,7 @@ def _nominated(member, *, status=Status.NOMINATIONS, title="Governors 2028"):
     )
 
 
-def _sent_news(member, *, subject="Our new ward opens", status=Delivery.Status.SENT):
+def _sent_news(member, *, subject="Our new ward opens", status=Delivery.Status.SENT, error=""):
     """A copy of the trust's news emailed to the member, from a list that goes to members."""
     news, _ = MailingList.objects.get_or_create(name="Trust news", defaults={"to_members": True})
     message = Message.objects.create(
@@ -104,6 +104,7 @@ def _sent_news(member, *, subject="Our new ward opens", status=Delivery.Status.S
         channel=Delivery.Channel.EMAIL,
         version="standard",
         status=status,
+        error=error,
         sent_at=timezone.now() if status == Delivery.Status.SENT else None,
     )
 
@@ -191,7 +192,12 @@ def test_the_download_reads_a_fixed_number_of_queries_however_many_answers(
 
 def test_the_download_holds_the_copies_of_the_trusts_news_sent_to_them(office_client, mo):
     sent = _sent_news(mo)
-    _sent_news(mo, subject="Governors' meeting in public", status=Delivery.Status.BOUNCED)
+    _sent_news(
+        mo,
+        subject="Governors' meeting in public",
+        status=Delivery.Status.BOUNCED,
+        error="Mailbox full",
+    )
     someone_else = make_member(mo.constituency, full_name="Sam Other", email="sam@example.org")
     _sent_news(someone_else, subject="Not Mo's copy")
 
@@ -202,10 +208,12 @@ def test_the_download_holds_the_copies_of_the_trusts_news_sent_to_them(office_cl
         "list": "Trust news",
         "subject": "Our new ward opens",
         "status": "Sent",
+        "problem": "",
         "sent_at": DjangoJSONEncoder().default(sent.sent_at),
     }
     assert second["subject"] == "Governors' meeting in public"
     assert second["status"] == "Bounced" and second["sent_at"] is None
+    assert second["problem"] == "Mailbox full"
     assert "Not Mo's copy" not in json.dumps(data)
 
 
@@ -366,14 +374,34 @@ def test_after_erasure_the_copies_of_news_stay_linked_to_the_erased_membership(o
     assert copy.member.full_name == "Erased member" and copy.status == Delivery.Status.SENT
 
 
+def test_erasure_deletes_why_a_copy_of_news_was_not_delivered(office_user, mo):
+    # A mail server's reason, or one staff typed when recording a bounce, can quote the address.
+    bounced = _sent_news(
+        mo, status=Delivery.Status.BOUNCED, error="550 mo.member@example.org: no such user"
+    )
+    someone_else = make_member(mo.constituency, full_name="Sam Other", email="sam@example.org")
+    theirs = _sent_news(someone_else, status=Delivery.Status.BOUNCED, error="Mailbox full")
+
+    removed = services.erase_member(actor=office_user, member=mo)
+
+    bounced.refresh_from_db()
+    theirs.refresh_from_db()
+    assert bounced.error == "" and bounced.status == Delivery.Status.BOUNCED
+    assert theirs.error == "Mailbox full"
+    assert "why a copy of the news could not be delivered" in removed
+
+
 def test_an_expert_erased_on_the_register_has_their_membership_marked_erased(office_user, mo):
     from coproduce.people.erasure import erase_person
 
     expert = ExpertFactory()
     mo.expert = expert
     mo.save()
+    bounced = _sent_news(mo, status=Delivery.Status.BOUNCED, error="Unknown user mo@example.org")
 
     erase_person(actor=office_user, expert=expert)
 
     mo.refresh_from_db()
+    bounced.refresh_from_db()
     assert mo.full_name == "Erased member" and mo.erased_at is not None and mo.expert is None
+    assert bounced.error == "" and bounced.status == Delivery.Status.BOUNCED

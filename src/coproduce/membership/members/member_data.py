@@ -38,7 +38,8 @@ KEPT = [
     "Their answers to members' surveys, linked only to the erased membership, so that the "
     "results stay correct.",
     "The record of each copy of the trust's news sent to them, under the erased name: a copy "
-    "holds no address, only the list, the message and whether it was sent.",
+    "holds no address, only the list, the message and whether it was sent. Why a copy could "
+    "not be delivered is deleted: a mail server's reason can quote the address.",
     "Who did what in the audit trail and when, without their details.",
 ]
 
@@ -136,6 +137,7 @@ def _news_by_email(member: Member) -> list[dict]:
             "list": d.message.mailing_list.name,
             "subject": d.message.subject,
             "status": d.get_status_display(),
+            "problem": d.error,
             "sent_at": d.sent_at,
         }
         for d in found

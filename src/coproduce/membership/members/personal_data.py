@@ -11,6 +11,7 @@ the row with `anonymise` below)."""
 
 from datetime import date
 
+from django.apps import apps
 from django.utils import timezone
 
 from coproduce.core.subject_access import Section
@@ -69,12 +70,14 @@ def erase(expert) -> list[str]:
     return ["Foundation Trust membership (kept without their details, marked left)"]
 
 
-def anonymise(member: Member) -> None:
+def anonymise(member: Member) -> int:
     """Takes the person out of the member's row, for good: the one way a membership is erased,
     whether through an expert's erasure or the membership office's (services.erase_member).
     The row stays, marked left (so no count of current members includes them), with only the
-    year of birth, because counts over time and elections' records point at it."""
+    year of birth, because counts over time and elections' records point at it. Returns how
+    many copies of the news had a reason they were not delivered (now deleted)."""
     now = timezone.now()
+    problems = _forget_delivery_problems(member)
     MemberCharacteristics.objects.filter(member=member).delete()
     member.full_name = ERASED_NAME
     member.email = member.phone = member.address = member.postcode = ""
@@ -86,3 +89,16 @@ def anonymise(member: Member) -> None:
         member.left_at = now
     member.erased_at = now
     member.save()
+    return problems
+
+
+def _forget_delivery_problems(member: Member) -> int:
+    """Empties why each copy of the news to this member was not delivered: a reason from a mail
+    server, or one staff typed when recording a bounce, can quote the member's address. Whether
+    each copy was sent stays. The mailing lists are read through the app registry, as the
+    member's data download reads them."""
+    try:
+        delivery = apps.get_model("mailing", "Delivery")
+    except LookupError:  # the mailing lists are not installed
+        return 0
+    return delivery._default_manager.filter(member=member).exclude(error="").update(error="")

@@ -426,7 +426,7 @@ def erase_member(*, actor, member: Member) -> list[str]:
                 names=[locked.full_name, locked.email, locked.phone],
                 label=f"{personal_data.ERASED_NAME} {locked.pk}",
             )
-        personal_data.anonymise(locked)
+        problems = personal_data.anonymise(locked)
         removed = [
             "their name, email address, phone number, address, postcode and staff number",
             "their date of birth (only the year is kept)",
@@ -434,6 +434,9 @@ def erase_member(*, actor, member: Member) -> list[str]:
             f"their details from {count} entries of the audit trail (who did what, and when, "
             "is kept)",
         ]
+        if problems:
+            copies = "a copy" if problems == 1 else f"{problems} copies"
+            removed.append(f"why {copies} of the news could not be delivered")
         audit.record_change(
             actor=actor,
             instance=locked,
