@@ -1,14 +1,18 @@
-"""Figures worked out at the same time (core.at_once): on PostgreSQL, outside a transaction,
-the pieces run on other threads with their own connections, which are closed after; inside a
-transaction or on SQLite they run one after another here. Either way the answers are the same,
-in the order asked."""
+"""Figures worked out at the same time (core.at_once): on PostgreSQL and on SQLite kept in a
+file, outside a transaction, the pieces run on other threads with their own connections, which
+are closed after; inside a transaction or on an in-memory SQLite database they run one after
+another here. Either way the answers are the same, in the order asked.
+
+The tests' SQLite database is in memory. A test that needs threads on SQLite treats it as a
+file (`as_if_in_a_file`): its other connections reach the same database, as the live server's
+do, so the pieces really run on them."""
 
 import threading
 import time
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 
 from coproduce.core import at_once
@@ -17,25 +21,27 @@ from coproduce.impact.dashboard import figures
 from tests.impact.dashboard.helpers import held, moved, paid_claim
 
 ONLY_ON_POSTGRESQL = (
-    "Figures are worked out at once on PostgreSQL only; on SQLite they run one after another "
-    "(as in a transaction, tested here too). Run with DATABASE_URL set to PostgreSQL."
+    "Counting the database's open sessions needs PostgreSQL's pg_stat_activity. Run with "
+    "DATABASE_URL set to PostgreSQL."
 )
 
 
-def needs_postgresql() -> None:
-    if connection.vendor != "postgresql":
-        print(ONLY_ON_POSTGRESQL)
-        pytest.skip(ONLY_ON_POSTGRESQL)
+@pytest.fixture
+def as_if_in_a_file(monkeypatch):
+    """On SQLite, the tests' in-memory database is treated as one kept in a file."""
+    if connection.vendor == "sqlite":
+        monkeypatch.setattr(type(connections["default"]), "is_in_memory_db", lambda self: False)
 
 
-def _where() -> tuple[int, int | None]:
-    """The thread, and the database session it is using (PostgreSQL's process id)."""
-    backend = None
+def _where() -> tuple[int, int]:
+    """The thread, and the database connection it is using (PostgreSQL's process id for the
+    session; on SQLite, the connection object's identity)."""
+    connection.ensure_connection()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
-            backend = cursor.fetchone()[0]
-    return threading.get_ident(), backend
+            return threading.get_ident(), cursor.fetchone()[0]
+    return threading.get_ident(), id(connection.connection)
 
 
 def _sessions_open() -> int:
@@ -54,10 +60,16 @@ def test_inside_a_transaction_the_pieces_run_here_one_after_another():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_on_postgresql_the_pieces_run_on_two_threads_each_with_its_own_connection():
-    needs_postgresql()
-    _where()  # this thread's connection is open before counting
-    before = _sessions_open()
+def test_in_memory_sqlite_runs_the_pieces_here_one_after_another():
+    if connection.vendor != "sqlite":
+        pytest.skip("The in-memory database is SQLite's: this run uses PostgreSQL.")
+    places = at_once.run(_where, _where, _where)
+
+    assert {thread for thread, _ in places} == {threading.get_ident()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pieces_run_on_two_threads_each_with_its_own_connection(as_if_in_a_file):
     gate = threading.Barrier(2, timeout=10)
 
     def meet():
@@ -71,6 +83,18 @@ def test_on_postgresql_the_pieces_run_on_two_threads_each_with_its_own_connectio
     backends = {backend for _, backend in places[:2]}
     assert len(threads) == 2 and threading.get_ident() not in threads
     assert len(backends) == 2 and _where()[1] not in backends
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_threads_close_their_connections():
+    if connection.vendor != "postgresql":
+        print(ONLY_ON_POSTGRESQL)
+        pytest.skip(ONLY_ON_POSTGRESQL)
+    _where()  # this thread's connection is open before counting
+    before = _sessions_open()
+
+    at_once.run(_where, _where, _where)
+
     # The threads closed their connections (a closed session's process takes a moment to go).
     deadline = time.monotonic() + 10
     while _sessions_open() > before and time.monotonic() < deadline:
@@ -87,8 +111,7 @@ def test_one_at_a_time_when_the_setting_says_so():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_error_in_a_piece_is_raised_to_the_caller_and_stops_the_rest():
-    needs_postgresql()
+def test_an_error_in_a_piece_is_raised_to_the_caller_and_stops_the_rest(as_if_in_a_file):
     ran = []
 
     def fails():
@@ -104,8 +127,7 @@ def test_an_error_in_a_piece_is_raised_to_the_caller_and_stops_the_rest():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_dashboard_gives_the_same_figures_at_once_as_one_after_another():
-    needs_postgresql()
+def test_the_dashboard_gives_the_same_figures_at_once_as_one_after_another(as_if_in_a_file):
     for day in range(4):
         session = held(date(2026, 4, 2 + day), hours=[2, 3.5][: day % 2 + 1])
         paid_claim(date(2026, 5, 1 + day), date(2026, 5, 20 + day))

@@ -7,7 +7,9 @@ than that. Here FIGURES_AT_ONCE threads (2 unless set) take the pieces in turn, 
 connection, and the page waits for the longest thread instead.
 
 Only where it is safe and useful:
-- PostgreSQL only: SQLite lets one connection at a time do much, and the demo is small;
+- on PostgreSQL, and on SQLite kept in a file: SQLite's write-ahead log (settings) lets any
+  number of connections read at once, and Python lets go of its lock while SQLite works. Not
+  on an in-memory SQLite database (the tests'), whose connections share one cache;
 - never inside a transaction (a test's, or a view's `atomic`): another connection could not
   see what the transaction has written, so the pieces run one after another in it instead;
 - each piece is a read: its figures come from a snapshot of its own, a moment apart from the
@@ -19,17 +21,24 @@ between pages (and nothing stops a test database being dropped)."""
 import threading
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import connection, connections
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLite
 
 
 def _threads(pieces: int) -> int:
     wanted = getattr(settings, "FIGURES_AT_ONCE", 2)
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
+    if connection.in_atomic_block or not _shares_reads():
         return 1
     return max(1, min(wanted, pieces))
+
+
+def _shares_reads() -> bool:
+    if connection.vendor == "sqlite":
+        return not cast(SQLite, connection).is_in_memory_db()
+    return connection.vendor == "postgresql"
 
 
 def run(*pieces: Callable[[], Any]) -> list[Any]:
