@@ -1,7 +1,10 @@
 """Each session's tally of attended places and hours (Session.places_attended and
-hours_attended): kept by the attendance service as attendance is recorded and corrected,
-counted for every session by demo data, and always equal to counting the places live."""
+hours_attended), and the copy of its start on each place attended (Invitation.held_at): kept
+by the attendance service as attendance is recorded and corrected, made again whenever a
+session is saved, counted for every session by demo data, and always equal to counting the
+places live."""
 
+from datetime import timedelta
 from decimal import Decimal
 from io import StringIO
 
@@ -9,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q, Sum
 
-from coproduce.opportunities.models import Session
+from coproduce.opportunities.models import Invitation, Session
 from coproduce.opportunities.services import session_tallies
 from coproduce.opportunities.services.attendance import (
     AttendanceEntry,
@@ -31,6 +34,26 @@ def live(session: Session) -> tuple[int, Decimal]:
 def tally(session: Session) -> tuple[int, Decimal]:
     session.refresh_from_db()
     return session.places_attended, session.hours_attended
+
+
+def held_at(place) -> object:
+    place.refresh_from_db()
+    return place.held_at
+
+
+def wrong_copies() -> list[int]:
+    """Places whose copy of the session's start is not what it should be: the start for a
+    place attended at a session that went ahead, nothing otherwise."""
+    return [
+        place.pk
+        for place in Invitation.objects.select_related("session")
+        if place.held_at
+        != (
+            place.session.starts_at
+            if place.attendance == "attended" and place.session.status == "scheduled"
+            else None
+        )
+    ]
 
 
 def mismatched_sessions() -> list[int]:
@@ -115,8 +138,46 @@ def test_counting_every_session_puts_any_wrong_tally_right(three_places):
     assert mismatched_sessions() == []
 
 
+def test_recording_attendance_copies_the_start_onto_each_place_attended(three_places):
+    session, (ann, bob, cy) = three_places
+    record(session, (ann, "attended", Decimal("2")), (bob, "did_not_attend", None))
+    assert held_at(ann) == session.starts_at
+    assert held_at(bob) is None and held_at(cy) is None
+    # A correction: Ann did not come after all, Bob did.
+    record(session, (ann, "did_not_attend", None), (bob, "attended", Decimal("1")))
+    assert held_at(ann) is None and held_at(bob) == session.starts_at
+    assert wrong_copies() == []
+
+
+def test_a_session_saved_again_moves_or_clears_the_copies(three_places):
+    # The services move and cancel only sessions not yet started; Django's admin saves any.
+    session, (ann, bob, _) = three_places
+    record(session, (ann, "attended", Decimal("2")), (bob, "attended", Decimal("1")))
+    session.starts_at -= timedelta(days=1)
+    session.ends_at -= timedelta(days=1)
+    session.save()
+    assert held_at(ann) == session.starts_at and held_at(bob) == session.starts_at
+    session.status = "cancelled"
+    session.save()
+    assert held_at(ann) is None and held_at(bob) is None
+    # The tally is counted again as well; the figures leave a cancelled session out.
+    assert tally(session) == (2, Decimal("3.00"))
+
+
+def test_counting_every_session_puts_any_wrong_copy_right(three_places):
+    session, (ann, bob, _) = three_places
+    record(session, (ann, "attended", Decimal("2")))
+    Invitation.objects.filter(pk=ann.pk).update(held_at=None)
+    Invitation.objects.filter(pk=bob.pk).update(held_at=session.starts_at)
+    assert sorted(wrong_copies()) == sorted([ann.pk, bob.pk])
+    session_tallies.recount_all()
+    assert wrong_copies() == []
+
+
 def test_demo_data_tallies_equal_the_live_counts(settings):
     settings.DEBUG = True
     call_command("demo_data", stdout=StringIO(), experts=60)
     assert Session.objects.filter(places_attended__gt=0).exists()
     assert mismatched_sessions() == []
+    assert Invitation.objects.filter(held_at__isnull=False).exists()
+    assert wrong_copies() == []

@@ -206,7 +206,8 @@ class Session(TimeStamped):
     `places_attended` and `hours_attended` are the session's tally of its attended places
     and their hours, kept by their only writer (services/session_tallies.py, called where
     attendance is recorded) so that figures over many sessions add up one row per session
-    instead of counting every place again. They always equal the live count."""
+    instead of counting every place again. They always equal the live count. The same writer
+    copies the start onto each attended place (`Invitation.held_at`)."""
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField()
@@ -271,6 +272,11 @@ class Invitation(TimeStamped):
     answer_token_used_at = models.DateTimeField(null=True, blank=True)
     # When the expert was last sent this invitation (or news of it), by email or text.
     notified_at = models.DateTimeField(null=True, blank=True)
+    # When the session started, if this place was attended at a session that went ahead; empty
+    # otherwise. A copy kept with the session's tally (services/session_tallies.py), so that
+    # the figures find a period's attended places by this alone (invitation_held_idx) instead
+    # of joining every session.
+    held_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["session__starts_at", "id"]
@@ -290,12 +296,20 @@ class Invitation(TimeStamped):
                 condition=Q(attendance=Attendance.ATTENDED),
                 name="invitation_attended_cover_idx",
             ),
-            # Places attended with their hours, by session: the dashboard's sessions and hours
-            # and how widely they are spread read this index alone, never a table row.
+            # Places attended with their hours, by session: the ambitions' different experts,
+            # found from the sessions of the work linked to each, read this index alone.
             models.Index(
                 fields=["session", "expert", "hours", "attendance"],
                 condition=Q(attendance=Attendance.ATTENDED),
                 name="invitation_attended_hours_idx",
+            ),
+            # Places attended, by when their session started: the figures for a period (how
+            # widely involvement is spread, who is heard) read this index alone, never a
+            # table row or a session (queries/attended.py).
+            models.Index(
+                fields=["held_at", "session", "expert", "hours"],
+                condition=Q(held_at__isnull=False),
+                name="invitation_held_idx",
             ),
             # Places accepted whose attendance is not recorded yet, by session: few at any
             # time, the budget report's committed money reads them without scanning the rest.

@@ -30,8 +30,9 @@ from django.utils import timezone
 
 from coproduce.core.money import ZERO
 from coproduce.core.periods import financial_year_of
-from coproduce.opportunities.choices import Attendance, SessionStatus
-from coproduce.opportunities.models import Invitation, Session
+from coproduce.opportunities.choices import SessionStatus
+from coproduce.opportunities.models import Session
+from coproduce.opportunities.queries.attended import attended_between
 from coproduce.payments.choices import ClaimKind
 from coproduce.payments.models import Claim
 from coproduce.people.choices import Status
@@ -276,9 +277,7 @@ def spread(
     now = now or timezone.now()
     given = Coalesce(Sum("hours"), Value(ZERO), output_field=DecimalField())
     per_expert = (
-        Invitation.objects.filter(
-            _held(start, end, team_id, now, "session__"), attendance=Attendance.ATTENDED
-        )
+        attended_between(start, end, team_id=team_id, until=now)
         .order_by()
         .values(who=Unindexed("expert_id"))
         .annotate(given=given)

@@ -20,8 +20,7 @@ from django.utils import timezone
 from coproduce.core.figures import Filters
 from coproduce.impact.equality.categories import CHARACTERISTICS, PREFER_NOT
 from coproduce.impact.equality.models import EqualityAnswers, FewestShown, Population
-from coproduce.opportunities.choices import Attendance
-from coproduce.opportunities.models import Invitation
+from coproduce.opportunities.queries.attended import attended_between
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, StatusChange
 
@@ -72,15 +71,8 @@ def _aggregates() -> dict:
 
 
 def attended_in(filters: Filters):
-    """Invitations attended at a session in the period (of the team's work, if chosen)."""
-    attended = Invitation.objects.filter(
-        attendance=Attendance.ATTENDED,
-        session__starts_at__gte=_day_starts(filters.start),
-        session__starts_at__lt=_day_starts(filters.end + timedelta(days=1)),
-    )
-    if filters.team_id:
-        attended = attended.filter(session__opportunity__team_id=filters.team_id)
-    return attended
+    """Invitations attended at a session held in the period (of the team's work, if chosen)."""
+    return attended_between(filters.start, filters.end, team_id=filters.team_id)
 
 
 def columns(filters: Filters) -> tuple[Column, Column]:
