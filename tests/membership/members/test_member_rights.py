@@ -388,7 +388,7 @@ def test_erasure_deletes_why_a_copy_of_news_was_not_delivered(office_user, mo):
     theirs.refresh_from_db()
     assert bounced.error == "" and bounced.status == Delivery.Status.BOUNCED
     assert theirs.error == "Mailbox full"
-    assert "why a copy of the news could not be delivered" in removed
+    assert "why 1 copy of the news could not be delivered" in removed
 
 
 def test_an_expert_erased_on_the_register_has_their_membership_marked_erased(office_user, mo):

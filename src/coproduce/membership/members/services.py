@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
+from coproduce.core.formats import count_of
 from coproduce.membership.members import member_data, personal_data, postcodes, queries
 from coproduce.membership.members.choices import (
     AreaKind,
@@ -435,7 +436,7 @@ def erase_member(*, actor, member: Member) -> list[str]:
             "is kept)",
         ]
         if problems:
-            copies = "a copy" if problems == 1 else f"{problems} copies"
+            copies = count_of(problems, "copy", "copies")
             removed.append(f"why {copies} of the news could not be delivered")
         audit.record_change(
             actor=actor,
