@@ -205,6 +205,8 @@ def _past(ctx: DemoContext, refs: _Refs, experts: list[int]) -> tuple[int, int, 
                 attendance=Attendance.ATTENDED,
                 hours=hours,
                 responded_at=answered,
+                # Copied here as the tallies' writer would: it then has nothing to rewrite.
+                held_at=session.starts_at,
             )
             for expert_id in chosen
         ]
