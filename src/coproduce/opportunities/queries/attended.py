@@ -6,16 +6,12 @@ Each place attended at a session that went ahead keeps a copy of the session's s
 with 20,000 experts, are read from their own index (invitation_held_idx: the start, session,
 expert and hours) without joining every session or reading a table row."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from coproduce.opportunities.models import Invitation
-
-
-def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+from coproduce.opportunities.queries.calendar import local_midnight
 
 
 def attended_between(
