@@ -68,7 +68,7 @@ def _counted(sessions) -> int:
 
 def recount(session_ids: Iterable[int]) -> None:
     """Counts again the attended places and hours of these sessions, and copies their starts
-    onto their places again (two queries)."""
+    onto their places again (three queries)."""
     ids = set(session_ids)
     if ids:
         _counted(Session.objects.filter(pk__in=ids))
