@@ -4,8 +4,8 @@ instead of stopping, and stop, naming account numbers only, when two sign-in ema
 only in case."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.upgrades import database_at, migrate, up_to_date
 
 BEFORE = [
     ("people", "0004_restriction_and_erasure"),
@@ -14,18 +14,11 @@ BEFORE = [
 ]
 
 
-def _migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return MigrationExecutor(connection).loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_database(transactional_db):
     """The database as it was before the constraints; brought up to date again afterwards."""
-    yield _migrate(BEFORE)
-    _migrate()
+    yield database_at(BEFORE)
+    up_to_date()
 
 
 def test_names_that_differ_only_in_case_are_told_apart_on_upgrade(old_database):
@@ -40,7 +33,7 @@ def test_names_that_differ_only_in_case_are_told_apart_on_upgrade(old_database):
     Team.objects.create(organisation=trust, name="involvement")
     Team.objects.create(organisation=council, name="INVOLVEMENT")  # another organisation's
 
-    new = _migrate()
+    new = migrate()
 
     skills = new.get_model("people", "Skill").objects.order_by("pk")
     assert list(skills.values_list("name", flat=True)) == [
@@ -65,7 +58,7 @@ def test_emails_that_differ_only_in_case_stop_the_upgrade_saying_which_accounts(
     first = User.objects.create(email="sam@example.org", role="staff", password="!")
     second = User.objects.create(email="Sam@Example.org", role="staff", password="!")
     with pytest.raises(RuntimeError) as stopped:
-        _migrate()
+        migrate()
     message = str(stopped.value)
     assert f"account numbers: {first.pk}, {second.pk}" in message
     assert "example.org" not in message.lower()

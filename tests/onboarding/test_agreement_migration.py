@@ -6,8 +6,8 @@ makes the rows again, and going forward again copies nothing twice."""
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.upgrades import database_at, migrate, up_to_date
 
 # People as it was then too: experts are made from the models of the time, without the
 # columns added since (which have no default in the database).
@@ -18,18 +18,11 @@ BEFORE = [
 ]
 
 
-def _migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return MigrationExecutor(connection).loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_database(transactional_db):
     """The database with Completion still there; brought up to date again afterwards."""
-    yield _migrate(BEFORE)
-    _migrate()
+    yield database_at(BEFORE)
+    up_to_date()
 
 
 def _expert(apps, name: str):
@@ -54,7 +47,7 @@ def test_completions_become_signatures_and_training_records(old_database):
         expires_on=date(2028, 6, 2),
     )
 
-    new = _migrate()
+    new = migrate()
 
     Signature = new.get_model("onboarding", "Signature")
     signatures = list(Signature.objects.select_related("version__agreement").order_by("expert_id"))
@@ -76,7 +69,7 @@ def test_completions_become_signatures_and_training_records(old_database):
     assert (record.completed_on, record.expires_on) == (date(2025, 6, 2), date(2028, 6, 2))
     assert not any(m.__name__ == "Completion" for m in new.get_models())
 
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     rows = old.get_model("onboarding", "Completion").objects.order_by("expert_id", "prerequisite")
     assert [(r.expert_id, r.prerequisite, r.completed_on) for r in rows] == [
         (ann.pk, "confidentiality", date(2025, 5, 1)),
@@ -84,12 +77,12 @@ def test_completions_become_signatures_and_training_records(old_database):
         (ben.pk, "safeguarding", date(2025, 6, 2)),
     ]
     # Forward again: what is already there is not copied twice.
-    again = _migrate()
+    again = migrate()
     assert again.get_model("onboarding", "Signature").objects.count() == 2
     assert again.get_model("training", "TrainingRecord").objects.count() == 1
 
 
 def test_an_empty_database_upgrades_without_making_anything(old_database):
-    new = _migrate()
+    new = migrate()
     assert not new.get_model("onboarding", "Agreement").objects.exists()
     assert not new.get_model("training", "Course").objects.exists()
