@@ -3,10 +3,11 @@ involvement lead, with a foreword, highlights and three case studies chosen from
 outcomes of that year (never confidential work's). Runs after outcomes. Fast: a few queries,
 and nothing is audited (demo data is nobody's change)."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.periods import financial_year, financial_year_of
 from coproduce.demo.context import DemoContext
 from coproduce.impact.outcomes.models import Outcome
@@ -39,9 +40,7 @@ def create(ctx: DemoContext) -> None:
         return
     year = financial_year_of(ctx.now.date()) - 1
     period = financial_year(year)
-    zone = ctx.now.tzinfo
-    start = datetime.combine(period.first, time.min, tzinfo=zone)
-    end = datetime.combine(period.last + timedelta(days=1), time.min, tzinfo=zone)
+    start, end = local_midnight(period.first), day_after(period.last)
     lead = User.objects.filter(role=Role.INVOLVEMENT_LEAD).order_by("pk").first()
     # The year's outcomes where something changed, told in the experts' own words first.
     picks = list(

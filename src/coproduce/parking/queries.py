@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.formats import time_of_day
 from coproduce.opportunities.choices import InvitationStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, Venue
-from coproduce.opportunities.queries.calendar import local_midnight
 from coproduce.parking.models import Permit, Vehicle
 from coproduce.people import queries as people_queries
 
@@ -87,7 +87,7 @@ def _booked_on(day: date) -> QuerySet[Invitation]:
         status=InvitationStatus.ACCEPTED,
         session__status=SessionStatus.SCHEDULED,
         session__starts_at__gte=start,
-        session__starts_at__lt=local_midnight(day + timedelta(days=1)),
+        session__starts_at__lt=day_after(day),
         expert__erased_at__isnull=True,
         expert__restricted_at__isnull=True,
     )

@@ -4,7 +4,7 @@ one made the day before goes. Running the rules twice on one day finds nothing t
 because whatever they reach is erased or deleted and so no longer matches."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import DateTimeField, Max, Q, QuerySet
@@ -12,16 +12,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coproduce.audit.models import AuditEvent, RecordView
+from coproduce.core.days import local_midnight
 from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import ClaimLine
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert
 from coproduce.retention.models import RetentionPeriods, RetentionRun
-
-
-def start_of(day: date) -> datetime:
-    """Midnight at the start of `day`, UK time."""
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 @dataclass(frozen=True)
@@ -64,7 +60,7 @@ def people_who_left(cutoff: date) -> QuerySet[Expert]:
     return (
         Expert.objects.filter(status=Status.LEFT, erased_at__isnull=True)
         .annotate(left_at=left_at)
-        .filter(left_at__lt=start_of(cutoff))
+        .filter(left_at__lt=local_midnight(cutoff))
         .order_by("pk")
     )
 
@@ -73,7 +69,7 @@ def enquiries(cutoff: date) -> QuerySet[Expert]:
     """Enquiries that went no further: still an enquiry, not changed since before the
     cut-off, and not yet erased."""
     return Expert.objects.filter(
-        status=Status.ENQUIRY, erased_at__isnull=True, updated_at__lt=start_of(cutoff)
+        status=Status.ENQUIRY, erased_at__isnull=True, updated_at__lt=local_midnight(cutoff)
     ).order_by("pk")
 
 
@@ -88,7 +84,7 @@ def receipts(cutoff: date) -> QuerySet[ClaimLine]:
 
 def audit_records(cutoff: date) -> tuple[QuerySet[AuditEvent], QuerySet[RecordView]]:
     """Records of changes, and of who opened what, made before the cut-off."""
-    before = start_of(cutoff)
+    before = local_midnight(cutoff)
     return AuditEvent.objects.filter(at__lt=before), RecordView.objects.filter(at__lt=before)
 
 

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from coproduce.audit import services as audit
 from coproduce.audit.models import AuditEvent
+from coproduce.core.days import local_midnight
 from coproduce.core.erasure import AlreadyErased, NotYet
 from coproduce.core.formats import long_date
 from coproduce.people import imports
@@ -101,7 +102,7 @@ def _delete_receipts(lines: QuerySet, note: str) -> int:
 
 def _prune_audit(cutoff) -> int:
     events, views = queries.audit_records(cutoff)
-    before = queries.start_of(cutoff)
+    before = local_midnight(cutoff)
     with transaction.atomic(), audit.pruning(before=before):
         return events.delete()[0] + views.delete()[0]
 

@@ -1,11 +1,11 @@
 """Reads for the welcome pack, each with a fixed number of queries."""
 
-from datetime import date, datetime, time
+from datetime import date
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone
 
+from coproduce.core.days import local_midnight
 from coproduce.people.choices import Status
 from coproduce.people.models import Expert, StatusChange
 from coproduce.welcome.models import PackSettings, SectionWording, WelcomePrint
@@ -65,7 +65,7 @@ def made_active_since(day: date) -> list[int]:
     """Experts made active on or after `day` who are still active (one query)."""
     changed = StatusChange.objects.filter(
         to_status=Status.ACTIVE,
-        at__gte=timezone.make_aware(datetime.combine(day, time.min)),
+        at__gte=local_midnight(day),
     ).values("expert_id")
     return list(
         Expert.objects.processable()

@@ -11,12 +11,13 @@ Progress in a period counts, for the work linked to an ambition (of one team, if
 Confidential work is counted like any other; only its title is kept from those not named."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.figures import Filters
 from coproduce.impact.ambitions.models import Ambition, AmbitionLink, Measure
 from coproduce.opportunities.choices import Attendance, Rung, SessionStatus
@@ -29,15 +30,6 @@ ZERO = Decimal("0")
 MOST_FOUND = 20
 # Linked work listed on an ambition's page, at most.
 MOST_LISTED = 200
-
-
-def _start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
-
-
-def _end(day: date) -> datetime:
-    """The start of the day after `day`: periods include their last day."""
-    return _start(day + timedelta(days=1))
 
 
 # The ambitions -------------------------------------------------------------------------------
@@ -181,7 +173,7 @@ def progress(
     their tallies of places and hours (kept by the opportunities app), the different experts
     who came, and the outcomes."""
     now = now or timezone.now()
-    start, end = _start(filters.start), _end(filters.end)
+    start, end = local_midnight(filters.start), day_after(filters.end)
     links = AmbitionLink.objects.filter(ambition_id__in=[a.pk for a in ambitions])
     if filters.team_id is not None:
         links = links.filter(opportunity__team_id=filters.team_id)

@@ -3,7 +3,7 @@ expert's own, the settings, what the overview counts, and the figures a dashboar
 (computed in the database)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import (
@@ -23,10 +23,10 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
+from coproduce.core.days import day_after, local_midnight
 from coproduce.impact.concerns.models import Concern, ConcernSettings, Step
 from coproduce.opportunities.models import Invitation
 from coproduce.payments.models import Claim
@@ -268,11 +268,7 @@ class Figures:
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.combine(start, time.min, tzinfo=zone),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
-    )
+    return local_midnight(start), day_after(end)
 
 
 def _median_days(concerns: QuerySet[Concern], until: str) -> Decimal | None:

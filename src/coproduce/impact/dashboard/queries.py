@@ -6,7 +6,7 @@ the expert attended. Confidential work is counted like any other: no title is ev
 Claims count by the day they were paid."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import (
@@ -28,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.money import ZERO
 from coproduce.core.periods import financial_year_of
 from coproduce.opportunities.choices import SessionStatus
@@ -37,10 +38,6 @@ from coproduce.payments.choices import ClaimKind
 from coproduce.payments.models import Claim
 from coproduce.people.choices import Status
 from coproduce.people.models import StatusChange
-
-
-def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
 
 
 @dataclass(frozen=True)
@@ -66,7 +63,7 @@ def months_between(start: date, end: date) -> list[Month]:
 
 
 def _between(field_name: str, first: date, last: date, *, until: datetime | None = None) -> Q:
-    before = local_midnight(last + timedelta(days=1))
+    before = day_after(last)
     if until is not None:
         before = min(before, until)
     return Q(**{f"{field_name}__gte": local_midnight(first), f"{field_name}__lt": before})
@@ -85,7 +82,7 @@ class ExpertCounts:
 def expert_counts(start: date, end: date) -> ExpertCounts:
     """Experts whose status at the end of `end` was active; experts who became active for the
     first time in the period; experts who left in it. Two queries, from the status history."""
-    before = local_midnight(end + timedelta(days=1))
+    before = day_after(end)
     # Each expert's latest move before the end, found by a window over the history.
     latest = Window(
         RowNumber(), partition_by=F("expert_id"), order_by=[F("at").desc(), F("pk").desc()]
@@ -186,10 +183,7 @@ def month_number(field_name: str, months: list[Month]) -> Case:
     """Which month of the period a moment falls in (0 for the first), worked out by the
     database: each row is compared with the months' boundaries once, in order."""
     return Case(
-        *[
-            When(**{f"{field_name}__lt": local_midnight(m.last + timedelta(days=1))}, then=i)
-            for i, m in enumerate(months)
-        ],
+        *[When(**{f"{field_name}__lt": day_after(m.last)}, then=i) for i, m in enumerate(months)],
         default=None,
         output_field=IntegerField(),
     )

@@ -5,7 +5,7 @@ co-production board's meetings and agenda, and the figures the dashboard shows (
 database, never by loading rows)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Team, User
 from coproduce.accounts.roles import Role
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.figures import Filters
 from coproduce.impact.declarations.models import (
     DOING_WITH,
@@ -225,13 +226,7 @@ def reviewed_at(found: BoardMeeting) -> list[Review]:
 
 
 def _day_range(field: str, start: date, end: date) -> Q:
-    zone = timezone.get_current_timezone()
-    return Q(
-        **{
-            f"{field}__gte": datetime.combine(start, time.min, tzinfo=zone),
-            f"{field}__lt": datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
-        }
-    )
+    return Q(**{f"{field}__gte": local_midnight(start), f"{field}__lt": day_after(end)})
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ access export); the local population and the fewest people shown; and the counts
 comparison is made of, worked out in the database in one query whatever the register's size."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     BooleanField,
@@ -15,8 +14,8 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, NullIf
-from django.utils import timezone
 
+from coproduce.core.days import day_after
 from coproduce.core.figures import Filters
 from coproduce.impact.equality.categories import CHARACTERISTICS, PREFER_NOT
 from coproduce.impact.equality.models import EqualityAnswers, FewestShown, Population
@@ -43,10 +42,6 @@ def fewest_shown() -> FewestShown:
 def populations() -> dict[str, Population]:
     """The local population entered for each characteristic, by its slug (one query)."""
     return {p.characteristic: p for p in Population.objects.select_related("set_by")}
-
-
-def _day_starts(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 @dataclass
@@ -81,7 +76,7 @@ def columns(filters: Filters) -> tuple[Column, Column]:
     is marked once, in the database, as on the register (its expert's status then, looked up
     from the status history by the index on expert and time) and as involved (its expert among
     those who attended, a list the database makes once), then counted both ways."""
-    after = _day_starts(filters.end + timedelta(days=1))
+    after = day_after(filters.end)
     last_before = StatusChange.objects.filter(expert=OuterRef("expert_id"), at__lt=after).order_by(
         "-at", "-id"
     )

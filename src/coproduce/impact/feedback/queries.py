@@ -10,7 +10,7 @@ Sessions count in a period by the day they started. Confidential work is left ou
 confidential)."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import (
     BooleanField,
@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.impact.feedback.models import Answer, FeedbackAnswer, FeedbackRequest
 from coproduce.impact.feedback.questions import QUESTIONS
 from coproduce.opportunities.choices import Attendance, SessionStatus
@@ -124,10 +125,6 @@ def requests_of(expert: Expert) -> QuerySet[FeedbackRequest]:
 # Figures --------------------------------------------------------------------------------------
 
 
-def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
-
-
 @dataclass(frozen=True)
 class Filters:
     """Which sessions figures cover. Every part is optional."""
@@ -150,7 +147,7 @@ class Filters:
         if self.start is not None:
             q &= Q(**{f"{prefix}starts_at__gte": local_midnight(self.start)})
         if self.end is not None:
-            q &= Q(**{f"{prefix}starts_at__lt": local_midnight(self.end + timedelta(days=1))})
+            q &= Q(**{f"{prefix}starts_at__lt": day_after(self.end)})
         if self.team_id is not None:
             q &= Q(**{f"{prefix}opportunity__team_id": self.team_id})
         if self.session_id is not None:

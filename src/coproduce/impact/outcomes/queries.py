@@ -4,7 +4,7 @@ work an expert took part in, and the figures the evaluation dashboard shows (com
 database, never by loading rows)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import (
@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.impact.outcomes.models import Outcome, OutcomeWeeks, Telling
 from coproduce.opportunities.choices import Attendance, RequestStatus, SessionStatus
 from coproduce.opportunities.models import Invitation, Opportunity
@@ -322,11 +323,7 @@ def experts_to_tell(outcome: Outcome) -> list[int]:
 
 def _period(start: date, end: date) -> Q:
     """Recorded between the start of `start` and the end of `end` (local days, inclusive)."""
-    zone = timezone.get_current_timezone()
-    return Q(
-        recorded_at__gte=datetime.combine(start, time.min, tzinfo=zone),
-        recorded_at__lt=datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
-    )
+    return Q(recorded_at__gte=local_midnight(start), recorded_at__lt=day_after(end))
 
 
 def _recorded(start: date, end: date, team_id: int | None) -> QuerySet[Outcome]:

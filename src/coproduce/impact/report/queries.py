@@ -4,12 +4,13 @@ case studies (never confidential work's), whether a year has anything to report,
 year's figures from the evaluation dashboard."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.figures import Filters, Section
 from coproduce.core.periods import Period, financial_year, financial_year_of
 from coproduce.impact.dashboard import figures as dashboard_figures
@@ -32,11 +33,7 @@ def period_of(year: int) -> Period:
 
 def _moments(period: Period) -> tuple[datetime, datetime]:
     """The start of the period's first day and of the day after its last (local time)."""
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.combine(period.first, time.min, tzinfo=zone),
-        datetime.combine(period.last + timedelta(days=1), time.min, tzinfo=zone),
-    )
+    return local_midnight(period.first), day_after(period.last)
 
 
 def this_year(today: date | None = None) -> int:

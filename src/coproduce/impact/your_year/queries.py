@@ -3,11 +3,12 @@ took part in, the sessions they came to, the training they completed, what chang
 of the work, and what was paid to them. A year is a financial year, 1 April to 31 March."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.periods import Period, financial_year, financial_year_of
 from coproduce.impact.outcomes.models import Outcome
 from coproduce.impact.outcomes.queries import outcomes_for_expert
@@ -25,10 +26,6 @@ LAST_YEAR = 2100
 
 def valid_year(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
 
 
 def _attended(expert: Expert) -> QuerySet[Invitation]:
@@ -55,8 +52,8 @@ def attended_in(expert: Expert, period: Period) -> list[Invitation]:
     return list(
         _attended(expert)
         .filter(
-            session__starts_at__gte=_midnight(period.first),
-            session__starts_at__lt=_midnight(period.last + timedelta(days=1)),
+            session__starts_at__gte=local_midnight(period.first),
+            session__starts_at__lt=day_after(period.last),
         )
         .select_related("session__opportunity")
         .order_by("session__starts_at", "id")

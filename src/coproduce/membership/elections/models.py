@@ -12,7 +12,7 @@ closes at its end (midnight), in the trust's time zone (`opens_at`, `closes_at`)
 """
 
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.models import TimeStamped
 from coproduce.membership.elections.choices import (
     Channel,
@@ -35,12 +36,12 @@ STATEMENT_WORDS = 250
 
 def opens_at(day: date) -> datetime:
     """The first moment of `day` in the trust's time zone."""
-    return timezone.make_aware(datetime.combine(day, time.min))
+    return local_midnight(day)
 
 
 def closes_at(day: date) -> datetime:
     """The end of `day` (the first moment of the next) in the trust's time zone."""
-    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+    return day_after(day)
 
 
 class Election(TimeStamped):

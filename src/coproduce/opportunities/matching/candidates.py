@@ -17,7 +17,7 @@ counts (which areas, which needs) are read only for the experts shown, in `detai
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -33,7 +33,6 @@ from django.db.models import (
 )
 from django.db.models.expressions import Expression
 from django.db.models.functions import Cast, Coalesce
-from django.utils import timezone
 
 from coproduce.opportunities.matching.points import points
 from coproduce.opportunities.matching.setting import Setting
@@ -59,10 +58,6 @@ FIELDS = (
     "recent",
     "prerequisites_met",
 )
-
-
-def local_midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _among(subqueries: Iterable[QuerySet | None]) -> Expression:

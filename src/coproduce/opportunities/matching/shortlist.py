@@ -20,10 +20,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from coproduce.core.days import local_midnight
 from coproduce.opportunities.choices import SessionStatus
 from coproduce.opportunities.matching import reasons as words
 from coproduce.opportunities.matching.apart import invitations
-from coproduce.opportunities.matching.candidates import details, load, local_midnight
+from coproduce.opportunities.matching.candidates import details, load
 from coproduce.opportunities.matching.points import count_weights
 from coproduce.opportunities.matching.reasons import Reason
 from coproduce.opportunities.matching.scoring import Ranking, Row, assess, with_answers

@@ -6,12 +6,12 @@ Each place attended at a session that went ahead keeps a copy of the session's s
 with 20,000 experts, are read from their own index (invitation_held_idx: the start, session,
 expert and hours) without joining every session or reading a table row."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import QuerySet
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.opportunities.models import Invitation
-from coproduce.opportunities.queries.calendar import local_midnight
 
 
 def attended_between(
@@ -20,7 +20,7 @@ def attended_between(
     """Places attended at sessions that went ahead and started on a local day from `first` to
     `last`, both included, and before `until` if given (sessions held by now); of the team's
     work if chosen."""
-    before = local_midnight(last + timedelta(days=1))
+    before = day_after(last)
     if until is not None:
         before = min(before, until)
     places = Invitation.objects.filter(held_at__gte=local_midnight(first), held_at__lt=before)

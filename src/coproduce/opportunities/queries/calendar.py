@@ -5,11 +5,12 @@ to them (see `open_to_expert`)."""
 
 import calendar as calendar_module
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from coproduce.core.days import local_midnight
 from coproduce.opportunities.choices import InvitationStatus, RequestStatus, SessionStatus
 from coproduce.opportunities.models import CalendarFeed, Invitation, Membership, Session
 
@@ -29,12 +30,6 @@ def month_start(day: date) -> date:
 def add_months(first: date, months: int) -> date:
     index = first.year * 12 + first.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
-
-
-def local_midnight(day: date) -> datetime:
-    """The start of this day where the organisation is (Europe/London), as an aware time:
-    a meeting at 00:30 BST on 1 April belongs to April, though it is 31 March in UTC."""
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 # An invitation the expert can still act on: not one they turned down or that was cancelled.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypedDict
 from django.db.models import Count, F, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce
 
+from coproduce.core.days import local_midnight
 from coproduce.core.money import ZERO
 from coproduce.opportunities.choices import (
     Attendance,
@@ -18,7 +19,7 @@ from coproduce.opportunities.choices import (
     SessionStatus,
 )
 from coproduce.opportunities.models import Invitation, Opportunity, Session
-from coproduce.opportunities.queries.calendar import add_months, local_midnight, month_start
+from coproduce.opportunities.queries.calendar import add_months, month_start
 from coproduce.opportunities.queries.requests import REVIEW_STATUSES
 from coproduce.opportunities.visibility import session_q
 

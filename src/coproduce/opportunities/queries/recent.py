@@ -13,14 +13,14 @@ case of a change committed out of order, nothing is kept longer than ten minutes
 
 import secrets
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from operator import itemgetter
 
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
-from django.utils import timezone
 
+from coproduce.core.days import local_midnight
 from coproduce.opportunities.choices import Attendance
 from coproduce.opportunities.models import Invitation, RecentAttendanceDay, Session
 
@@ -28,10 +28,6 @@ RECENT_DAYS = 365
 _STAMP_KEY = "opportunities:attendance-stamp"
 _DAY = 60 * 60 * 24
 KEEP_SECONDS = 600
-
-
-def _midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def attendance_changed() -> None:
@@ -44,8 +40,8 @@ def attendance_changed() -> None:
 def attended_in_window(today: date) -> QuerySet[Invitation]:
     """Places attended at sessions in the 12 months before `today` (today's not yet)."""
     recent_sessions = Session.objects.filter(
-        starts_at__gte=_midnight(today - timedelta(days=RECENT_DAYS)),
-        starts_at__lt=_midnight(today),
+        starts_at__gte=local_midnight(today - timedelta(days=RECENT_DAYS)),
+        starts_at__lt=local_midnight(today),
     )
     return Invitation.objects.filter(
         attendance=Attendance.ATTENDED, session_id__in=recent_sessions.values("pk")

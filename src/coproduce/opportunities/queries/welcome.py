@@ -6,9 +6,10 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from coproduce.core.days import local_midnight
 from coproduce.opportunities.choices import RequestStatus, SessionStatus
 from coproduce.opportunities.models import Group, Session, Venue
-from coproduce.opportunities.queries.calendar import add_months, local_midnight
+from coproduce.opportunities.queries.calendar import add_months
 
 
 def year_of_meetings(start: date, *, limit: int = 200) -> list[Session]:

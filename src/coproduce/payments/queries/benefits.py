@@ -7,12 +7,13 @@ accepted at paid sessions that have no claim yet, at their expected fee."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
+from coproduce.core.days import day_after, local_midnight
 from coproduce.core.formats import long_date, money
 from coproduce.core.money import ZERO, pounds
 from coproduce.core.periods import Period, assessment_period_of, week_of
@@ -82,10 +83,6 @@ def period_for(expert, day: date) -> Period | None:
     return None
 
 
-def _local_midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def committed_places(first: date, last: date) -> QuerySet[Invitation]:
     """Money promised but not yet claimed: accepted places at paid, scheduled sessions from
     `first` to `last` (both days included, UK time) with no attendance recorded, no
@@ -95,8 +92,8 @@ def committed_places(first: date, last: date) -> QuerySet[Invitation]:
             status=InvitationStatus.ACCEPTED,
             attendance=Attendance.NOT_RECORDED,
             session__status=SessionStatus.SCHEDULED,
-            session__starts_at__gte=_local_midnight(first),
-            session__starts_at__lt=_local_midnight(last + timedelta(days=1)),
+            session__starts_at__gte=local_midnight(first),
+            session__starts_at__lt=day_after(last),
             session__opportunity__paid=True,
         )
         .exclude(claims__kind=ClaimKind.INVOLVEMENT)

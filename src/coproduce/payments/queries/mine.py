@@ -3,13 +3,14 @@ expenses for, what their next paid meetings will pay, and everything paid to the
 year. Each read is a fixed number of queries, however long their history."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Exists, Min, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from coproduce.core.days import local_midnight
 from coproduce.core.periods import Period, tax_year, tax_year_of
 from coproduce.opportunities.choices import Attendance, SessionStatus
 from coproduce.opportunities.models import Invitation
@@ -31,10 +32,6 @@ CLAIMS_PER_PAGE = 20
 # Years before this are not a statement anyone can ask for (and not a number to trust).
 FIRST_TAX_YEAR = 2000
 LAST_TAX_YEAR = 2100
-
-
-def _local_midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 # -- Claims ------------------------------------------------------------------------------------
@@ -101,7 +98,7 @@ def can_claim_for(expert: Expert, *, today: date | None = None) -> list[Invitati
         Invitation.objects.filter(
             expert=expert,
             attendance=Attendance.ATTENDED,
-            session__starts_at__gte=_local_midnight(today - timedelta(days=longest)),
+            session__starts_at__gte=local_midnight(today - timedelta(days=longest)),
         )
         .exclude(Exists(claimed))
         .select_related("session__opportunity")
