@@ -10,6 +10,7 @@ fires POLL_RACE simultaneous votes with one fresh code and as many with a code a
 Last, the worker counts what the database holds (`poll-check`): one ballot for each vote that
 was taken, and exactly one for the raced code."""
 
+import http.client
 import json
 import random
 import re
@@ -17,7 +18,8 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
-from urllib.parse import urlsplit
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urlsplit
 
 POLL_NAME = "poll: votes cast a second on the production server"
 DOUBLE_NAME = "poll: double votes"
@@ -164,44 +166,68 @@ class PollResult:
 
 
 class _Voter:
-    """One browser: opens the vote page once for its cookie and form token, then casts."""
+    """One browser: opens the vote page once for its cookie and form token, then casts.
+
+    Plain `http.client`, with the cookie and the headers a browser sends: the bench's voters
+    share the machine with the server, and a heavier client's own work would be counted
+    against the server's speed."""
 
     def __init__(self, base: str, plan: dict):
-        import requests
-
-        self.session = requests.Session()
-        self.session.headers["X-Forwarded-Proto"] = "https"
-        self.origin = "https://" + urlsplit(base).netloc
-        self.url = base + plan["path"]
+        where = urlsplit(base)
+        self.connection = http.client.HTTPConnection(where.netloc, timeout=30)
+        self.origin = f"https://{where.netloc}"
+        self.path = plan["path"]
         self.fields = plan["fields"]
-        page = self.session.get(self.url, timeout=30)
-        for cookie in self.session.cookies:  # Secure cookies, sent back over loopback
-            cookie.secure = False
-        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-        if page.status_code != 200 or found is None:
-            raise RuntimeError(f"the vote page answered {page.status_code}")
+        # The server is told the browser's connection was HTTPS (as the trust's proxy says),
+        # so its cookies are Secure; over loopback they are sent back all the same.
+        self.headers = {"X-Forwarded-Proto": "https"}
+        status, cookies, page = self._send("GET", self.path)
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if status != 200 or found is None:
+            raise RuntimeError(f"the vote page answered {status}")
+        self.headers["Cookie"] = "; ".join(f"{m.key}={m.value}" for m in cookies.values())
         self.token = found.group(1)
+
+    def _send(self, method: str, path: str, body: str | None = None, headers=None):
+        self.connection.request(
+            method, path, body=body, headers={**self.headers, **(headers or {})}
+        )
+        answer = self.connection.getresponse()
+        page = answer.read().decode(errors="replace")
+        cookies = SimpleCookie()
+        for header in answer.headers.get_all("Set-Cookie") or []:
+            cookies.load(header)
+        return answer.status, cookies, page
 
     def cast(self, code: str, draw: random.Random) -> str:
         """'taken', 'refused' or 'error: …'"""
         order = draw.sample(self.fields, draw.randint(1, len(self.fields)))
         data = {"csrfmiddlewaretoken": self.token, "step": "cast", "code": code}
         data.update({name: str(rank) for rank, name in enumerate(order, start=1)})
-        answer = self.session.post(
-            self.url,
-            data=data,
-            headers={"Origin": self.origin, "Referer": self.url},
-            allow_redirects=False,
-            timeout=30,
-        )
-        if answer.status_code in (302, 303):
+        try:
+            status, _, _ = self._send(
+                "POST",
+                self.path,
+                body=urlencode(data),
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Origin": self.origin,
+                    "Referer": self.origin + self.path,
+                },
+            )
+        except (OSError, http.client.HTTPException) as error:
+            self.connection.close()
+            return f"error: {type(error).__name__}"
+        if status in (302, 303):
             return "taken"
-        if answer.status_code == 400:
+        if status == 400:
             return "refused"
-        return f"error: {answer.status_code}"
+        return f"error: {status}"
 
 
-def vote_over_http(base: str, plan: dict, threads: int = POLL_THREADS) -> PollResult:
+def vote_over_http(
+    base: str, plan: dict, threads: int = POLL_THREADS, race: int = POLL_RACE
+) -> PollResult:
     """Every code voted once, from `threads` voters at once; then the race."""
     result = PollResult()
     codes = plan["codes"][:-1]  # the last is kept fresh for the race
@@ -223,15 +249,15 @@ def vote_over_http(base: str, plan: dict, threads: int = POLL_THREADS) -> PollRe
     result.refused = outcomes.count("refused")
     result.errors = len(outcomes) - result.votes - result.refused
     result.problems = sorted({o for o in outcomes if o.startswith("error")})[:5]
-    result.race_taken = _race(base, plan, plan["codes"][-1])
-    result.reused_taken = _race(base, plan, codes[0])
+    result.race_taken = _race(base, plan, plan["codes"][-1], race)
+    result.reused_taken = _race(base, plan, codes[0], race)
     return result
 
 
-def _race(base: str, plan: dict, code: str) -> int:
-    """POLL_RACE voters cast with the same code at the same moment: how many were taken."""
-    voters = [_Voter(base, plan) for _ in range(POLL_RACE)]
-    gate = threading.Barrier(POLL_RACE)
+def _race(base: str, plan: dict, code: str, attempts: int) -> int:
+    """`attempts` voters cast with the same code at the same moment: how many were taken."""
+    voters = [_Voter(base, plan) for _ in range(attempts)]
+    gate = threading.Barrier(attempts)
     taken: list[str] = []
     lock = threading.Lock()
 
@@ -241,7 +267,7 @@ def _race(base: str, plan: dict, code: str) -> int:
         with lock:
             taken.append(got)
 
-    _all_at_once(work, POLL_RACE)
+    _all_at_once(work, attempts)
     return taken.count("taken")
 
 

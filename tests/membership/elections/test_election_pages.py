@@ -199,6 +199,39 @@ def test_a_used_code_is_refused_without_saying_how_anyone_voted():
     assert Ballot.objects.count() == 1
 
 
+@pytest.mark.parametrize("method", [Method.STV, Method.FPTP])
+def test_each_step_of_voting_takes_the_same_queries_however_many_candidates(method):
+    """The vote is the busiest page on polling day: the ballot, its check and the casting
+    each read a fixed number of rows, however many candidates stand (no name or statement
+    is fetched one candidate at a time)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def steps(e, standing, code) -> list[int]:
+        if method == Method.STV:
+            marks = {f"c{n.pk}": str(rank) for rank, n in enumerate(standing, start=1)}
+        else:
+            marks = {"chosen": [str(standing[0].pk)]}
+        counts = []
+        with time_machine.travel(h.DURING_POLL, tick=False):
+            for step, status in (("code", 200), ("change", 200), ("ballot", 200), ("cast", 302)):
+                with CaptureQueriesContext(connection) as captured:
+                    answer = _vote(Client(), e, step=step, code=code, **marks)
+                assert answer.status_code == status, (step, answer.content.decode()[:300])
+                counts.append(len(captured))
+        return counts
+
+    few = steps(*_first(h.poll(method=method, names=("Ann Able", "Ben Baker"))))
+    names = tuple(f"Candidate Number{n}" for n in range(9))
+    many = steps(*_first(h.poll(method=method, names=names)))
+    assert many == few
+
+
+def _first(made):
+    e, standing, codes = made
+    return e, standing, codes[0]
+
+
 def test_too_many_ticks_for_the_seats_is_explained():
     e, (ann, ben, _), codes = h.poll(seats=1)
     with time_machine.travel(h.DURING_POLL, tick=False):

@@ -26,16 +26,21 @@ def elections() -> QuerySet[Election]:
     )
 
 
-def election(pk: int) -> Election:
-    found = Election.objects.select_related("constituency").filter(pk=pk).first()
+def election(pk: int, *, constituency: bool = True) -> Election:
+    """One election, with its constituency unless `constituency=False` (the vote pages never
+    name it, and each vote reads the election)."""
+    elections = Election.objects.filter(pk=pk)
+    if constituency:
+        elections = elections.select_related("constituency")
+    found = elections.first()
     if found is None:
         raise Http404("No such election")
     return found
 
 
-def public_election(pk: int) -> Election:
+def public_election(pk: int, *, constituency: bool = True) -> Election:
     """An election whose notice is published (drafts are nobody's business but the officer's)."""
-    found = election(pk)
+    found = election(pk, constituency=constituency)
     if found.status not in PUBLIC_STATUSES:
         raise Http404("No such election")
     return found

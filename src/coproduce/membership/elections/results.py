@@ -33,6 +33,18 @@ def candidates(election: Election) -> list[Nomination]:
     return sorted(found, key=ballot_order_key)
 
 
+def ballot_paper(election: Election) -> list[Nomination]:
+    """The accepted candidates in ballot-paper order, with their names and statements and
+    nothing else: what the ballot, its check and its casting show or need. Read for every
+    vote, so kept small (one query)."""
+    found = (
+        Nomination.objects.filter(election=election, status=NominationStatus.ACCEPTED)
+        .select_related("member")
+        .only("pk", "statement", "member__full_name")
+    )
+    return sorted(found, key=ballot_order_key)
+
+
 @dataclass(frozen=True)
 class StoredBallot:
     preferences: tuple[int, ...]

@@ -130,7 +130,7 @@ def _code_page(request, election, form, problem="", status=200) -> HttpResponse:
 @never_cache
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
     """Code, then ballot, then check, then cast: each step a POST carrying what came before."""
-    election = queries.public_election(pk)
+    election = queries.public_election(pk, constituency=False)
     now = timezone.now()
     if not election.poll_is_open(now):
         return render(request, "elections/poll_not_open.jinja", {"election": election, "now": now})
@@ -154,7 +154,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
             if isinstance(error, services.UnknownCode):
                 guesses.count_wrong_code(request)
             return _code_page(request, election, code_form, problem=str(error), status=400)
-    candidates = results.candidates(election)
+    candidates = results.ballot_paper(election)
     if step == "code":
         form = BallotForm(election=election, candidates=candidates)
         return _ballot_page(request, election, form, code)
