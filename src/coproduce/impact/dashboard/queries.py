@@ -108,12 +108,10 @@ def expert_counts(start: date, end: date) -> ExpertCounts:
 # Sessions, places and hours ---------------------------------------------------------------------
 
 
-def _held(start: date, end: date, team_id: int | None, now: datetime, prefix: str = "") -> Q:
-    q = Q(**{f"{prefix}status": SessionStatus.SCHEDULED}) & _between(
-        f"{prefix}starts_at", start, end, until=now
-    )
+def _held(start: date, end: date, team_id: int | None, now: datetime) -> Q:
+    q = Q(status=SessionStatus.SCHEDULED) & _between("starts_at", start, end, until=now)
     if team_id is not None:
-        q &= Q(**{f"{prefix}opportunity__team_id": team_id})
+        q &= Q(opportunity__team_id=team_id)
     return q
 
 
