@@ -89,9 +89,11 @@ test: install browser-deps pdf-deps
 	$(MAKE) test-container
 
 # Everything but the browser journeys, on SQLite, in two processes. The journeys run once in
-# `make test`, against the production server on PostgreSQL (test-production).
+# `make test`, against the production server on PostgreSQL (test-production). Each of the
+# three big runs ends with its slowest tests (DURATIONS), to show where the suite's time goes.
+DURATIONS := --durations=15
 test-sqlite:
-	$(BIN)/pytest -q -n 2 -m "not browser"
+	$(BIN)/pytest -q -n 2 -m "not browser" $(DURATIONS)
 
 # The browser journeys on SQLite, served by Django's test server in this process: quicker to
 # start while working on a page; `make test` does not need it.
@@ -102,7 +104,7 @@ test-browser: install browser-deps
 # (test-production), so this runs everything else.
 test-postgres:
 	@if $(PY) -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
-	  export DATABASE_URL=$(TEST_DATABASE_URL) && $(BIN)/pytest -q -n 2 -m "not browser"; \
+	  export DATABASE_URL=$(TEST_DATABASE_URL) && $(BIN)/pytest -q -n 2 -m "not browser" $(DURATIONS); \
 	else \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
 	fi
@@ -113,7 +115,7 @@ test-postgres:
 # server, mail inbox and Chromium.
 test-production:
 	@if $(PY) -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
-	  export DATABASE_URL=$(TEST_DATABASE_URL) COPRODUCE_TEST_SERVER=production && $(BIN)/pytest -q -n 2 -m browser; \
+	  export DATABASE_URL=$(TEST_DATABASE_URL) COPRODUCE_TEST_SERVER=production && $(BIN)/pytest -q -n 2 -m browser $(DURATIONS); \
 	else \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): start it, or set TEST_DATABASE_URL."; exit 1; \
 	fi
