@@ -208,15 +208,29 @@ def _validator_classes_messages(code: str) -> tuple:
     )
 
 
+_CLASS_DEFAULTS: dict[tuple[type, str], tuple] = {}
+
+
+def _class_defaults(klass: type, code: str) -> tuple:
+    """The messages Django's own field classes give this code, for a field of `klass`, as
+    they are written in the classes (lazily translated). Looked up once per class and code:
+    every form that is sent asks for each of its fields (a ballot of ten candidates, for every
+    vote)."""
+    key = (klass, code)
+    if key not in _CLASS_DEFAULTS:
+        _CLASS_DEFAULTS[key] = tuple(
+            base.__dict__["default_error_messages"][code]
+            for base in klass.__mro__
+            if base.__module__.startswith("django.")
+            and code in base.__dict__.get("default_error_messages", {})
+        )
+    return _CLASS_DEFAULTS[key]
+
+
 def django_defaults(field: forms.Field, code: str) -> list:
     """Django's own messages for this code on this field, as they would be written before
     their values are filled in."""
-    found = [
-        str(klass.__dict__["default_error_messages"][code])
-        for klass in type(field).__mro__
-        if klass.__module__.startswith("django.")
-        and code in klass.__dict__.get("default_error_messages", {})
-    ]
+    found: list[Any] = [str(message) for message in _class_defaults(type(field), code)]
     # Some fields call a validator of their own rather than list it: ModelChoiceField refuses
     # a null character so.
     found.extend(_validator_classes_messages(code))
@@ -234,6 +248,9 @@ def django_defaults(field: forms.Field, code: str) -> list:
 def _is_django_default(field: forms.Field, code: str) -> bool:
     current = field.error_messages.get(code)
     if current is None:
+        return True
+    # Usually the very message the field's class gives, untouched: known without translating.
+    if any(current is message for message in _class_defaults(type(field), code)):
         return True
     return any(current is m or str(current) == str(m) for m in django_defaults(field, code))
 
