@@ -194,7 +194,9 @@ def test_a_used_code_is_refused_without_saying_how_anyone_voted():
         _vote(Client(), e, step="cast", code=codes[0], chosen=[ann.pk])
         response = _vote(Client(), e, step="code", code=codes[0])
     page = response.content.decode()
-    assert "This code has already been used to vote" in page
+    # Said once, as the error summary's link to the code's box.
+    assert page.count("This code has already been used to vote") == 1
+    assert re.search(r'<a href="#id_code"\s*>\s*This code has already been used to vote', page)
     assert "Ann Able" not in page
     assert Ballot.objects.count() == 1
 
