@@ -194,9 +194,12 @@ def test_a_used_code_is_refused_without_saying_how_anyone_voted():
         _vote(Client(), e, step="cast", code=codes[0], chosen=[ann.pk])
         response = _vote(Client(), e, step="code", code=codes[0])
     page = response.content.decode()
-    # Said once, as the error summary's link to the code's box.
-    assert page.count("This code has already been used to vote") == 1
+    # Said in the error summary, as its link to the code's box, and beside the box, which
+    # keeps the code as it was typed.
+    assert page.count("This code has already been used to vote") == 2
     assert re.search(r'<a href="#id_code"\s*>\s*This code has already been used to vote', page)
+    assert re.search(r"nhsuk-error-message[^>]*>.*?This code has already been used", page, re.S)
+    assert f'value="{codes[0]}"' in page
     assert "Ann Able" not in page
     assert Ballot.objects.count() == 1
 

@@ -153,7 +153,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         except services.VoteRefused as error:
             if isinstance(error, services.UnknownCode):
                 guesses.count_wrong_code(request)
-            return _code_page(request, election, code_form, problem=str(error), status=400)
+            return _refused(request, election, code_form, error)
     candidates = results.ballot_paper(election)
     if step == "code":
         form = BallotForm(election=election, candidates=candidates)
@@ -184,8 +184,20 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     except services.VoteRefused as error:
         if isinstance(error, services.UnknownCode):
             guesses.count_wrong_code(request)
-        return _code_page(request, election, CodeForm(), problem=str(error), status=400)
+        return _refused(request, election, code_form, error)
     return redirect("elections:election_voted", election.pk)
+
+
+# What is wrong with the code itself, said beside its box; anything else (the poll closing
+# while someone votes) is said above the form.
+ABOUT_THE_CODE = {services.ALREADY_VOTED, services.OTHER_ELECTION}
+
+
+def _refused(request, election, code_form: CodeForm, error: services.VoteRefused) -> HttpResponse:
+    if isinstance(error, services.UnknownCode) or str(error) in ABOUT_THE_CODE:
+        code_form.add_error("code", str(error))
+        return _code_page(request, election, code_form, status=400)
+    return _code_page(request, election, CodeForm(), problem=str(error), status=400)
 
 
 def _ballot_values(request, form: BallotForm) -> list[tuple[str, str]]:
