@@ -57,7 +57,12 @@ class VoteRefused(ElectionError):
     """A vote not taken. The message never says anything about how anyone voted."""
 
 
-class UnknownCode(VoteRefused):
+class CodeRefused(VoteRefused):
+    """A vote not taken because of the code itself (used already, for another election, or
+    no voter's): the vote page says so beside the code's box."""
+
+
+class UnknownCode(CodeRefused):
     """A code that is no voter's: the one refusal counted against guessing (guesses.py)."""
 
 
@@ -420,7 +425,7 @@ def cast_vote(
                 rejection=rejection,
             )
     except IntegrityError:
-        raise VoteRefused(ALREADY_VOTED) from None
+        raise CodeRefused(ALREADY_VOTED) from None
     if channel == Channel.PAPER:
         audit.record_change(
             actor=actor,
@@ -452,9 +457,9 @@ def voter_for_code(election: Election, code: str) -> Voter:
     if voter is None:
         raise UnknownCode(UNKNOWN_CODE)
     if voter.election_id != election.pk:
-        raise VoteRefused(OTHER_ELECTION)
+        raise CodeRefused(OTHER_ELECTION)
     if hasattr(voter, "has_voted"):
-        raise VoteRefused(ALREADY_VOTED)
+        raise CodeRefused(ALREADY_VOTED)
     return voter
 
 

@@ -188,13 +188,10 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("elections:election_voted", election.pk)
 
 
-# What is wrong with the code itself, said beside its box; anything else (the poll closing
-# while someone votes) is said above the form.
-ABOUT_THE_CODE = {services.ALREADY_VOTED, services.OTHER_ELECTION}
-
-
 def _refused(request, election, code_form: CodeForm, error: services.VoteRefused) -> HttpResponse:
-    if isinstance(error, services.UnknownCode) or str(error) in ABOUT_THE_CODE:
+    """What is wrong with the code itself is said beside its box; anything else (the poll
+    closing while someone votes) above the form."""
+    if isinstance(error, services.CodeRefused):
         code_form.add_error("code", str(error))
         return _code_page(request, election, code_form, status=400)
     return _code_page(request, election, CodeForm(), problem=str(error), status=400)
